@@ -1,0 +1,214 @@
+//! `fuquan`: route cases, validate rule sets, and show the engine at work.
+
+mod render;
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use fuquan::{api, Engine};
+use serde_json::Value;
+
+/// fuquan (赋权): who may act on an enforcement case, in whose name, and why.
+#[derive(Parser)]
+#[command(name = "fuquan", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output language for human-readable output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// 中文.
+    Zh,
+    /// English.
+    En,
+}
+
+#[derive(clap::Args)]
+struct Output {
+    /// Print the JSON answer instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value = "zh")]
+    lang: Lang,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Route a case (JSON from a file, or stdin when no file or `-` is given).
+    Route {
+        /// The case file.
+        case: Option<PathBuf>,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Validate a rule-set directory and list every diagnostic.
+    Validate {
+        /// The rule-set directory (ruleset.json plus departments/towns/items/grants.json).
+        dir: PathBuf,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Route the sample cases against the embedded default rule set and print a table.
+    Demo {
+        #[command(flatten)]
+        out: Output,
+    },
+    /// List every rule the engine applies, with its citations.
+    Rules {
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Write the JSON Schemas of the contract into a directory.
+    Schema {
+        /// Target directory.
+        #[arg(long, default_value = "schemas")]
+        out: PathBuf,
+    },
+}
+
+const DEMO_CASES: &str = include_str!("../../fixtures/demo/cases.json");
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("fuquan: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_engine(rules: Option<&PathBuf>) -> Result<Engine, String> {
+    let result = match rules {
+        Some(dir) => Engine::from_dir(dir),
+        None => Engine::embedded(),
+    };
+    result.map_err(|e| {
+        let lines: Vec<String> = e.diagnostics.iter().map(ToString::to_string).collect();
+        format!("the rule set does not load:\n  {}", lines.join("\n  "))
+    })
+}
+
+fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Route {
+            case,
+            rules,
+            trace,
+            out,
+        } => {
+            let engine = load_engine(rules.as_ref())?;
+            let text = match case.as_ref().filter(|p| p.as_os_str() != "-") {
+                Some(path) => {
+                    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?
+                }
+                None => {
+                    let mut s = String::new();
+                    std::io::stdin()
+                        .read_to_string(&mut s)
+                        .map_err(|e| format!("stdin: {e}"))?;
+                    s
+                }
+            };
+            let mut request: Value = match serde_json::from_str(&text) {
+                Ok(v) => v,
+                // Let the engine report malformed JSON with its code and position.
+                Err(_) => serde_json::from_str(&api::route_json_str(&engine, &text))
+                    .unwrap_or(Value::Null),
+            };
+            if trace {
+                if let Value::Object(map) = &mut request {
+                    map.insert("trace".into(), Value::Bool(true));
+                }
+            }
+            let answer = if request.get("status").is_some() {
+                request
+            } else {
+                api::route_value(&engine, request)
+            };
+            let ok = answer["status"] == "ok";
+            if out.json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&answer).unwrap_or_default()
+                );
+            } else {
+                print!("{}", render::route(&answer, out.lang));
+            }
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Validate { dir, out } => {
+            let answer = api::validate_dir(&dir);
+            let ok = answer["status"] == "ok";
+            if out.json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&answer).unwrap_or_default()
+                );
+            } else {
+                print!(
+                    "{}",
+                    render::validation(&answer, &dir.display().to_string(), out.lang)
+                );
+            }
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Demo { out } => {
+            let engine = load_engine(None)?;
+            let cases: Vec<Value> =
+                serde_json::from_str(DEMO_CASES).map_err(|e| format!("demo cases: {e}"))?;
+            let answers: Vec<(Value, Value)> = cases
+                .into_iter()
+                .map(|c| {
+                    let answer = api::route_value(&engine, c.clone());
+                    (c, answer)
+                })
+                .collect();
+            if out.json {
+                let list: Vec<Value> = answers.into_iter().map(|(_, a)| a).collect();
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&list).unwrap_or_default()
+                );
+            } else {
+                print!("{}", render::demo(&engine, &answers, out.lang));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules { out } => {
+            let engine = load_engine(None)?;
+            print!("{}", render::rules(&engine, out.json, out.lang));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema { out } => {
+            std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+            for (name, schema) in fuquan::schema::all() {
+                let path = out.join(name);
+                let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+                std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+                println!("wrote {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

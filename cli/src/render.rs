@@ -1,0 +1,451 @@
+//! Human-readable output, in Chinese or English.
+
+use std::fmt::Write;
+
+use fuquan::{Engine, RuleId};
+use serde_json::Value;
+
+use crate::Lang;
+
+fn pick(lang: Lang, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::Zh => zh.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+fn name(body: &Value, lang: Lang) -> String {
+    if body.is_null() {
+        return "—".to_owned();
+    }
+    let key = if lang == Lang::Zh {
+        "name_zh"
+    } else {
+        "name_en"
+    };
+    body[key].as_str().unwrap_or("—").to_owned()
+}
+
+fn disposition(d: &str, lang: Lang) -> String {
+    let (zh, en) = match d {
+        "keep" => ("镇街办理", "town keeps"),
+        "transfer" => ("移送部门", "transfer to department"),
+        "handover" => ("移交镇", "hand over to town"),
+        "department" => ("部门管辖", "department's"),
+        "platform" => ("平台裁定", "platform rules"),
+        "split" => ("分案处理", "split the case"),
+        other => (other, other),
+    };
+    pick(lang, zh, en)
+}
+
+fn yes_no(b: bool, lang: Lang) -> String {
+    pick(
+        lang,
+        if b { "是" } else { "否" },
+        if b { "yes" } else { "no" },
+    )
+}
+
+/// One routing answer as text.
+pub fn route(answer: &Value, lang: Lang) -> String {
+    let mut s = String::new();
+    if answer["status"] != "ok" {
+        let _ = writeln!(s, "{}", pick(lang, "请求有误:", "The request was refused:"));
+        for e in answer["errors"].as_array().into_iter().flatten() {
+            let msg = if lang == Lang::Zh {
+                &e["message_zh"]
+            } else {
+                &e["message_en"]
+            };
+            let _ = writeln!(
+                s,
+                "  [{}] {}: {}",
+                e["code"].as_str().unwrap_or(""),
+                e["path"].as_str().unwrap_or(""),
+                msg.as_str().unwrap_or("")
+            );
+            if let Some(x) = e["expected"].as_str() {
+                let _ = writeln!(s, "      {} {x}", pick(lang, "应为:", "expected:"));
+            }
+        }
+        return s;
+    }
+    let r = &answer["ruling"];
+    let row = |s: &mut String, zh: &str, en: &str, v: String| {
+        let _ = writeln!(s, "  {} {v}", pad(&pick(lang, zh, en), 14));
+    };
+    let summary = if lang == Lang::Zh {
+        &r["summary"]["zh"]
+    } else {
+        &r["summary"]["en"]
+    };
+    let _ = writeln!(s, "{}", summary.as_str().unwrap_or(""));
+    row(
+        &mut s,
+        "处置",
+        "Disposition",
+        disposition(r["disposition"].as_str().unwrap_or(""), lang),
+    );
+    row(&mut s, "办理机关", "Handler", name(&r["handler"], lang));
+    row(
+        &mut s,
+        "名义/责任",
+        "In the name of",
+        name(&r["acts_in_name_of"], lang),
+    );
+    row(
+        &mut s,
+        "复议被申请人",
+        "Review resp.",
+        name(&r["review_respondent"], lang),
+    );
+    row(
+        &mut s,
+        "诉讼被告",
+        "Defendant",
+        name(&r["litigation_defendant"], lang),
+    );
+    row(
+        &mut s,
+        "复议机关",
+        "Review body",
+        name(&r["review_body"], lang),
+    );
+    row(
+        &mut s,
+        "适用日期",
+        "Relevant date",
+        format!(
+            "{} ({})",
+            r["relevant_date"].as_str().unwrap_or(""),
+            r["relevant_date_basis"].as_str().unwrap_or("")
+        ),
+    );
+    if let Some(t) = r["transition"].as_object() {
+        row(
+            &mut s,
+            "过渡期",
+            "Transition",
+            format!(
+                "{} → {} ({})",
+                t["effective"].as_str().unwrap_or(""),
+                t["last_day"].as_str().unwrap_or(""),
+                pick(
+                    lang,
+                    if t["in_transition"] == true {
+                        "期内"
+                    } else {
+                        "已满"
+                    },
+                    if t["in_transition"] == true {
+                        "running"
+                    } else {
+                        "over"
+                    }
+                )
+            ),
+        );
+    }
+    row(
+        &mut s,
+        "法制审核",
+        "Legal review",
+        yes_no(r["legal_review"]["required"] == true, lang),
+    );
+    row(
+        &mut s,
+        "听证权利",
+        "Hearing right",
+        yes_no(r["hearing"]["right"] == true, lang),
+    );
+    for item in r["items"].as_array().into_iter().flatten() {
+        row(
+            &mut s,
+            "事项",
+            "Item",
+            format!(
+                "{} {} ({})",
+                item["code"].as_str().unwrap_or(""),
+                item["status"].as_str().unwrap_or(""),
+                item["grant"].as_str().unwrap_or("-")
+            ),
+        );
+    }
+    let _ = writeln!(s, "{}", pick(lang, "依据:", "Why:"));
+    for rule in r["rules"].as_array().into_iter().flatten() {
+        let title = if lang == Lang::Zh {
+            &rule["title_zh"]
+        } else {
+            &rule["title_en"]
+        };
+        let cites: Vec<&str> = rule["citations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c[if lang == Lang::Zh { "zh" } else { "en" }].as_str())
+            .collect();
+        let _ = writeln!(
+            s,
+            "  - {} — {} [{}]",
+            rule["id"].as_str().unwrap_or(""),
+            title.as_str().unwrap_or(""),
+            cites.join("; ")
+        );
+    }
+    if let Some(steps) = r["trace"].as_array() {
+        let _ = writeln!(s, "{}", pick(lang, "推理过程:", "Trace:"));
+        for (i, step) in steps.iter().enumerate() {
+            let text = if lang == Lang::Zh {
+                &step["zh"]
+            } else {
+                &step["en"]
+            };
+            let _ = writeln!(s, "  {}. {}", i + 1, text.as_str().unwrap_or(""));
+        }
+    }
+    for w in answer["warnings"].as_array().into_iter().flatten() {
+        let msg = if lang == Lang::Zh {
+            &w["message_zh"]
+        } else {
+            &w["message_en"]
+        };
+        let _ = writeln!(
+            s,
+            "{} [{}] {}",
+            pick(lang, "提示", "Warning"),
+            w["code"].as_str().unwrap_or(""),
+            msg.as_str().unwrap_or("")
+        );
+    }
+    s
+}
+
+/// A validation answer as text.
+pub fn validation(answer: &Value, dir: &str, lang: Lang) -> String {
+    let mut s = String::new();
+    let diags = answer["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let errors = diags.iter().filter(|d| d["severity"] == "error").count();
+    let _ = writeln!(
+        s,
+        "{}",
+        match lang {
+            Lang::Zh => format!("{dir}:{errors} 个错误,{} 个警告", diags.len() - errors),
+            Lang::En => format!(
+                "{dir}: {errors} error(s), {} warning(s)",
+                diags.len() - errors
+            ),
+        }
+    );
+    for d in &diags {
+        let msg = if lang == Lang::Zh {
+            &d["message_zh"]
+        } else {
+            &d["message_en"]
+        };
+        let cite = d["citation"][if lang == Lang::Zh { "zh" } else { "en" }]
+            .as_str()
+            .map(|c| format!(" [{c}]"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  {} {} {}: {}{cite}",
+            d["severity"].as_str().unwrap_or(""),
+            d["code"].as_str().unwrap_or(""),
+            d["path"].as_str().unwrap_or(""),
+            msg.as_str().unwrap_or("")
+        );
+    }
+    s
+}
+
+/// Display width: CJK characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+fn pad(s: &str, w: usize) -> String {
+    let mut out = s.to_owned();
+    for _ in width(s)..w {
+        out.push(' ');
+    }
+    out
+}
+
+/// The demo table.
+pub fn demo(engine: &Engine, answers: &[(Value, Value)], lang: Lang) -> String {
+    let meta = engine.meta();
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}",
+        match lang {
+            Lang::Zh => format!(
+                "规则集 {} {}({},示例数据)\n",
+                meta.id, meta.version, meta.name_zh
+            ),
+            Lang::En => format!(
+                "Rule set {} {} ({}, sample data)\n",
+                meta.id, meta.version, meta.name_en
+            ),
+        }
+    );
+    let header: Vec<String> = [
+        ("案件", "Case"),
+        ("地点", "Place"),
+        ("事项", "Items"),
+        ("罚款", "Fine"),
+        ("处置", "Disposition"),
+        ("办理机关", "Handler"),
+        ("名义", "In name of"),
+        ("审核", "Review"),
+        ("听证", "Hearing"),
+    ]
+    .iter()
+    .map(|(zh, en)| pick(lang, zh, en))
+    .collect();
+    let mut rows = vec![header];
+    let mut notes = Vec::new();
+    for (case, answer) in answers {
+        let id = case["case_id"].as_str().unwrap_or("?").to_owned();
+        let place = engine
+            .body(case["location"].as_str().unwrap_or(""))
+            .map_or("?".to_owned(), |b| pick(lang, &b.name_zh, &b.name_en));
+        let items: Vec<&str> = case["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let fine = case["fine"].as_str().map_or_else(
+            || case["fine"].to_string().replace("null", "—"),
+            str::to_owned,
+        );
+        if answer["status"] != "ok" {
+            rows.push(vec![
+                id.clone(),
+                place,
+                items.join(","),
+                fine,
+                pick(lang, "错误", "error"),
+                answer["errors"][0]["code"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+            continue;
+        }
+        let r = &answer["ruling"];
+        rows.push(vec![
+            id.clone(),
+            place,
+            items.join(","),
+            fine,
+            disposition(r["disposition"].as_str().unwrap_or(""), lang),
+            name(&r["handler"], lang),
+            name(&r["acts_in_name_of"], lang),
+            yes_no(r["legal_review"]["required"] == true, lang),
+            yes_no(r["hearing"]["right"] == true, lang),
+        ]);
+        let summary = r["summary"][if lang == Lang::Zh { "zh" } else { "en" }]
+            .as_str()
+            .unwrap_or("");
+        let cites: Vec<String> = r["rules"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|rule| {
+                let id = rule["id"].as_str().unwrap_or("");
+                !matches!(
+                    id,
+                    "route.relevant_date"
+                        | "route.place_of_violation"
+                        | "responsibility.review_body"
+                )
+            })
+            .map(|rule| {
+                let c: Vec<&str> = rule["citations"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|c| c[if lang == Lang::Zh { "zh" } else { "en" }].as_str())
+                    .collect();
+                format!("{} ({})", rule["id"].as_str().unwrap_or(""), c.join("; "))
+            })
+            .collect();
+        notes.push(format!("{id}: {summary}\n    {}", cites.join("\n    ")));
+    }
+    let cols = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .map(|r| r.get(c).map_or(0, |x| width(x)))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for (i, r) in rows.iter().enumerate() {
+        let line: Vec<String> = r.iter().zip(&widths).map(|(x, w)| pad(x, *w)).collect();
+        let _ = writeln!(s, "{}", line.join("  ").trim_end());
+        if i == 0 {
+            let _ = writeln!(
+                s,
+                "{}",
+                widths
+                    .iter()
+                    .map(|w| "-".repeat(*w))
+                    .collect::<Vec<_>>()
+                    .join("  ")
+            );
+        }
+    }
+    let _ = writeln!(
+        s,
+        "\n{}",
+        pick(lang, "说明与依据:", "Explanations and citations:")
+    );
+    for n in notes {
+        let _ = writeln!(s, "  {n}");
+    }
+    s
+}
+
+/// The rule registry.
+pub fn rules(engine: &Engine, json: bool, lang: Lang) -> String {
+    if json {
+        let list: Vec<Value> = RuleId::ALL
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id(), "title_zh": r.title_zh(), "title_en": r.title_en(),
+                    "citations": engine.render_citations(*r),
+                })
+            })
+            .collect();
+        return serde_json::to_string_pretty(&list).unwrap_or_default() + "\n";
+    }
+    let mut s = String::new();
+    for r in RuleId::ALL {
+        let cites: Vec<String> = engine
+            .render_citations(*r)
+            .into_iter()
+            .map(|c| if lang == Lang::Zh { c.zh } else { c.en })
+            .collect();
+        let _ = writeln!(
+            s,
+            "{}\n    {}\n    [{}]",
+            r.id(),
+            pick(lang, r.title_zh(), r.title_en()),
+            cites.join("; ")
+        );
+    }
+    s
+}

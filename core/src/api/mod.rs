@@ -1,0 +1,146 @@
+//! The JSON boundary: one entry point per decision, in three shapes — typed,
+//! `serde_json::Value`, and `&str`. The Python and WASM bindings call these and
+//! nothing else, so every language gets the same answers.
+//!
+//! Answers are tagged: `{"status": "ok", ...}` or `{"status": "error", "errors": [...]}`,
+//! and always carry `warnings`. The shapes are documented in `fixtures/README.md`
+//! and published as JSON Schema (`schemas/`).
+
+mod answer;
+
+pub use answer::{
+    BodyView, CompactAnswer, DesignationView, HearingView, ItemView, LegalReviewView, MovementView,
+    RouteAnswer, RuleView, RulesetRef, RulingView, Text, TransitionView, ValidateAnswer,
+};
+
+use serde_json::Value;
+
+use crate::decode;
+use crate::diagnostic::{Diagnostic, InputError, Severity};
+use crate::routing::{Case, TraceStep};
+use crate::ruleset::{self, validate::validate, Engine};
+
+/// Routes a typed case into the serialisable answer (trace as the case asks).
+pub fn route_case(engine: &Engine, case: &Case) -> Value {
+    let mut steps = Vec::new();
+    let result = if case.trace {
+        engine.route_traced(case, &mut steps)
+    } else {
+        engine.route(case)
+    };
+    let answer = match result {
+        Ok(ruling) => RouteAnswer::Ok {
+            ruling: Box::new(RulingView::new(
+                engine,
+                case,
+                &ruling,
+                case.trace.then_some(steps),
+            )),
+            warnings: answer::ruling_warnings(engine, &ruling),
+        },
+        Err(e) => RouteAnswer::Error {
+            errors: e.diagnostics,
+            warnings: Vec::new(),
+        },
+    };
+    to_value(&answer)
+}
+
+/// Routes a case given as a JSON value.
+pub fn route_value(engine: &Engine, request: Value) -> Value {
+    match decode::from_value::<Case>(request) {
+        Ok(case) => route_case(engine, &case),
+        Err(d) => error_value(vec![d]),
+    }
+}
+
+/// Routes a case given as a JSON string; returns the answer as a JSON string.
+pub fn route_json_str(engine: &Engine, request: &str) -> String {
+    let answer = match decode::from_str::<Case>(request) {
+        Ok(case) => route_case(engine, &case),
+        Err(d) => error_value(vec![d]),
+    };
+    answer.to_string()
+}
+
+/// Routes many cases; each answer stands alone (one bad case does not stop the rest).
+pub fn route_many_values(engine: &Engine, requests: Vec<Value>) -> Vec<Value> {
+    requests
+        .into_iter()
+        .map(|r| route_value(engine, r))
+        .collect()
+}
+
+/// Routes a case given as a JSON value into a compact one-row answer (batch work).
+pub fn route_compact_value(engine: &Engine, request: Value, with_summary: bool) -> CompactAnswer {
+    let case_id = request
+        .get("case_id")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    match decode::from_value::<Case>(request) {
+        Ok(case) => route_compact(engine, &case, with_summary),
+        Err(d) => CompactAnswer::of_error(case_id, &[d]),
+    }
+}
+
+/// Routes a typed case into a compact one-row answer (batch work; no trace).
+pub fn route_compact(engine: &Engine, case: &Case, with_summary: bool) -> CompactAnswer {
+    match engine.route(case) {
+        Ok(r) => CompactAnswer::of_ruling(case, &r, with_summary),
+        Err(e) => CompactAnswer::of_error(case.case_id.clone(), &e.diagnostics),
+    }
+}
+
+/// Parses a case from JSON, for callers that route typed cases in bulk.
+pub fn case_from_value(request: Value) -> Result<Case, InputError> {
+    decode::from_value(request).map_err(InputError::single)
+}
+
+/// Validates a rule-set document given as a JSON value.
+pub fn validate_value(document: Value) -> Value {
+    to_value(&validate_answer(ruleset::document_from_json_value(
+        document,
+    )))
+}
+
+/// Validates a rule-set document given as a JSON string.
+pub fn validate_json_str(document: &str) -> String {
+    to_value(&validate_answer(ruleset::document_from_json_str(document))).to_string()
+}
+
+/// Validates a rule-set directory.
+pub fn validate_dir(dir: &std::path::Path) -> Value {
+    to_value(&validate_answer(ruleset::document_from_dir(dir)))
+}
+
+fn validate_answer(parsed: Result<ruleset::source::RuleSetDocument, InputError>) -> ValidateAnswer {
+    let diagnostics = match parsed {
+        Ok(doc) => validate(&doc),
+        Err(e) => e.diagnostics,
+    };
+    let status = if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        "error"
+    } else {
+        "ok"
+    };
+    ValidateAnswer {
+        status,
+        diagnostics,
+    }
+}
+
+/// The answer for a request that could not be read.
+pub fn error_value(errors: Vec<Diagnostic>) -> Value {
+    to_value(&RouteAnswer::Error {
+        errors,
+        warnings: Vec::new(),
+    })
+}
+
+fn to_value<T: serde::Serialize>(v: &T) -> Value {
+    // Serialising our own plain structs to a Value cannot fail (no maps with non-string keys).
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+/// Re-exported so bindings need not depend on the routing module path.
+pub type Trace = Vec<TraceStep>;

@@ -1,0 +1,61 @@
+//! # fuquan (赋权)
+//!
+//! A rules engine for the devolution of administrative enforcement powers to
+//! towns and subdistricts (镇/街道) under 行政处罚法 Art. 24. Given a district's
+//! rule set — departments, towns and their classes, power items, delegations
+//! (赋权) and entrustments (委托), dated parameters — it decides who handles a
+//! case, in whose name, who answers for it in review and in court, whether the
+//! town must transfer or hand it over, and whether legal review and a hearing
+//! apply; and it says why, with the rules and the clauses they rest on.
+//!
+//! ```
+//! use fuquan::{Engine, Case};
+//!
+//! let engine = Engine::embedded().expect("the embedded rule set is valid");
+//! let case: Case = serde_json::from_str(r#"{
+//!     "items": ["SR-P001"], "location": "zhangcun",
+//!     "party": "individual", "business_activity": false,
+//!     "dates": {"filing": "2025-03-01"},
+//!     "sanctions": ["fine"], "fine": "500"
+//! }"#).unwrap();
+//! let ruling = engine.route(&case).unwrap();
+//! println!("{:?} by {}", ruling.disposition, ruling.handler.unwrap().name_en);
+//! ```
+//!
+//! * [`Engine`]: the immutable, indexed rule set (`Send + Sync`, cheap to clone).
+//! * [`Engine::route`]: the routing decision, a pure function returning a [`Ruling`].
+//! * [`api`]: the JSON boundary the Python and WASM bindings use.
+//! * [`ruleset::validate`]: rule-set diagnostics with stable codes and citations.
+//!
+//! Money is exact ([`Money`], integer fen); periods follow 民法典 Art. 201–203
+//! ([`time`]). The default rule set (`Engine::embedded`) is **sample data**
+//! modelled on Weihai Huancui's 2024 plan; the official list is not public.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+// Errors are the cold path and carry both languages and a path; boxing them buys nothing.
+#![allow(clippy::result_large_err)]
+
+pub mod api;
+pub mod citation;
+pub mod codes;
+mod decode;
+pub mod diagnostic;
+#[cfg(feature = "embedded")]
+mod embedded;
+#[cfg(feature = "embedded")]
+pub use embedded::embedded_files;
+pub mod money;
+pub mod routing;
+pub mod rules;
+pub mod ruleset;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod time;
+
+pub use decode::MAX_DOCUMENT_BYTES;
+pub use diagnostic::{Diagnostic, InputError, Severity};
+pub use money::Money;
+pub use routing::{Case, Ruling};
+pub use rules::RuleId;
+pub use ruleset::Engine;

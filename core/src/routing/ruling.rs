@@ -1,0 +1,278 @@
+use serde::Serialize;
+
+use crate::rules::{RuleId, RuleSet};
+use crate::ruleset::{Body, Grant};
+use crate::time::Date;
+
+/// Which date decided the ruling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    /// The filing (立案) date.
+    Filing,
+    /// The discovery date (the case is not yet opened).
+    Discovery,
+    /// The violation date (neither filed nor discovery given).
+    Violation,
+}
+
+/// What happens to the case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Disposition {
+    /// The town handles it.
+    Keep,
+    /// The town must transfer it to the department (Plan §13).
+    Transfer,
+    /// The management centre hands it to its town (Plan §13).
+    Handover,
+    /// It is the department's from the start.
+    Department,
+    /// Several departments: the platform office rules on responsibility (Plan §11).
+    Platform,
+    /// Delegated and entrusted matters mixed: the case must be split.
+    Split,
+}
+
+/// The status of one item at the town on the relevant date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    /// Delegated, but within the transition period: the department's.
+    InTransition,
+    /// On the town's delegated list.
+    Delegated,
+    /// Carried by a delegation of its penalty.
+    CarriedByDelegation,
+    /// Entrusted to the town.
+    Entrusted,
+    /// An inspection carried by an entrustment of its penalty.
+    CarriedByEntrustment,
+    /// A compulsory measure of an entrusted penalty: not entrustable.
+    CompulsoryNotEntrustable,
+    /// Its grant was revoked.
+    Revoked,
+    /// Its entrustment's term has ended.
+    Expired,
+    /// Its grant is not yet in force.
+    NotYetEffective,
+    /// No grant covers it.
+    OutOfList,
+}
+
+impl ItemStatus {
+    /// Whether the town may exercise the item.
+    pub const fn town_competent(self) -> bool {
+        matches!(
+            self,
+            ItemStatus::Delegated
+                | ItemStatus::CarriedByDelegation
+                | ItemStatus::Entrusted
+                | ItemStatus::CarriedByEntrustment
+        )
+    }
+
+    /// The rule that gives this status.
+    pub const fn rule(self) -> RuleId {
+        match self {
+            ItemStatus::InTransition => RuleId::Transition,
+            ItemStatus::Delegated => RuleId::ListDelegated,
+            ItemStatus::CarriedByDelegation | ItemStatus::CarriedByEntrustment => {
+                RuleId::ScopeCarried
+            }
+            ItemStatus::Entrusted => RuleId::ListEntrusted,
+            ItemStatus::CompulsoryNotEntrustable => RuleId::EntrustmentExcludesCompulsory,
+            ItemStatus::Revoked => RuleId::GrantRevoked,
+            ItemStatus::Expired => RuleId::GrantExpired,
+            ItemStatus::NotYetEffective => RuleId::GrantNotYetEffective,
+            ItemStatus::OutOfList => RuleId::OutOfList,
+        }
+    }
+}
+
+/// One item's place in the ruling.
+#[derive(Clone, Copy, Debug)]
+pub struct ItemRuling<'e> {
+    /// The item's code.
+    pub code: &'e str,
+    /// Its status at the town on the relevant date.
+    pub status: ItemStatus,
+    /// The grant that gives the status, if any.
+    pub grant: Option<&'e Grant>,
+    /// Its original department.
+    pub department: &'e Body,
+}
+
+/// A movement of the case between bodies.
+#[derive(Clone, Copy, Debug)]
+pub struct Movement<'e> {
+    /// From.
+    pub from: &'e Body,
+    /// To.
+    pub to: &'e Body,
+}
+
+/// The transition period relevant to the case.
+#[derive(Clone, Copy, Debug)]
+pub struct TransitionInfo<'e> {
+    /// The delegation.
+    pub grant: &'e Grant,
+    /// When it took effect.
+    pub effective: Date,
+    /// The transition's last day.
+    pub last_day: Date,
+    /// Whether the relevant date is within it.
+    pub in_transition: bool,
+}
+
+/// Why legal review is required (行政处罚法 Art. 58).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LegalReviewGround {
+    /// Art. 58(1).
+    MajorPublicInterest,
+    /// Art. 58(2).
+    MajorRightsAfterHearing,
+    /// Art. 58(3).
+    ComplexMultipleLegalRelations,
+    /// Art. 58(4).
+    RequiredByLaw,
+}
+
+/// Legal review before the decision.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LegalReview {
+    /// Whether it is required.
+    pub required: bool,
+    /// Grounds, in the order of Art. 58 (at most four).
+    pub grounds: [Option<LegalReviewGround>; 4],
+}
+
+/// Why a hearing right arises (行政处罚法 Art. 63).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HearingGround {
+    /// A large fine (Art. 63(1)).
+    LargeFine,
+    /// A large confiscation (Art. 63(2)).
+    LargeConfiscation,
+    /// Lowering a qualification grade (Art. 63(3)).
+    LowerQualificationGrade,
+    /// Revoking a licence (Art. 63(3)).
+    RevokeLicence,
+    /// Ordering suspension (Art. 63(4)).
+    OrderSuspension,
+    /// Ordering closure (Art. 63(4)).
+    OrderClosure,
+    /// Restricting practice (Art. 63(4)).
+    RestrictPractice,
+}
+
+/// The hearing right.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Hearing {
+    /// Whether the party must be told of a right to a hearing.
+    pub right: bool,
+    /// Grounds, in the order of Art. 63.
+    pub grounds: [Option<HearingGround>; 7],
+}
+
+/// Why a town may ask for designation (Plan §14).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DesignationGround {
+    /// 案件重大复杂.
+    MajorAndComplex,
+    /// 需要回避.
+    NeedsRecusal,
+    /// 不宜本级管辖.
+    UnsuitedToTownLevel,
+}
+
+/// Designation by the district government (Plan §14).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Designation {
+    /// The designation decided the case.
+    pub designated: bool,
+    /// The town may ask for designation.
+    pub may_request: bool,
+    /// The grounds it may invoke.
+    pub grounds: [Option<DesignationGround>; 3],
+}
+
+/// One step of the explanation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TraceStep {
+    /// The rule applied at this step, if any.
+    pub rule: Option<&'static str>,
+    /// Chinese sentence.
+    pub zh: String,
+    /// English sentence.
+    pub en: String,
+}
+
+/// A warning attached to a ruling; it does not change the ruling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulingWarning {
+    /// The decision came after the 90-day period (行政处罚法 Art. 60).
+    DecisionOverdue {
+        /// The period's last day.
+        last_day: Date,
+    },
+    /// Discovery came after the two-year limitation (Art. 36).
+    LimitationTwoYears {
+        /// The period's last day.
+        last_day: Date,
+    },
+}
+
+/// The answer to a routing request. Borrows names from the engine: building it
+/// allocates only the per-item list.
+#[derive(Clone, Debug)]
+pub struct Ruling<'e> {
+    /// The date grants and parameters were read on.
+    pub relevant_date: Date,
+    /// Which of the case's dates that is.
+    pub relevant_date_basis: DateBasis,
+    /// The place of the violation.
+    pub location: &'e Body,
+    /// What happens to the case.
+    pub disposition: Disposition,
+    /// Who handles it.
+    pub handler: Option<&'e Body>,
+    /// In whose name it is decided.
+    pub acts_in_name_of: Option<&'e Body>,
+    /// Who bears legal responsibility.
+    pub legally_responsible: Option<&'e Body>,
+    /// Respondent in administrative review (复议被申请人).
+    pub review_respondent: Option<&'e Body>,
+    /// Defendant in administrative litigation (被告).
+    pub litigation_defendant: Option<&'e Body>,
+    /// The review body (复议机关).
+    pub review_body: Option<&'e Body>,
+    /// Management centre → town.
+    pub handover: Option<Movement<'e>>,
+    /// Town → department.
+    pub transfer: Option<Movement<'e>>,
+    /// The transition relevant to the case.
+    pub transition: Option<TransitionInfo<'e>>,
+    /// Each item, in request order.
+    pub items: Vec<ItemRuling<'e>>,
+    /// Legal review.
+    pub legal_review: LegalReview,
+    /// Hearing right.
+    pub hearing: Hearing,
+    /// Designation.
+    pub designation: Designation,
+    /// The rules that determined the ruling.
+    pub rules: RuleSet,
+    /// Warnings (at most two).
+    pub warnings: [Option<RulingWarning>; 2],
+}

@@ -1,0 +1,227 @@
+//! The rule registry: every rule the engine applies, with its stable id,
+//! bilingual title and the clauses it rests on.
+//!
+//! Ids are part of the JSON contract and never change meaning. Answers carry
+//! the ids of the rules that determined them (`rule_ids`), always.
+
+use crate::citation::{Instrument, StaticCitation};
+
+const fn cite(instrument: Instrument, zh: &'static str, en: &'static str) -> StaticCitation {
+    StaticCitation { instrument, zh, en }
+}
+
+const PLAN_PREAMBLE: StaticCitation = cite(Instrument::Plan, "前言", "preamble");
+const PLAN_1: StaticCitation = cite(Instrument::Plan, "第二部分第1项", "§1");
+const PLAN_4: StaticCitation = cite(Instrument::Plan, "第二部分第4项", "§4");
+const PLAN_11: StaticCitation = cite(Instrument::Plan, "第二部分第11项", "§11");
+const PLAN_12: StaticCitation = cite(Instrument::Plan, "第二部分第12项", "§12");
+const PLAN_13: StaticCitation = cite(Instrument::Plan, "第二部分第13项", "§13");
+const PLAN_14: StaticCitation = cite(Instrument::Plan, "第二部分第14项", "§14");
+
+macro_rules! rules {
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $zh:literal, $en:literal, [$($c:expr),* $(,)?]; )*) => {
+        /// A rule the engine applies. The string id ([`RuleId::id`]) is stable.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u8)]
+        pub enum RuleId { $( $(#[$doc])* $variant, )* }
+
+        impl RuleId {
+            /// Every rule, in registry order.
+            pub const ALL: &'static [RuleId] = &[ $( RuleId::$variant, )* ];
+
+            /// The stable string id, e.g. `route.major_fine`.
+            pub const fn id(self) -> &'static str {
+                match self { $( RuleId::$variant => $id, )* }
+            }
+
+            /// Chinese title.
+            pub const fn title_zh(self) -> &'static str {
+                match self { $( RuleId::$variant => $zh, )* }
+            }
+
+            /// English title.
+            pub const fn title_en(self) -> &'static str {
+                match self { $( RuleId::$variant => $en, )* }
+            }
+
+            /// The clauses the rule rests on.
+            pub const fn citations(self) -> &'static [StaticCitation] {
+                match self { $( RuleId::$variant => { const C: &[StaticCitation] = &[$($c),*]; C } )* }
+            }
+        }
+    };
+}
+
+rules! {
+    /// The date that decides which grants and parameters apply.
+    RelevantDate = "route.relevant_date", "以立案日(未立案的以发现日、再以违法行为发生日)确定适用的清单和参数",
+        "The filing date (else the discovery date, else the violation date) decides which lists and parameters apply",
+        [cite(Instrument::Xzcff, "第二十五条", "Art. 25"), PLAN_12];
+    /// Jurisdiction follows the place of the violation.
+    PlaceOfViolation = "route.place_of_violation", "行政处罚由违法行为发生地的行政机关管辖",
+        "A penalty case belongs to the authority of the place where the violation occurred",
+        [cite(Instrument::Xzcff, "第二十二条", "Art. 22")];
+    /// The management centre hands list matters to its town.
+    CentreHandover = "route.centre_handover", "管理服务中心发现赋权清单内违法行为需要立案的,按程序移交镇政府处理",
+        "The management centre hands a violation on the town's delegated list over to that town to open the case",
+        [PLAN_13];
+    /// The management centre is not a town government.
+    CentreNotATown = "route.centre_not_a_town", "管理服务中心不是乡镇人民政府、街道办事处,不能承接行政处罚权",
+        "The management centre is not a town government or subdistrict office and cannot hold penalty powers",
+        [cite(Instrument::Xzcff, "第二十四条", "Art. 24"), PLAN_13];
+    /// During the transition period the department stays responsible.
+    Transition = "route.transition", "赋权设3个月过渡期,过渡期内及至过渡期结束时未办结事项仍由原行政执法部门负责",
+        "A delegation has a 3-month transition during which, and for matters still open at its end, the original department remains responsible",
+        [PLAN_12, cite(Instrument::Mfd, "第二百零一条", "Art. 201"), cite(Instrument::Mfd, "第二百零二条", "Art. 202"), cite(Instrument::Mfd, "第二百零三条", "Art. 203")];
+    /// The item is on the town's delegated list.
+    ListDelegated = "route.list_delegated", "事项在镇(街道)赋权清单内,由镇(街道)以自己的名义行使",
+        "The item is on the town's delegated list: the town exercises it in its own name",
+        [cite(Instrument::Xzcff, "第二十四条", "Art. 24"), PLAN_1];
+    /// A grant of a penalty carries its related inspection (and, for a delegation, compulsory) powers.
+    ScopeCarried = "route.scope_carried", "赋予行政处罚权的同时赋予与之相关的行政检查权、行政强制措施权(委托不含行政强制措施)",
+        "A grant of a penalty power carries the related inspection powers and, for a delegation, the related compulsory measures",
+        [PLAN_PREAMBLE, cite(Instrument::Xzqzf, "第十七条第二款", "Art. 17(2)")];
+    /// The item is entrusted to the town.
+    ListEntrusted = "route.list_entrusted", "事项依法委托镇(街道)行使,由镇(街道)以委托部门的名义实施",
+        "The item is entrusted to the town: the town acts in the entrusting department's name",
+        [cite(Instrument::Xzcff, "第二十条", "Art. 20"), PLAN_1];
+    /// Compulsory measures cannot be entrusted.
+    EntrustmentExcludesCompulsory = "route.entrustment_excludes_compulsory", "行政强制措施权不得委托,仍由原行政执法部门实施",
+        "Compulsory-measure powers cannot be entrusted: they stay with the original department",
+        [cite(Instrument::Xzqzf, "第十七条第一款", "Art. 17(1)")];
+    /// The grant was revoked (powers taken back).
+    GrantRevoked = "route.grant_revoked", "赋权已依法回收,事项回到区级部门",
+        "The grant has been revoked (powers taken back): the item is the department's again",
+        [PLAN_14];
+    /// The entrustment's term has ended.
+    GrantExpired = "route.grant_expired", "委托期限已届满,委托不再有效",
+        "The entrustment's term has ended: it no longer has effect",
+        [cite(Instrument::Xzcff, "第二十条第二款", "Art. 20(2)")];
+    /// The grant is not yet in force.
+    GrantNotYetEffective = "route.grant_not_yet_effective", "赋权或委托尚未生效,事项仍属区级部门",
+        "The grant has not yet taken effect: the item is still the department's",
+        [PLAN_4];
+    /// Out-of-list items stay with district departments.
+    OutOfList = "route.out_of_list", "清单外事项由区级部门负责",
+        "Items not on the town's list stay with the district departments",
+        [PLAN_4];
+    /// Several departments: the platform office rules.
+    MixedDepartments = "route.mixed_departments", "涉及多个部门、职责不清的,由区级综合执法平台办公室裁定责任",
+        "Where several departments are involved and responsibility is unclear, the district platform office rules on it",
+        [PLAN_11];
+    /// Delegated and entrusted matters cannot be decided in one name.
+    MixedModes = "route.mixed_modes", "赋权事项以镇(街道)名义、委托事项以委托部门名义实施,同一案件不能以两个名义作出决定,应分别处理",
+        "Delegated matters are decided in the town's name and entrusted ones in the department's: one case cannot be decided in two names and must be split",
+        [cite(Instrument::Xzcff, "第二十条", "Art. 20"), cite(Instrument::Xzcff, "第二十四条", "Art. 24")];
+    /// The district government designated the department.
+    Designated = "route.designated", "区政府指定原行政执法部门管辖",
+        "The district government has designated the original department to handle the case",
+        [PLAN_14, cite(Instrument::Xzcff, "第二十五条第二款", "Art. 25(2)")];
+    /// The first body to open the case keeps it.
+    FirstFiled = "route.first_filed", "两个以上行政机关都有管辖权的,由最先立案的行政机关管辖",
+        "Where several authorities have jurisdiction, the one that opened the case first handles it",
+        [cite(Instrument::Xzcff, "第二十五条第一款", "Art. 25(1)")];
+    /// A major sanction sends the case to the department.
+    MajorSanction = "route.major_sanction", "拟作出降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业等重大行政处罚的,仍由行政执法部门管辖,镇(街道)应当及时移送",
+        "A case that may lower a qualification grade, revoke a licence, or order suspension, closure or restricted practice stays with the department; the town must transfer it",
+        [PLAN_13];
+    /// A fine of the threshold or more sends the case to the department.
+    MajorFine = "route.major_fine", "拟处罚款5万元以上(含本数)的,仍由行政执法部门管辖,镇(街道)应当及时移送",
+        "A case with a proposed fine of 50,000 yuan or more (the number included) stays with the department; the town must transfer it",
+        [PLAN_13, cite(Instrument::Mfd, "第一千二百五十九条", "Art. 1259")];
+    /// The town may ask the district government to designate the department.
+    DesignationRequestAvailable = "route.designation_request_available", "镇(街道)认为案件重大复杂、需要回避或不宜本级管辖的,可以报请区政府指定原行政执法部门管辖",
+        "A town that finds the case major and complex, needing recusal or unsuited to its level may ask the district government to designate the department",
+        [PLAN_14];
+    /// Under delegation the town answers for its acts.
+    ResponsibilityDelegation = "responsibility.delegation", "赋权事项由镇(街道)以自己名义作出,承担法律责任,是行政复议被申请人和行政诉讼被告",
+        "Under delegation the town acts in its own name, bears the legal consequences, and is the respondent in review and the defendant in court",
+        [cite(Instrument::Xzcff, "第二十四条", "Art. 24"), cite(Instrument::Xzfyf, "第十九条第一款", "Art. 19(1)"), cite(Instrument::Xzssf, "第二十六条第一款", "Art. 26(1)")];
+    /// Under entrustment the department answers.
+    ResponsibilityEntrustment = "responsibility.entrustment", "受委托的镇(街道)以委托部门名义实施,委托部门承担法律责任,是行政复议被申请人和行政诉讼被告",
+        "Under entrustment the town acts in the department's name; the department bears the consequences and is the respondent in review and the defendant in court",
+        [cite(Instrument::Xzcff, "第二十条", "Art. 20"), cite(Instrument::Xzfyf, "第十九条第三款", "Art. 19(3)"), cite(Instrument::Xzssf, "第二十六条第五款", "Art. 26(5)")];
+    /// The department handles and answers.
+    ResponsibilityDepartment = "responsibility.department", "由区级部门以自己名义作出,承担法律责任,是行政复议被申请人和行政诉讼被告",
+        "The district department acts in its own name, bears the consequences, and is the respondent in review and the defendant in court",
+        [cite(Instrument::Xzfyf, "第十九条第一款", "Art. 19(1)"), cite(Instrument::Xzssf, "第二十六条第一款", "Art. 26(1)")];
+    /// The district government hears administrative review.
+    ReviewBody = "responsibility.review_body", "对区政府工作部门、镇人民政府、街道办事处的行政行为不服的,由区政府管辖行政复议",
+        "Review of acts of the district's departments, town governments and subdistrict offices lies with the district government",
+        [cite(Instrument::Xzfyf, "第二十四条第一款", "Art. 24(1)")];
+    /// The party must be told of the right to a hearing.
+    HearingRight = "hearing.right", "拟作出较大数额罚款、没收较大数额财物、降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业等决定的,应告知当事人有要求听证的权利",
+        "Before a large fine or confiscation, lowering a grade, revoking a licence, or ordering suspension, closure or restricted practice, the party must be told of the right to a hearing",
+        [cite(Instrument::Xzcff, "第六十三条", "Art. 63")];
+    /// Legal review before the decision.
+    LegalReview = "legal_review.required", "作出决定前应当进行法制审核,未经审核或审核未通过的不得作出决定",
+        "A legal review is required before the decision; without a passed review no decision may be made",
+        [cite(Instrument::Xzcff, "第五十八条", "Art. 58")];
+}
+
+/// A set of rules, kept as a bit set so that collecting them costs nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RuleSet(u64);
+
+impl RuleSet {
+    /// The empty set.
+    pub const fn new() -> RuleSet {
+        RuleSet(0)
+    }
+
+    /// Adds a rule.
+    pub fn insert(&mut self, rule: RuleId) {
+        self.0 |= 1u64 << (rule as u8);
+    }
+
+    /// Whether the set holds `rule`.
+    pub const fn contains(self, rule: RuleId) -> bool {
+        self.0 & (1u64 << (rule as u8)) != 0
+    }
+
+    /// The rules, in registry order.
+    pub fn iter(self) -> impl Iterator<Item = RuleId> {
+        RuleId::ALL
+            .iter()
+            .copied()
+            .filter(move |r| self.contains(*r))
+    }
+
+    /// The rules' string ids, sorted alphabetically (the order of `rule_ids` on the wire).
+    pub fn sorted_ids(self) -> Vec<&'static str> {
+        let mut ids: Vec<&'static str> = self.iter().map(RuleId::id).collect();
+        ids.sort_unstable();
+        ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_fits_the_bit_set_and_ids_are_unique() {
+        assert!(RuleId::ALL.len() <= 64);
+        let mut ids: Vec<_> = RuleId::ALL.iter().map(|r| r.id()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), RuleId::ALL.len());
+        for r in RuleId::ALL {
+            assert!(!r.citations().is_empty(), "{} cites nothing", r.id());
+            assert!(!r.title_zh().is_empty() && !r.title_en().is_empty());
+        }
+    }
+
+    #[test]
+    fn set_round_trips() {
+        let mut s = RuleSet::new();
+        s.insert(RuleId::MajorFine);
+        s.insert(RuleId::PlaceOfViolation);
+        assert!(s.contains(RuleId::MajorFine));
+        assert!(!s.contains(RuleId::MajorSanction));
+        assert_eq!(
+            s.sorted_ids(),
+            vec!["route.major_fine", "route.place_of_violation"]
+        );
+    }
+}

@@ -1,0 +1,430 @@
+//! The immutable, indexed engine built from a validated rule set.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::source::{
+    Dated, GrantMode, GrantSpec, Grantee, ItemKind, ItemSpec, Meta, Parameters, RuleSetDocument,
+    Sanction, TownClass, TownKind,
+};
+use super::validate::{in_force_interval, validate};
+use crate::citation::{CitationText, PlanTitle};
+use crate::diagnostic::{Diagnostic, InputError};
+use crate::time::{period_last_day, Calendar, Date};
+
+/// What kind of body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BodyKind {
+    /// 镇人民政府.
+    Town,
+    /// 街道办事处.
+    Subdistrict,
+    /// A management centre (not a town government).
+    ManagementCentre,
+    /// A district department.
+    Department,
+    /// The district government.
+    DistrictGovernment,
+    /// The district enforcement platform office.
+    PlatformOffice,
+}
+
+/// A body that can handle, answer for, or decide a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Body {
+    /// Stable id.
+    pub id: String,
+    /// What kind of body.
+    pub kind: BodyKind,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// The town class, for towns and subdistricts.
+    pub class: Option<TownClass>,
+    /// For a management centre: the index of the town it hands cases to.
+    pub(crate) hands_over_to: Option<u32>,
+}
+
+/// A power item with its resolved department.
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// The item as published.
+    pub spec: ItemSpec,
+    pub(crate) department: u32,
+}
+
+/// A grant with what the engine derives from it.
+#[derive(Clone, Debug)]
+pub struct Grant {
+    /// The grant as published.
+    pub spec: GrantSpec,
+    /// For a delegation: the last day of its transition period (Plan §12; 民法典 Art. 201–203).
+    pub transition_last_day: Option<Date>,
+    pub(crate) grantor: u32,
+}
+
+/// How a grant reaches an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// The grant lists the item.
+    Direct,
+    /// The grant lists a penalty whose related item this is.
+    Carried,
+    /// A compulsory measure related to an entrusted penalty: never carried (行政强制法 Art. 17).
+    CompulsoryExcluded,
+}
+
+/// One grant's coverage of one (town, item).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cover {
+    pub grant: u32,
+    pub mode: GrantMode,
+    pub reach: Reach,
+    /// First and last day in force; `None` if never in force.
+    pub interval: Option<(Date, Date)>,
+    pub revoked: Option<Date>,
+    pub term_to: Option<Date>,
+    pub transition_last_day: Option<Date>,
+}
+
+/// The indexed rule set. Immutable, `Send + Sync`, and cheap to clone (an `Arc`):
+/// load once, share with every thread.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    pub(crate) inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub doc: RuleSetDocument,
+    pub plan: PlanTitle,
+    pub bodies: Vec<Body>,
+    pub body_index: HashMap<String, u32>,
+    pub government: u32,
+    pub platform_office: u32,
+    pub items: Vec<Item>,
+    pub item_index: HashMap<String, u32>,
+    pub grants: Vec<Grant>,
+    pub coverage: HashMap<(u32, u32), Vec<Cover>>,
+    pub calendar: Calendar,
+    /// Major-decision sanctions as bit masks by date (see [`sanction_bit`]).
+    pub major_sanctions: Vec<(Date, u16)>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The bit of a sanction kind in a mask.
+pub(crate) const fn sanction_bit(s: Sanction) -> u16 {
+    1u16 << (s as u8)
+}
+
+/// The value in force on `d`: the one with the latest `from` not after it.
+pub(crate) fn in_force<T>(values: &[Dated<T>], d: Date) -> Option<&Dated<T>> {
+    values.iter().rev().find(|v| v.from <= d)
+}
+
+impl Engine {
+    /// Validates and indexes a document. Any error diagnostic refuses the rule
+    /// set; the returned error holds every diagnostic, warnings included.
+    pub fn from_document(doc: RuleSetDocument) -> Result<Engine, InputError> {
+        let mut diagnostics = validate(&doc);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            diagnostics.sort_by_key(|d| !d.is_error());
+            return Err(InputError { diagnostics });
+        }
+        build(doc, diagnostics)
+    }
+
+    /// Parses, validates and indexes a rule set given as one JSON string.
+    pub fn from_json_str(json: &str) -> Result<Engine, InputError> {
+        Engine::from_document(super::document_from_json_str(json)?)
+    }
+
+    /// Validates and indexes a rule set given as a JSON value.
+    pub fn from_json_value(value: serde_json::Value) -> Result<Engine, InputError> {
+        Engine::from_document(super::document_from_json_value(value)?)
+    }
+
+    /// Reads, validates and indexes a rule-set directory (see [`super::document_from_dir`]).
+    pub fn from_dir(dir: &std::path::Path) -> Result<Engine, InputError> {
+        Engine::from_document(super::document_from_dir(dir)?)
+    }
+
+    /// The rule set's identity.
+    pub fn meta(&self) -> &Meta {
+        &self.inner.doc.meta
+    }
+
+    /// The document this engine was built from.
+    pub fn document(&self) -> &RuleSetDocument {
+        &self.inner.doc
+    }
+
+    /// The rule set's parameters.
+    pub fn parameters(&self) -> &Parameters {
+        &self.inner.doc.parameters
+    }
+
+    /// Warnings found when the rule set was validated.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.inner.warnings
+    }
+
+    /// Every body: departments, towns, the district government and the platform office.
+    pub fn bodies(&self) -> &[Body] {
+        &self.inner.bodies
+    }
+
+    /// A body by id.
+    pub fn body(&self, id: &str) -> Option<&Body> {
+        let i = *self.inner.body_index.get(id)?;
+        self.inner.bodies.get(i as usize)
+    }
+
+    /// Every item.
+    pub fn items(&self) -> &[Item] {
+        &self.inner.items
+    }
+
+    /// An item by code.
+    pub fn item(&self, code: &str) -> Option<&Item> {
+        let i = *self.inner.item_index.get(code)?;
+        self.inner.items.get(i as usize)
+    }
+
+    /// Every grant.
+    pub fn grants(&self) -> &[Grant] {
+        &self.inner.grants
+    }
+
+    /// The rest-day calendar.
+    pub fn calendar(&self) -> &Calendar {
+        &self.inner.calendar
+    }
+
+    /// How the plan is titled in citations.
+    pub fn plan_title(&self) -> &PlanTitle {
+        &self.inner.plan
+    }
+
+    /// Renders a rule's citations with this rule set's plan title.
+    pub fn render_citations(&self, rule: crate::rules::RuleId) -> Vec<CitationText> {
+        rule.citations()
+            .iter()
+            .map(|c| c.render(&self.inner.plan))
+            .collect()
+    }
+
+    /// The department an item belongs to.
+    pub fn item_department(&self, item: &Item) -> Option<&Body> {
+        self.inner.bodies.get(item.department as usize)
+    }
+
+    pub(crate) fn body_at(&self, i: u32) -> Option<&Body> {
+        self.inner.bodies.get(i as usize)
+    }
+}
+
+fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, InputError> {
+    let plan = PlanTitle {
+        short_zh: doc.meta.plan.short_zh.clone(),
+        short_en: doc.meta.plan.short_en.clone(),
+    };
+    let mut bodies = Vec::new();
+    let mut push_body = |id: &str, kind, zh: &str, en: &str, class| {
+        bodies.push(Body {
+            id: id.to_owned(),
+            kind,
+            name_zh: zh.to_owned(),
+            name_en: en.to_owned(),
+            class,
+            hands_over_to: None,
+        });
+    };
+    let d = &doc.district;
+    push_body(
+        &d.government.id,
+        BodyKind::DistrictGovernment,
+        &d.government.name_zh,
+        &d.government.name_en,
+        None,
+    );
+    push_body(
+        &d.platform_office.id,
+        BodyKind::PlatformOffice,
+        &d.platform_office.name_zh,
+        &d.platform_office.name_en,
+        None,
+    );
+    for dep in &doc.departments {
+        push_body(
+            &dep.id,
+            BodyKind::Department,
+            &dep.name_zh,
+            &dep.name_en,
+            None,
+        );
+    }
+    for t in &doc.towns {
+        let kind = match t.kind {
+            TownKind::Town => BodyKind::Town,
+            TownKind::Subdistrict => BodyKind::Subdistrict,
+            TownKind::ManagementCentre => BodyKind::ManagementCentre,
+        };
+        push_body(&t.id, kind, &t.name_zh, &t.name_en, t.class);
+    }
+    let body_index: HashMap<String, u32> = (0u32..)
+        .zip(bodies.iter())
+        .map(|(i, b)| (b.id.clone(), i))
+        .collect();
+    let idx = |id: &str| body_index.get(id).copied();
+    let internal = |what: &str| {
+        InputError::single(Diagnostic::error(
+            "ruleset.internal",
+            what,
+            format!("内部错误:{what}"),
+            format!("internal inconsistency after validation: {what}"),
+        ))
+    };
+    for (b, t) in bodies
+        .iter_mut()
+        .filter(|b| b.kind == BodyKind::ManagementCentre)
+        .zip(
+            doc.towns
+                .iter()
+                .filter(|t| t.kind == TownKind::ManagementCentre),
+        )
+    {
+        b.hands_over_to = t.hands_over_to.as_deref().and_then(idx);
+    }
+    let government = idx(&d.government.id).ok_or_else(|| internal("district.government"))?;
+    let platform_office =
+        idx(&d.platform_office.id).ok_or_else(|| internal("district.platform_office"))?;
+
+    let mut items = Vec::with_capacity(doc.items.len());
+    for spec in &doc.items {
+        let department = idx(&spec.department).ok_or_else(|| internal("items.department"))?;
+        items.push(Item {
+            spec: spec.clone(),
+            department,
+        });
+    }
+    let item_index: HashMap<String, u32> = (0u32..)
+        .zip(items.iter())
+        .map(|(i, it)| (it.spec.code.clone(), i))
+        .collect();
+
+    let calendar = Calendar::new(&doc.calendar);
+    let mut grants = Vec::with_capacity(doc.grants.len());
+    let mut coverage: HashMap<(u32, u32), Vec<Cover>> = HashMap::new();
+    for (gi, spec) in (0u32..).zip(doc.grants.iter()) {
+        let transition_last_day = match spec.mode {
+            GrantMode::Delegation => {
+                let months = in_force(&doc.parameters.transition_months, spec.effective).ok_or_else(|| {
+                    InputError::single(Diagnostic::error(
+                        "parameter.not_in_force",
+                        format!("grants[{gi}].effective"),
+                        format!("赋权生效日 {} 没有适用的过渡期参数", spec.effective),
+                        format!("no transition_months value is in force on the delegation's effective date {}", spec.effective),
+                    ))
+                })?;
+                period_last_day(spec.effective, months.value, &calendar)
+            }
+            GrantMode::Entrustment => None,
+        };
+        let grantor = idx(&spec.grantor).ok_or_else(|| internal("grants.grantor"))?;
+        let towns: Vec<u32> = match &spec.grantee {
+            Grantee::Class(class) => (0u32..)
+                .zip(bodies.iter())
+                .filter(|(_, b)| b.class == Some(*class))
+                .map(|(i, _)| i)
+                .collect(),
+            Grantee::Towns(ids) => ids.iter().filter_map(|id| idx(id)).collect(),
+        };
+        let interval = in_force_interval(spec);
+        let term_to = spec.entrustment.as_ref().and_then(|e| e.term).map(|t| t.to);
+        let cover = |reach| Cover {
+            grant: gi,
+            mode: spec.mode,
+            reach,
+            interval,
+            revoked: spec.revoked,
+            term_to,
+            transition_last_day,
+        };
+        for code in &spec.items {
+            let Some(&ii) = item_index.get(code.as_str()) else {
+                continue;
+            };
+            let mut reached = vec![(ii, Reach::Direct)];
+            if let Some(item) = items.get(ii as usize) {
+                if item.spec.kind == ItemKind::Penalty {
+                    for rel in &item.spec.related_items {
+                        let Some(&ri) = item_index.get(rel.as_str()) else {
+                            continue;
+                        };
+                        let kind = items.get(ri as usize).map(|r| r.spec.kind);
+                        let reach = match (spec.mode, kind) {
+                            (GrantMode::Entrustment, Some(ItemKind::CompulsoryMeasure)) => {
+                                Reach::CompulsoryExcluded
+                            }
+                            _ => Reach::Carried,
+                        };
+                        reached.push((ri, reach));
+                    }
+                }
+            }
+            for &town in &towns {
+                for &(item, reach) in &reached {
+                    coverage.entry((town, item)).or_default().push(cover(reach));
+                }
+            }
+        }
+        grants.push(Grant {
+            spec: spec.clone(),
+            transition_last_day,
+            grantor,
+        });
+    }
+    let major_sanctions = doc
+        .parameters
+        .major_decision_sanctions
+        .iter()
+        .map(|v| {
+            (
+                v.from,
+                v.value.iter().fold(0u16, |m, s| m | sanction_bit(*s)),
+            )
+        })
+        .collect();
+    Ok(Engine {
+        inner: Arc::new(Inner {
+            plan,
+            bodies,
+            body_index,
+            government,
+            platform_office,
+            items,
+            item_index,
+            grants,
+            coverage,
+            calendar,
+            major_sanctions,
+            warnings,
+            doc,
+        }),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_is_send_sync_and_cheap_to_clone() {
+        fn assert_send_sync<T: Send + Sync + Clone>() {}
+        assert_send_sync::<Engine>();
+    }
+}

@@ -1,0 +1,11 @@
+//! Rule sets: the document as published ([`source`]), its validation
+//! ([`validate`]), loading from files or strings, and the immutable indexed
+//! [`Engine`] that every decision runs on.
+
+pub(crate) mod engine;
+pub(crate) mod load;
+pub mod source;
+pub mod validate;
+
+pub use engine::{Body, BodyKind, Engine, Grant, Item};
+pub use load::{document_from_dir, document_from_json_str, document_from_json_value};

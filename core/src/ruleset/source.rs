@@ -1,0 +1,468 @@
+//! The rule-set document: the JSON a district publishes, exactly as written.
+//!
+//! These types mirror the files in `fixtures/huancui-2024/` (see
+//! `fixtures/README.md`). They are plain data: validation
+//! ([`validate`](super::validate)) checks them against the law, and
+//! [`Engine`](crate::Engine) indexes them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::citation::CitationSpec;
+use crate::money::Money;
+use crate::time::{CalendarSpec, Date, DateRange};
+
+/// The contract version this crate reads and writes.
+pub const SCHEMA_VERSION: &str = "fuquan/1";
+
+/// A whole rule set: `ruleset.json` with the four list files merged in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RuleSetDocument {
+    /// Must be `fuquan/1`.
+    pub schema_version: String,
+    /// Identity of the rule set and of the plan it implements.
+    pub meta: Meta,
+    /// The district bodies that coordinate, decide and review.
+    pub district: District,
+    /// Enforcement domains (领域).
+    pub domains: Vec<Domain>,
+    /// Dated parameters, each with its citation.
+    pub parameters: Parameters,
+    /// The rest-day calendar used by period arithmetic.
+    pub calendar: CalendarSpec,
+    /// District departments (原行使部门).
+    pub departments: Vec<NamedBody>,
+    /// Towns, subdistricts and management centres.
+    pub towns: Vec<TownSpec>,
+    /// Power items (行政执法权事项).
+    pub items: Vec<ItemSpec>,
+    /// Delegations (赋权) and entrustments (委托).
+    pub grants: Vec<GrantSpec>,
+}
+
+/// Identity of a rule set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Stable id, e.g. `huancui-2024`.
+    pub id: String,
+    /// Version of this rule set's content.
+    pub version: String,
+    /// Whether the data is illustrative rather than an official list.
+    pub sample: bool,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// The district plan the rule set implements.
+    pub plan: PlanMeta,
+}
+
+/// The district plan a rule set implements.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlanMeta {
+    /// Full Chinese title.
+    pub title_zh: String,
+    /// Short Chinese title used in citations, e.g. `《实施方案》`.
+    pub short_zh: String,
+    /// Short English title used in citations, e.g. `Huancui Plan`.
+    pub short_en: String,
+    /// Document number, e.g. `威环政发〔2024〕2号`.
+    pub number: String,
+    /// Date of the document.
+    pub dated: Date,
+}
+
+/// A body with an id and bilingual names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NamedBody {
+    /// Stable id.
+    pub id: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+}
+
+/// The district-level bodies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct District {
+    /// The district government (区政府): designates, decides disputes, hears review.
+    pub government: NamedBody,
+    /// The district enforcement platform office (区级综合执法平台办公室).
+    pub platform_office: NamedBody,
+    /// The department id of the justice bureau (司法局), which reviews entrustments.
+    pub justice_bureau: String,
+}
+
+/// An enforcement domain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    /// Stable id, e.g. `work_safety`.
+    pub id: String,
+    /// Chinese name, e.g. 安全生产.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+}
+
+/// What kind of town-level body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TownKind {
+    /// 镇 — a town government.
+    Town,
+    /// 街道 — a subdistrict office (the district government's agency).
+    Subdistrict,
+    /// A management centre such as 里口山管理服务中心: not a town government; patrols only.
+    ManagementCentre,
+}
+
+/// The town classes of Plan §1 (同类镇(街道)、一张清单).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TownClass {
+    /// 经济发达镇.
+    DevelopedTown,
+    /// 重点产业镇.
+    KeyIndustryTown,
+    /// 主城区街道.
+    MainUrbanSubdistrict,
+}
+
+/// A town, subdistrict or management centre.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TownSpec {
+    /// Stable id.
+    pub id: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Town, subdistrict or management centre.
+    pub kind: TownKind,
+    /// The class whose list applies (null for a management centre).
+    pub class: Option<TownClass>,
+    /// For a management centre: the town its cases go to (Plan §13).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hands_over_to: Option<String>,
+}
+
+/// The kind of an enforcement power.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// 行政处罚.
+    Penalty,
+    /// 行政检查.
+    Inspection,
+    /// 行政强制措施.
+    CompulsoryMeasure,
+}
+
+/// The Plan §1 screening attributes of an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Screening {
+    /// 高频多发.
+    pub high_frequency: bool,
+    /// 易发现易处置.
+    pub easy_to_detect_and_handle: bool,
+    /// 专业要求适宜.
+    pub suitable_professional_demand: bool,
+    /// 与属地管理事项责任清单相关联.
+    pub linked_to_territorial_responsibility: bool,
+    /// 事关人民群众生产生活安全.
+    pub concerns_safety: bool,
+    /// 专业要求高.
+    pub highly_professional: bool,
+    /// 执法难度大.
+    pub hard_to_enforce: bool,
+    /// 镇(街道)暂无法承接.
+    pub town_cannot_take_on: bool,
+}
+
+/// A power item (行政执法权事项).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ItemSpec {
+    /// Stable code, e.g. `CJ-P001`.
+    pub code: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Penalty, inspection or compulsory measure.
+    pub kind: ItemKind,
+    /// Domain id.
+    pub domain: String,
+    /// The original department (原行使部门), a department id.
+    pub department: String,
+    /// Legal basis for setting up the power (设立依据).
+    pub establishing_basis: String,
+    /// Penalty basis (处罚依据), for penalties.
+    pub penalty_basis: Option<String>,
+    /// Discretion benchmark reference (裁量基准).
+    pub discretion_benchmark: Option<String>,
+    /// Whether the item is in the provincial guiding catalogue (指导目录).
+    pub in_guiding_catalogue: bool,
+    /// Inspections and compulsory measures that go with this penalty.
+    #[serde(default)]
+    pub related_items: Vec<String>,
+    /// Plan §1 screening attributes.
+    pub screening: Screening,
+}
+
+/// Delegation (赋权) or entrustment (委托).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum GrantMode {
+    /// 赋权: the town acts in its own name and answers for it (行政处罚法 Art. 24).
+    Delegation,
+    /// 委托: the town acts in the department's name; the department answers (Art. 20).
+    Entrustment,
+}
+
+/// Who receives a grant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Grantee {
+    /// Every town of a class (one list per class).
+    Class(TownClass),
+    /// Named towns.
+    Towns(Vec<String>),
+}
+
+/// The document a grant rests on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GrantDocument {
+    /// Document number.
+    pub number: String,
+    /// Chinese title.
+    pub title_zh: String,
+    /// English title.
+    pub title_en: String,
+}
+
+/// What an entrustment agreement (委托协议) states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AgreementContents {
+    /// 依据.
+    pub basis: bool,
+    /// 事项.
+    pub items: bool,
+    /// 权限.
+    pub scope: bool,
+    /// 期限.
+    pub term: bool,
+    /// 双方的权利与义务.
+    pub rights_and_duties: bool,
+    /// 应承担的责任.
+    pub liabilities: bool,
+}
+
+/// The paperwork of an entrustment (Plan §1; 行政处罚法 Art. 20).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EntrustmentSpec {
+    /// 司法局审核.
+    pub justice_bureau_review: Option<Date>,
+    /// 区政府批准.
+    pub district_government_approval: Option<Date>,
+    /// The entrustment's term (期限).
+    pub term: Option<DateRange>,
+    /// What the agreement states.
+    pub agreement: AgreementContents,
+    /// Whether the agreement lets the town entrust onward (forbidden).
+    pub onward_entrustment: bool,
+}
+
+/// A delegation or entrustment of items to towns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GrantSpec {
+    /// Stable id.
+    pub id: String,
+    /// Delegation or entrustment.
+    pub mode: GrantMode,
+    /// The department whose items these are.
+    pub grantor: String,
+    /// Who receives them.
+    pub grantee: Grantee,
+    /// Granted item codes.
+    pub items: Vec<String>,
+    /// The document.
+    pub document: GrantDocument,
+    /// Date signed.
+    pub signed: Date,
+    /// Date published (null = not published).
+    pub published: Option<Date>,
+    /// Date it takes effect.
+    pub effective: Date,
+    /// Date it was revoked (no longer in force from that day).
+    pub revoked: Option<Date>,
+    /// Delegation: date the acceptance confirmation (承接确认书) was signed.
+    #[serde(default)]
+    pub acceptance_confirmation: Option<Date>,
+    /// Entrustment: its paperwork.
+    #[serde(default)]
+    pub entrustment: Option<EntrustmentSpec>,
+}
+
+/// A value in force from a date, with its citation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Dated<T> {
+    /// First day in force.
+    pub from: Date,
+    /// The value.
+    pub value: T,
+    /// Where it comes from.
+    pub citation: CitationSpec,
+}
+
+/// Amounts that differ by party (Shandong's "large" amounts for hearings).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PartyAmounts {
+    /// A citizen, outside business activity.
+    pub individual_non_business: Money,
+    /// An organisation, outside business activity.
+    pub organisation_non_business: Money,
+    /// A citizen, in business activity.
+    pub individual_business: Money,
+    /// An organisation, in business activity.
+    pub organisation_business: Money,
+}
+
+/// The sanction kinds of 行政处罚法 Art. 9 that a town-level case may carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Sanction {
+    /// 警告.
+    Warning,
+    /// 通报批评.
+    CirculatedCriticism,
+    /// 罚款.
+    Fine,
+    /// 没收违法所得.
+    ConfiscateIllegalGains,
+    /// 没收非法财物.
+    ConfiscateIllegalProperty,
+    /// 暂扣许可证件.
+    SuspendLicence,
+    /// 降低资质等级.
+    LowerQualificationGrade,
+    /// 吊销许可证件.
+    RevokeLicence,
+    /// 限制开展生产经营活动.
+    RestrictBusinessActivities,
+    /// 责令停产停业.
+    OrderSuspension,
+    /// 责令关闭.
+    OrderClosure,
+    /// 限制从业.
+    RestrictPractice,
+}
+
+impl Sanction {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sanction::Warning => "warning",
+            Sanction::CirculatedCriticism => "circulated_criticism",
+            Sanction::Fine => "fine",
+            Sanction::ConfiscateIllegalGains => "confiscate_illegal_gains",
+            Sanction::ConfiscateIllegalProperty => "confiscate_illegal_property",
+            Sanction::SuspendLicence => "suspend_licence",
+            Sanction::LowerQualificationGrade => "lower_qualification_grade",
+            Sanction::RevokeLicence => "revoke_licence",
+            Sanction::RestrictBusinessActivities => "restrict_business_activities",
+            Sanction::OrderSuspension => "order_suspension",
+            Sanction::OrderClosure => "order_closure",
+            Sanction::RestrictPractice => "restrict_practice",
+        }
+    }
+
+    /// The Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Sanction::Warning => "警告",
+            Sanction::CirculatedCriticism => "通报批评",
+            Sanction::Fine => "罚款",
+            Sanction::ConfiscateIllegalGains => "没收违法所得",
+            Sanction::ConfiscateIllegalProperty => "没收非法财物",
+            Sanction::SuspendLicence => "暂扣许可证件",
+            Sanction::LowerQualificationGrade => "降低资质等级",
+            Sanction::RevokeLicence => "吊销许可证件",
+            Sanction::RestrictBusinessActivities => "限制开展生产经营活动",
+            Sanction::OrderSuspension => "责令停产停业",
+            Sanction::OrderClosure => "责令关闭",
+            Sanction::RestrictPractice => "限制从业",
+        }
+    }
+
+    /// The English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Sanction::Warning => "warning",
+            Sanction::CirculatedCriticism => "circulated criticism",
+            Sanction::Fine => "fine",
+            Sanction::ConfiscateIllegalGains => "confiscation of illegal gains",
+            Sanction::ConfiscateIllegalProperty => "confiscation of illegal property",
+            Sanction::SuspendLicence => "licence suspension",
+            Sanction::LowerQualificationGrade => "lowering of a qualification grade",
+            Sanction::RevokeLicence => "licence revocation",
+            Sanction::RestrictBusinessActivities => "restriction of business activities",
+            Sanction::OrderSuspension => "order to suspend production or business",
+            Sanction::OrderClosure => "order of closure",
+            Sanction::RestrictPractice => "restriction of practice",
+        }
+    }
+}
+
+/// The rule set's dated parameters. Huancui's values are the defaults shipped in
+/// `fixtures/huancui-2024/ruleset.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Parameters {
+    /// Sanctions that make a decision major (Plan §13).
+    pub major_decision_sanctions: Vec<Dated<Vec<Sanction>>>,
+    /// The fine from which (inclusive) a decision is major (Plan §13: 5万元以上).
+    pub major_decision_fine: Vec<Dated<Money>>,
+    /// Length of a delegation's transition period in months (Plan §12).
+    pub transition_months: Vec<Dated<u32>>,
+    /// The "large fine" that gives a right to a hearing (行政处罚法 Art. 63; set by the province).
+    pub hearing_large_fine: Vec<Dated<PartyAmounts>>,
+    /// The "large confiscation" that gives a right to a hearing.
+    pub hearing_large_confiscation: Vec<Dated<PartyAmounts>>,
+}

@@ -1,0 +1,796 @@
+//! Validation of a rule-set document against the law (see `docs/validation.md`).
+//!
+//! Errors stop loading; warnings do not. Each diagnostic carries a stable code,
+//! the path of the offending field, Chinese and English messages and, where a
+//! clause makes it a defect, the citation.
+
+use std::collections::HashMap;
+
+use super::source::{
+    GrantMode, GrantSpec, Grantee, ItemKind, ItemSpec, RuleSetDocument, TownKind, SCHEMA_VERSION,
+};
+use crate::citation::{CitationText, Instrument, PlanTitle, StaticCitation};
+use crate::diagnostic::Diagnostic;
+use crate::time::Date;
+
+const fn cite(instrument: Instrument, zh: &'static str, en: &'static str) -> StaticCitation {
+    StaticCitation { instrument, zh, en }
+}
+
+const ART_20: StaticCitation = cite(Instrument::Xzcff, "第二十条", "Art. 20");
+const ART_20_2: StaticCitation = cite(Instrument::Xzcff, "第二十条第二款", "Art. 20(2)");
+const ART_20_4: StaticCitation = cite(Instrument::Xzcff, "第二十条第四款", "Art. 20(4)");
+const ART_24: StaticCitation = cite(Instrument::Xzcff, "第二十四条", "Art. 24");
+const QZF_17: StaticCitation = cite(Instrument::Xzqzf, "第十七条", "Art. 17");
+const MFD_203: StaticCitation = cite(Instrument::Mfd, "第二百零三条", "Art. 203");
+const PLAN_PREAMBLE: StaticCitation = cite(Instrument::Plan, "前言", "preamble");
+const PLAN_1: StaticCitation = cite(Instrument::Plan, "第二部分第1项", "§1");
+const PLAN_12: StaticCitation = cite(Instrument::Plan, "第二部分第12项", "§12");
+const PLAN_13: StaticCitation = cite(Instrument::Plan, "第二部分第13项", "§13");
+
+/// What a body id names, for reference checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BodyRole {
+    District,
+    Department,
+    Town(TownKind),
+}
+
+/// The in-force interval of a grant, both ends included; `None` if it is never in force.
+pub(crate) fn in_force_interval(g: &GrantSpec) -> Option<(Date, Date)> {
+    let mut start = g.effective;
+    let mut end: Option<Date> = None;
+    if let Some(term) = g.entrustment.as_ref().and_then(|e| e.term) {
+        start = start.max(term.from);
+        end = Some(term.to);
+    }
+    if let Some(revoked) = g.revoked {
+        let last = Date(revoked.0.pred_opt()?);
+        end = Some(end.map_or(last, |e| e.min(last)));
+    }
+    let end = end.unwrap_or(Date(chrono::NaiveDate::MAX));
+    (start <= end).then_some((start, end))
+}
+
+/// A grant's towns and in-force interval, for the overlap checks.
+type GrantReach<'d> = (Vec<&'d str>, Option<(Date, Date)>);
+
+struct Validator<'d> {
+    doc: &'d RuleSetDocument,
+    plan: PlanTitle,
+    diags: Vec<Diagnostic>,
+    bodies: HashMap<&'d str, BodyRole>,
+    items: HashMap<&'d str, &'d ItemSpec>,
+}
+
+/// Validates a rule-set document. The diagnostics come in document order.
+pub fn validate(doc: &RuleSetDocument) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        doc,
+        plan: PlanTitle {
+            short_zh: doc.meta.plan.short_zh.clone(),
+            short_en: doc.meta.plan.short_en.clone(),
+        },
+        diags: Vec::new(),
+        bodies: HashMap::new(),
+        items: HashMap::new(),
+    };
+    v.run();
+    v.diags
+}
+
+impl<'d> Validator<'d> {
+    fn cite(&self, c: StaticCitation) -> CitationText {
+        c.render(&self.plan)
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    fn error(
+        &mut self,
+        code: &str,
+        path: String,
+        zh: String,
+        en: String,
+        c: Option<StaticCitation>,
+    ) {
+        let mut d = Diagnostic::error(code, path, zh, en);
+        if let Some(c) = c {
+            d = d.cite(self.cite(c));
+        }
+        self.push(d);
+    }
+
+    fn warning(
+        &mut self,
+        code: &str,
+        path: String,
+        zh: String,
+        en: String,
+        c: Option<StaticCitation>,
+    ) {
+        let mut d = Diagnostic::warning(code, path, zh, en);
+        if let Some(c) = c {
+            d = d.cite(self.cite(c));
+        }
+        self.push(d);
+    }
+
+    fn unknown(&mut self, path: String, what_zh: &str, what_en: &str, id: &str) {
+        self.error(
+            "ruleset.unknown_reference",
+            path,
+            format!("引用了不存在的{what_zh}:{id}"),
+            format!("no {what_en} with id {id:?}"),
+            None,
+        );
+    }
+
+    fn duplicate(&mut self, path: String, id: &str) {
+        self.error(
+            "ruleset.duplicate_id",
+            path,
+            format!("标识重复:{id}"),
+            format!("duplicate id {id:?}"),
+            None,
+        );
+    }
+
+    fn run(&mut self) {
+        let doc = self.doc;
+        if doc.schema_version != SCHEMA_VERSION {
+            self.push(
+                Diagnostic::error(
+                    "ruleset.schema_version",
+                    "schema_version",
+                    format!("不支持的版本 {:?}", doc.schema_version),
+                    format!("unsupported schema version {:?}", doc.schema_version),
+                )
+                .expected(SCHEMA_VERSION),
+            );
+        }
+        self.register_bodies();
+        self.check_parameters();
+        self.check_calendar();
+        self.check_towns();
+        self.check_items();
+        for (i, g) in doc.grants.iter().enumerate() {
+            self.check_grant(i, g);
+        }
+        self.check_grant_overlaps();
+    }
+
+    fn register_bodies(&mut self) {
+        let doc = self.doc;
+        for (path, id) in [
+            (
+                "district.government.id",
+                doc.district.government.id.as_str(),
+            ),
+            (
+                "district.platform_office.id",
+                doc.district.platform_office.id.as_str(),
+            ),
+        ] {
+            if self.bodies.insert(id, BodyRole::District).is_some() {
+                self.duplicate(path.to_owned(), id);
+            }
+        }
+        let mut domains = HashMap::new();
+        for (i, d) in doc.domains.iter().enumerate() {
+            if domains.insert(d.id.as_str(), ()).is_some() {
+                self.duplicate(format!("domains[{i}].id"), &d.id);
+            }
+        }
+        for (i, d) in doc.departments.iter().enumerate() {
+            if self
+                .bodies
+                .insert(d.id.as_str(), BodyRole::Department)
+                .is_some()
+            {
+                self.duplicate(format!("departments[{i}].id"), &d.id);
+            }
+        }
+        match self.bodies.get(doc.district.justice_bureau.as_str()) {
+            Some(BodyRole::Department) => {}
+            _ => self.unknown(
+                "district.justice_bureau".to_owned(),
+                "部门",
+                "department",
+                &doc.district.justice_bureau,
+            ),
+        }
+    }
+
+    fn check_dated_order(&mut self, name: &str, froms: &[Date]) {
+        if froms.is_empty() {
+            self.error(
+                "parameter.empty",
+                format!("parameters.{name}"),
+                format!("参数 {name} 没有任何取值"),
+                format!("parameter {name} has no values"),
+                None,
+            );
+        }
+        for (i, pair) in froms.windows(2).enumerate() {
+            if let [a, b] = pair {
+                if a >= b {
+                    self.error(
+                        "parameter.dates_out_of_order",
+                        format!("parameters.{name}[{}].from", i + 1),
+                        format!("参数 {name} 的生效日期应严格递增:{b} 不晚于 {a}"),
+                        format!(
+                            "parameter {name}: dates must strictly increase, {b} is not after {a}"
+                        ),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_parameters(&mut self) {
+        let p = &self.doc.parameters;
+        let froms = |v: Vec<Date>| v;
+        self.check_dated_order(
+            "major_decision_sanctions",
+            &froms(p.major_decision_sanctions.iter().map(|d| d.from).collect()),
+        );
+        self.check_dated_order(
+            "major_decision_fine",
+            &froms(p.major_decision_fine.iter().map(|d| d.from).collect()),
+        );
+        self.check_dated_order(
+            "transition_months",
+            &froms(p.transition_months.iter().map(|d| d.from).collect()),
+        );
+        for (i, d) in p.transition_months.iter().enumerate() {
+            if d.value == 0 || d.value > 120 {
+                self.error(
+                    "parameter.out_of_range",
+                    format!("parameters.transition_months[{i}].value"),
+                    format!("过渡期月数应在 1 至 120 之间,实际为 {}", d.value),
+                    format!(
+                        "transition months must be between 1 and 120, got {}",
+                        d.value
+                    ),
+                    Some(PLAN_12),
+                );
+            }
+        }
+        self.check_dated_order(
+            "hearing_large_fine",
+            &froms(p.hearing_large_fine.iter().map(|d| d.from).collect()),
+        );
+        self.check_dated_order(
+            "hearing_large_confiscation",
+            &froms(
+                p.hearing_large_confiscation
+                    .iter()
+                    .map(|d| d.from)
+                    .collect(),
+            ),
+        );
+    }
+
+    fn check_calendar(&mut self) {
+        let c = &self.doc.calendar;
+        if c.covers.from > c.covers.to {
+            self.error(
+                "calendar.invalid_range",
+                "calendar.covers.to".to_owned(),
+                "日历覆盖范围的起日晚于止日".to_owned(),
+                "calendar coverage starts after it ends".to_owned(),
+                Some(MFD_203),
+            );
+        }
+        for (i, h) in c.holidays.iter().enumerate() {
+            if h.from > h.to {
+                self.error(
+                    "calendar.invalid_range",
+                    format!("calendar.holidays[{i}].to"),
+                    format!("假日 {} 的起日晚于止日", h.name_zh),
+                    format!("holiday {} starts after it ends", h.name_en),
+                    Some(MFD_203),
+                );
+            }
+        }
+    }
+
+    fn check_towns(&mut self) {
+        let doc = self.doc;
+        // Register all towns first so a centre may name a town listed after it.
+        let mut dup = Vec::new();
+        for (i, t) in doc.towns.iter().enumerate() {
+            if self
+                .bodies
+                .insert(t.id.as_str(), BodyRole::Town(t.kind))
+                .is_some()
+            {
+                dup.push(i);
+            }
+        }
+        for (i, t) in doc.towns.iter().enumerate() {
+            if dup.contains(&i) {
+                self.duplicate(format!("towns[{i}].id"), &t.id);
+            }
+            if let Some(target) = &t.hands_over_to {
+                if !self.bodies.contains_key(target.as_str()) {
+                    self.unknown(
+                        format!("towns[{i}].hands_over_to"),
+                        "镇(街道)",
+                        "town",
+                        target,
+                    );
+                }
+            }
+            if t.kind != TownKind::ManagementCentre && t.class.is_none() {
+                self.error(
+                    "town.class_missing",
+                    format!("towns[{i}].class"),
+                    format!("{} 未标明类别(经济发达镇/重点产业镇/主城区街道)", t.name_zh),
+                    format!("{} has no class (developed town / key-industry town / main-urban subdistrict)", t.name_en),
+                    Some(PLAN_1),
+                );
+            }
+            if t.kind == TownKind::ManagementCentre {
+                let ok = match t.hands_over_to.as_deref() {
+                    None => false,
+                    Some(target) => match self.bodies.get(target) {
+                        Some(BodyRole::Town(TownKind::Town | TownKind::Subdistrict)) => true,
+                        None => true, // already reported as an unknown reference
+                        Some(_) => false,
+                    },
+                };
+                if !ok {
+                    self.error(
+                        "town.centre_without_handover",
+                        format!("towns[{i}].hands_over_to"),
+                        format!("{} 不是乡镇人民政府,须指明移交案件的镇(街道)", t.name_zh),
+                        format!("{} is not a town government and must name the town it hands cases over to", t.name_en),
+                        Some(PLAN_13),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_items(&mut self) {
+        let doc = self.doc;
+        let domains: Vec<&str> = doc.domains.iter().map(|d| d.id.as_str()).collect();
+        for (i, item) in doc.items.iter().enumerate() {
+            if self.items.insert(item.code.as_str(), item).is_some() {
+                self.duplicate(format!("items[{i}].code"), &item.code);
+            }
+        }
+        for (i, item) in doc.items.iter().enumerate() {
+            if !domains.contains(&item.domain.as_str()) {
+                self.unknown(format!("items[{i}].domain"), "领域", "domain", &item.domain);
+            }
+            if self.bodies.get(item.department.as_str()) != Some(&BodyRole::Department) {
+                self.unknown(
+                    format!("items[{i}].department"),
+                    "部门",
+                    "department",
+                    &item.department,
+                );
+            }
+            let mut invalid = Vec::new();
+            for (j, code) in item.related_items.iter().enumerate() {
+                match self.items.get(code.as_str()) {
+                    None => self.unknown(
+                        format!("items[{i}].related_items[{j}]"),
+                        "事项",
+                        "item",
+                        code,
+                    ),
+                    Some(rel) => {
+                        if item.kind == ItemKind::Penalty
+                            && (rel.kind == ItemKind::Penalty || rel.department != item.department)
+                        {
+                            invalid.push((j, code));
+                        }
+                    }
+                }
+            }
+            if item.kind != ItemKind::Penalty && !item.related_items.is_empty() {
+                self.error(
+                    "item.related_invalid",
+                    format!("items[{i}].related_items"),
+                    format!("事项 {} 不是行政处罚,不能关联其他事项", item.code),
+                    format!(
+                        "item {} is not a penalty and cannot name related items",
+                        item.code
+                    ),
+                    Some(PLAN_PREAMBLE),
+                );
+            }
+            for (j, code) in invalid {
+                self.error(
+                    "item.related_invalid",
+                    format!("items[{i}].related_items[{j}]"),
+                    format!("相关事项 {code} 无效:只有行政处罚事项可关联同一部门的行政检查、行政强制措施事项"),
+                    format!("related item {code} is invalid: only a penalty may name inspections or compulsory measures of its own department"),
+                    Some(PLAN_PREAMBLE),
+                );
+            }
+        }
+    }
+
+    fn check_grant(&mut self, i: usize, g: &'d GrantSpec) {
+        let doc = self.doc;
+        let p = format!("grants[{i}]");
+        if doc.grants.iter().take(i).any(|earlier| earlier.id == g.id) {
+            self.duplicate(format!("{p}.id"), &g.id);
+        }
+        // Unknown references.
+        let grantor_ok = self.bodies.get(g.grantor.as_str()) == Some(&BodyRole::Department);
+        if !grantor_ok {
+            self.unknown(format!("{p}.grantor"), "部门", "department", &g.grantor);
+        }
+        if let Grantee::Towns(towns) = &g.grantee {
+            for (j, t) in towns.iter().enumerate() {
+                if !matches!(self.bodies.get(t.as_str()), Some(BodyRole::Town(_))) {
+                    self.unknown(format!("{p}.grantee.towns[{j}]"), "镇(街道)", "town", t);
+                }
+            }
+        }
+        for (j, code) in g.items.iter().enumerate() {
+            if !self.items.contains_key(code.as_str()) {
+                self.unknown(format!("{p}.items[{j}]"), "事项", "item", code);
+            }
+        }
+        // Shape.
+        match (g.mode, g.entrustment.is_some()) {
+            (GrantMode::Delegation, true) => self.error(
+                "grant.shape",
+                format!("{p}.entrustment"),
+                "赋权不应包含委托信息".to_owned(),
+                "a delegation must not carry an entrustment block".to_owned(),
+                None,
+            ),
+            (GrantMode::Entrustment, false) => self.error(
+                "grant.shape",
+                p.clone(),
+                "委托须载明审核、批准、期限和协议内容".to_owned(),
+                "an entrustment must carry its review, approval, term and agreement".to_owned(),
+                Some(ART_20),
+            ),
+            _ => {}
+        }
+        if g.items.is_empty() {
+            self.error(
+                "grant.empty",
+                format!("{p}.items"),
+                "赋权/委托未列明任何事项".to_owned(),
+                "the grant lists no items".to_owned(),
+                None,
+            );
+        }
+        if let Grantee::Towns(towns) = &g.grantee {
+            if towns.is_empty() {
+                self.error(
+                    "grant.empty",
+                    format!("{p}.grantee.towns"),
+                    "未列明承接的镇(街道)".to_owned(),
+                    "the grant names no towns".to_owned(),
+                    None,
+                );
+            }
+        }
+        if grantor_ok {
+            for (j, code) in g.items.iter().enumerate() {
+                if let Some(item) = self.items.get(code.as_str()) {
+                    if item.department != g.grantor {
+                        self.error(
+                            "grant.item_department_mismatch",
+                            format!("{p}.items[{j}]"),
+                            format!(
+                                "事项 {code} 属于 {},不属于授出部门 {}",
+                                item.department, g.grantor
+                            ),
+                            format!(
+                                "item {code} belongs to {}, not to the grantor {}",
+                                item.department, g.grantor
+                            ),
+                            Some(PLAN_1),
+                        );
+                    }
+                }
+            }
+        }
+        if let Grantee::Towns(towns) = &g.grantee {
+            for (j, t) in towns.iter().enumerate() {
+                if self.bodies.get(t.as_str()) == Some(&BodyRole::Town(TownKind::ManagementCentre))
+                {
+                    self.error(
+                        "grant.to_management_centre",
+                        format!("{p}.grantee.towns[{j}]"),
+                        format!("{t} 不是乡镇人民政府或街道办事处,不能承接行政处罚权"),
+                        format!("{t} is not a town government or subdistrict office and cannot receive penalty powers"),
+                        Some(ART_24),
+                    );
+                }
+            }
+        }
+        self.check_grant_dates(&p, g);
+        match g.mode {
+            GrantMode::Delegation => self.check_delegation(&p, g),
+            GrantMode::Entrustment => self.check_entrustment(&p, g),
+        }
+    }
+
+    fn order(
+        &mut self,
+        p: &str,
+        earlier: Option<Date>,
+        later: Option<Date>,
+        later_field: &str,
+        strict: bool,
+    ) {
+        if let (Some(a), Some(b)) = (earlier, later) {
+            if b < a || (strict && b == a) {
+                self.error(
+                    "grant.dates_out_of_order",
+                    format!("{p}.{later_field}"),
+                    format!("日期顺序错误:{later_field} 为 {b},早于应在其前的 {a}"),
+                    format!("dates out of order: {later_field} is {b}, before {a} which must precede it"),
+                    None,
+                );
+            }
+        }
+    }
+
+    fn check_grant_dates(&mut self, p: &str, g: &GrantSpec) {
+        self.order(p, Some(g.signed), g.published, "published", false);
+        if g.published.is_some() {
+            self.order(p, g.published, Some(g.effective), "effective", false);
+        } else {
+            self.order(p, Some(g.signed), Some(g.effective), "effective", false);
+        }
+        self.order(p, Some(g.effective), g.revoked, "revoked", true);
+        self.order(
+            p,
+            g.acceptance_confirmation,
+            Some(g.effective),
+            "effective",
+            false,
+        );
+        if let Some(e) = &g.entrustment {
+            self.order(
+                p,
+                e.justice_bureau_review,
+                e.district_government_approval,
+                "entrustment.district_government_approval",
+                false,
+            );
+            self.order(
+                p,
+                e.district_government_approval,
+                Some(g.signed),
+                "signed",
+                false,
+            );
+            if let Some(term) = e.term {
+                self.order(
+                    p,
+                    Some(term.from),
+                    Some(term.to),
+                    "entrustment.term.to",
+                    false,
+                );
+            }
+        }
+    }
+
+    fn check_delegation(&mut self, p: &str, g: &GrantSpec) {
+        for (j, code) in g.items.iter().enumerate() {
+            if let Some(item) = self.items.get(code.as_str()) {
+                if !item.in_guiding_catalogue {
+                    self.error(
+                        "grant.delegation_outside_catalogue",
+                        format!("{p}.items[{j}]"),
+                        format!("事项 {code} 不在省指导目录内,不能赋权,只能依法委托"),
+                        format!("item {code} is outside the provincial guiding catalogue: it cannot be delegated, only entrusted"),
+                        Some(ART_24),
+                    );
+                }
+            }
+        }
+        if g.published.is_none() {
+            self.error(
+                "grant.delegation_unpublished",
+                format!("{p}.published"),
+                "赋权决定应当公布".to_owned(),
+                "a delegation decision must be published".to_owned(),
+                Some(ART_24),
+            );
+        }
+        if g.acceptance_confirmation.is_none() {
+            self.warning(
+                "grant.delegation_missing_acceptance",
+                format!("{p}.acceptance_confirmation"),
+                "原行政执法部门与镇(街道)尚未签订赋权事项承接确认书".to_owned(),
+                "no acceptance confirmation has been signed by the department and the town"
+                    .to_owned(),
+                Some(PLAN_1),
+            );
+        }
+    }
+
+    fn check_entrustment(&mut self, p: &str, g: &GrantSpec) {
+        for (j, code) in g.items.iter().enumerate() {
+            if let Some(item) = self.items.get(code.as_str()) {
+                if item.kind == ItemKind::CompulsoryMeasure {
+                    self.error(
+                        "grant.entrustment_compulsory_measure",
+                        format!("{p}.items[{j}]"),
+                        format!("事项 {code} 是行政强制措施,行政强制措施权不得委托"),
+                        format!("item {code} is a compulsory measure, and compulsory-measure powers cannot be entrusted"),
+                        Some(QZF_17),
+                    );
+                }
+            }
+        }
+        let Some(e) = &g.entrustment else { return };
+        if e.justice_bureau_review.is_none() {
+            self.error(
+                "grant.entrustment_missing_review",
+                format!("{p}.entrustment.justice_bureau_review"),
+                "委托须经司法局审核".to_owned(),
+                "an entrustment must be reviewed by the justice bureau".to_owned(),
+                Some(PLAN_1),
+            );
+        }
+        if e.district_government_approval.is_none() {
+            self.error(
+                "grant.entrustment_missing_approval",
+                format!("{p}.entrustment.district_government_approval"),
+                "委托须报区政府批准".to_owned(),
+                "an entrustment must be approved by the district government".to_owned(),
+                Some(PLAN_1),
+            );
+        }
+        if e.term.is_none() {
+            self.error(
+                "grant.entrustment_missing_term",
+                format!("{p}.entrustment.term"),
+                "委托书应当载明委托期限".to_owned(),
+                "the entrustment must state its term".to_owned(),
+                Some(ART_20_2),
+            );
+        } else if !e.agreement.term {
+            self.error(
+                "grant.entrustment_missing_term",
+                format!("{p}.entrustment.agreement.term"),
+                "委托协议未载明委托期限".to_owned(),
+                "the entrustment agreement does not state the term".to_owned(),
+                Some(ART_20_2),
+            );
+        }
+        if g.published.is_none() {
+            self.error(
+                "grant.entrustment_unpublished",
+                format!("{p}.published"),
+                "委托书应当向社会公布".to_owned(),
+                "the entrustment must be published".to_owned(),
+                Some(ART_20_2),
+            );
+        }
+        if e.onward_entrustment {
+            self.error(
+                "grant.entrustment_onward",
+                format!("{p}.entrustment.onward_entrustment"),
+                "受委托组织不得再委托其他组织或者个人实施行政处罚".to_owned(),
+                "the entrusted body may not entrust anyone else in turn".to_owned(),
+                Some(ART_20_4),
+            );
+        }
+        for (field, stated, zh) in [
+            ("items", e.agreement.items, "委托事项"),
+            ("scope", e.agreement.scope, "委托权限"),
+        ] {
+            if !stated {
+                self.error(
+                    "grant.entrustment_agreement_incomplete",
+                    format!("{p}.entrustment.agreement.{field}"),
+                    format!("委托书应当载明{zh}"),
+                    format!("the entrustment agreement must state its {field}"),
+                    Some(ART_20_2),
+                );
+            }
+        }
+        for (field, stated, zh) in [
+            ("basis", e.agreement.basis, "委托依据"),
+            (
+                "rights_and_duties",
+                e.agreement.rights_and_duties,
+                "委托双方的权利与义务",
+            ),
+            ("liabilities", e.agreement.liabilities, "应承担的责任"),
+        ] {
+            if !stated {
+                self.warning(
+                    "grant.entrustment_agreement_lacks_plan_terms",
+                    format!("{p}.entrustment.agreement.{field}"),
+                    format!("委托协议未明确{zh}"),
+                    format!(
+                        "the entrustment agreement does not state the {}",
+                        field.replace('_', " ")
+                    ),
+                    Some(PLAN_1),
+                );
+            }
+        }
+    }
+
+    /// The towns a grant reaches (classes expanded), as ids.
+    fn grantee_towns(&self, g: &'d GrantSpec) -> Vec<&'d str> {
+        match &g.grantee {
+            Grantee::Class(class) => self
+                .doc
+                .towns
+                .iter()
+                .filter(|t| t.class == Some(*class))
+                .map(|t| t.id.as_str())
+                .collect(),
+            Grantee::Towns(towns) => towns.iter().map(String::as_str).collect(),
+        }
+    }
+
+    fn check_grant_overlaps(&mut self) {
+        let doc = self.doc;
+        let expanded: Vec<GrantReach<'_>> = doc
+            .grants
+            .iter()
+            .map(|g| (self.grantee_towns(g), in_force_interval(g)))
+            .collect();
+        for (b, gb) in doc.grants.iter().enumerate() {
+            let Some((towns_b, Some((sb, eb)))) = expanded.get(b) else {
+                continue;
+            };
+            for (k, code) in gb.items.iter().enumerate() {
+                let mut conflict = None;
+                let mut duplicate = None;
+                for (a, ga) in doc.grants.iter().enumerate().take(b) {
+                    let Some((towns_a, Some((sa, ea)))) = expanded.get(a) else {
+                        continue;
+                    };
+                    let overlaps = sa <= eb && sb <= ea;
+                    if !overlaps || !ga.items.contains(code) {
+                        continue;
+                    }
+                    let Some(town) = towns_b.iter().find(|t| towns_a.contains(t)) else {
+                        continue;
+                    };
+                    if ga.mode != gb.mode {
+                        conflict.get_or_insert((a, *town));
+                    } else {
+                        duplicate.get_or_insert((a, *town));
+                    }
+                }
+                if let Some((a, town)) = conflict {
+                    let ida = &doc.grants.get(a).map_or("", |g| g.id.as_str()).to_owned();
+                    self.error(
+                        "grant.mode_conflict",
+                        format!("grants[{b}].items[{k}]"),
+                        format!("事项 {code} 在同一期间对 {town} 既赋权又委托(与 {ida} 冲突)"),
+                        format!("item {code} is both delegated and entrusted to {town} on overlapping dates (conflicts with {ida})"),
+                        Some(ART_20),
+                    );
+                } else if let Some((a, town)) = duplicate {
+                    let ida = doc.grants.get(a).map_or("", |g| g.id.as_str()).to_owned();
+                    self.warning(
+                        "grant.duplicate_coverage",
+                        format!("grants[{b}].items[{k}]"),
+                        format!("事项 {code} 在同一期间以相同方式重复授予 {town}(另见 {ida})"),
+                        format!("item {code} is granted twice in the same mode to {town} on overlapping dates (see also {ida})"),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+}
