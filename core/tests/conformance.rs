@@ -83,11 +83,6 @@ pub fn run_case(engine: &Engine, case: &Value) -> Value {
 fn every_conformance_case_passes() {
     let engine = Engine::embedded().expect("embedded rule set loads");
     let files = case_files();
-    assert!(
-        files.len() >= 60,
-        "expected at least 60 cases, found {}",
-        files.len()
-    );
     let mut failures = Vec::new();
     let mut ids = std::collections::HashSet::new();
     for file in &files {
@@ -115,6 +110,11 @@ fn every_conformance_case_passes() {
         failures.len(),
         files.len(),
         failures.join("\n")
+    );
+    assert!(
+        files.len() >= 110,
+        "expected at least 110 conformance cases (50 validate, 60 route), found {}",
+        files.len()
     );
 }
 
