@@ -2,7 +2,7 @@
 //!
 //! On the wire money is a string of yuan with at most two decimals (`"50000"`,
 //! `"49999.99"`) or a JSON integer of whole yuan. A JSON float is refused with
-//! [`codes::MONEY_FLOAT`](crate::codes::MONEY_FLOAT): `0.1 + 0.2` has no place in a
+//! [`codes::MONEY_FLOAT`]: `0.1 + 0.2` has no place in a
 //! fine, and a float that happens to be whole today is a float tomorrow.
 
 use std::fmt;

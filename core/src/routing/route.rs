@@ -232,10 +232,17 @@ impl Engine {
                 return (status, Some(c));
             }
         }
-        if let Some(c) = covers.iter().find(|c| c.revoked.is_some_and(|r| r <= d)) {
+        // A compulsory measure of an entrusted penalty was never covered (行政强制法 Art. 17),
+        // so that grant's lapse says nothing about it: it stays out of the list.
+        let lapsed = || {
+            covers
+                .iter()
+                .filter(|c| c.reach != Reach::CompulsoryExcluded)
+        };
+        if let Some(c) = lapsed().find(|c| c.revoked.is_some_and(|r| r <= d)) {
             return (ItemStatus::Revoked, Some(c));
         }
-        if let Some(c) = covers.iter().find(|c| c.term_to.is_some_and(|t| t < d)) {
+        if let Some(c) = lapsed().find(|c| c.term_to.is_some_and(|t| t < d)) {
             return (ItemStatus::Expired, Some(c));
         }
         if let Some(c) = covers
