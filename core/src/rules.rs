@@ -161,7 +161,7 @@ rules! {
 
 /// A set of rules, kept as a bit set so that collecting them costs nothing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct RuleSet(u64);
+pub struct RuleSet(u128);
 
 impl RuleSet {
     /// The empty set.
@@ -171,12 +171,12 @@ impl RuleSet {
 
     /// Adds a rule.
     pub fn insert(&mut self, rule: RuleId) {
-        self.0 |= 1u64 << (rule as u8);
+        self.0 |= 1u128 << (rule as u8);
     }
 
     /// Whether the set holds `rule`.
     pub const fn contains(self, rule: RuleId) -> bool {
-        self.0 & (1u64 << (rule as u8)) != 0
+        self.0 & (1u128 << (rule as u8)) != 0
     }
 
     /// The rules, in registry order.
@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn registry_fits_the_bit_set_and_ids_are_unique() {
-        assert!(RuleId::ALL.len() <= 64);
+        assert!(RuleId::ALL.len() <= 128);
         let mut ids: Vec<_> = RuleId::ALL.iter().map(|r| r.id()).collect();
         ids.sort_unstable();
         ids.dedup();

@@ -46,6 +46,35 @@ pub fn route_case(engine: &Engine, case: &Case) -> Value {
     to_value(&answer)
 }
 
+/// The decisions [`call`] knows, by operation name.
+pub const OPERATIONS: &[&str] = &["route", "validate"];
+
+/// One generic entry point for every decision: `operation` names it (see
+/// [`OPERATIONS`]), `request` is its JSON input, the answer is its JSON output.
+/// Bindings expose this so that a new decision reaches every language at once.
+/// An unknown operation is an error answer with code `input.unknown_operation`.
+pub fn call(engine: &Engine, operation: &str, request: Value) -> Value {
+    match operation {
+        "route" => route_value(engine, request),
+        "validate" => validate_value(request),
+        other => error_value(vec![Diagnostic::error(
+            "input.unknown_operation",
+            "operation",
+            format!("未知的决策类型 {other:?}"),
+            format!("unknown operation {other:?}"),
+        )
+        .expected(OPERATIONS.join(", "))]),
+    }
+}
+
+/// [`call`] with JSON text in and out.
+pub fn call_json_str(engine: &Engine, operation: &str, request: &str) -> String {
+    match decode::from_str::<Value>(request) {
+        Ok(v) => call(engine, operation, v).to_string(),
+        Err(d) => error_value(vec![d]).to_string(),
+    }
+}
+
 /// Routes a case given as a JSON value.
 pub fn route_value(engine: &Engine, request: Value) -> Value {
     match decode::from_value::<Case>(request) {
