@@ -17,6 +17,14 @@ const PLAN_11: StaticCitation = cite(Instrument::Plan, "第二部分第11项", "
 const PLAN_12: StaticCitation = cite(Instrument::Plan, "第二部分第12项", "§12");
 const PLAN_13: StaticCitation = cite(Instrument::Plan, "第二部分第13项", "§13");
 const PLAN_14: StaticCitation = cite(Instrument::Plan, "第二部分第14项", "§14");
+const PLAN_3: StaticCitation = cite(Instrument::Plan, "第二部分第3项", "§3");
+const PLAN_7: StaticCitation = cite(Instrument::Plan, "第二部分第7项", "§7");
+const PLAN_8: StaticCitation = cite(Instrument::Plan, "第二部分第8项", "§8");
+const PLAN_9: StaticCitation = cite(Instrument::Plan, "第二部分第9项", "§9");
+const MFD_201: StaticCitation = cite(Instrument::Mfd, "第二百零一条", "Art. 201");
+const MFD_202: StaticCitation = cite(Instrument::Mfd, "第二百零二条", "Art. 202");
+const MFD_203: StaticCitation = cite(Instrument::Mfd, "第二百零三条", "Art. 203");
+const MFD_1259: StaticCitation = cite(Instrument::Mfd, "第一千二百五十九条", "Art. 1259");
 
 macro_rules! rules {
     ($( $(#[$doc:meta])* $variant:ident = $id:literal, $zh:literal, $en:literal, [$($c:expr),* $(,)?]; )*) => {
@@ -157,6 +165,70 @@ rules! {
     LegalReview = "legal_review.required", "作出决定前应当进行法制审核,未经审核或审核未通过的不得作出决定",
         "A legal review is required before the decision; without a passed review no decision may be made",
         [cite(Instrument::Xzcff, "第五十八条", "Art. 58")];
+    /// The town's enforcement centre has at least the minimum of formal staff.
+    StaffingCentreMinimum = "staffing.centre_min_staff", "镇(街道)综合执法中心配备不少于15名正式工作人员(含本数)",
+        "The town's enforcement centre has at least 15 formal staff (the number included)",
+        [PLAN_3, MFD_1259];
+    /// Legal reviewers are at least the set share of the enforcement staff.
+    StaffingReviewerShare = "staffing.legal_reviewer_share", "按照不少于镇(街道)执法人员总数5%的要求明确法制审核人员(向上取整)",
+        "Legal reviewers number at least 5% of the town's enforcement staff, rounded up",
+        [PLAN_8, MFD_1259];
+    /// Administrative staff, and career staff doing enforcement, hold valid certificates.
+    StaffingCertificates = "staffing.certificates", "行政编制人员以及从事执法工作的事业编制人员应全员持有有效执法证",
+        "Every administrative-establishment member, and every career-establishment member doing enforcement, holds a valid enforcement certificate",
+        [PLAN_8, cite(Instrument::Xzcff, "第四十二条第一款", "Art. 42(1)")];
+    /// Auxiliary staff only assist and hold no enforcement role.
+    StaffingAuxiliary = "staffing.auxiliary_assist_only", "执法辅助人员只配合执法人员从事辅助性事务,不承担执法或法制审核岗位",
+        "Auxiliary staff only assist enforcement officers and hold no enforcement or legal-review post",
+        [PLAN_9, cite(Instrument::Xzcff, "第四十二条第一款", "Art. 42(1)")];
+    /// First-time legal reviewers hold the legal-profession qualification.
+    StaffingReviewerQualification = "staffing.first_time_reviewer_qualification", "初次从事行政处罚决定法制审核的人员,应当取得法律职业资格",
+        "A person reviewing penalty decisions for the first time must hold the legal-profession qualification",
+        [cite(Instrument::Xzcff, "第五十八条第二款", "Art. 58(2)")];
+    /// At least two certified officers.
+    StaffingTwoOfficers = "staffing.two_officers", "行政处罚应当由具有行政执法资格的执法人员实施,执法人员不得少于两人",
+        "Penalties are enforced by certified officers, never fewer than two",
+        [cite(Instrument::Xzcff, "第四十二条第一款", "Art. 42(1)")];
+    /// Cadres with the first period on the front line may be rotated.
+    StaffingRotationMay = "staffing.rotation_may", "在镇(街道)执法一线工作满3年的干部,可以适当进行交流(满期自期间最后一日届满的次日起算)",
+        "Cadres with 3 full years on the town's front line may be rotated (from the day after the period's last day)",
+        [PLAN_7, MFD_201, MFD_202, MFD_203, MFD_1259];
+    /// Cadres with the second period on the front line must be rotated.
+    StaffingRotationMust = "staffing.rotation_must", "在镇(街道)执法一线工作满6年的干部,必须进行交流",
+        "Cadres with 6 full years on the town's front line must be rotated",
+        [PLAN_7, MFD_201, MFD_202, MFD_203, MFD_1259];
+    /// The district seconds at least the set share of its enforcement strength to towns.
+    StaffingDistrictSecondment = "staffing.district_secondment", "区级90%以上(含本数)的执法力量下沉镇(街道)执法一线",
+        "90% or more (the number included) of the district's enforcement strength is seconded to the towns' front line",
+        [PLAN_7, MFD_1259];
+    /// Priority for devolution.
+    ScreeningPriority = "screening.priority", "优先下放高频多发、易发现易处置、专业要求适宜,或与属地管理事项责任清单相关联的行政执法权事项",
+        "Devolve first items that are high-frequency, easy to detect and handle and of suitable professional demand, or linked to the territorial-responsibility list",
+        [PLAN_1];
+    /// Caution before devolution.
+    ScreeningCautious = "screening.cautious", "审慎下放事关人民群众生产生活安全,且专业要求高、执法难度大、镇(街道)暂无法承接的行政执法权事项",
+        "Devolve with caution items that concern people's safety in production and life and are highly professional, hard to enforce and not yet manageable by the town",
+        [PLAN_1];
+    /// Caution prevails where both apply.
+    ScreeningCautiousPrevails = "screening.cautious_prevails", "同时符合优先下放和审慎下放情形的,按审慎下放处理:行政处罚权只能交由能够有效承接的镇(街道)行使",
+        "Where both apply, caution prevails: penalty powers may only go to towns that can effectively take them on",
+        [PLAN_1, cite(Instrument::Xzcff, "第二十四条", "Art. 24")];
+    /// Neither clause applies.
+    ScreeningNeither = "screening.neither", "既不属于优先下放也不属于审慎下放的事项,根据镇(街道)实际需要和承接能力确定",
+        "An item in neither category is decided on the town's actual needs and capacity",
+        [PLAN_1];
+    /// In the guiding catalogue: may be delegated.
+    ScreeningDelegable = "screening.delegable", "《指导目录》内的事项可以赋权镇(街道)行使",
+        "An item in the provincial guiding catalogue may be delegated to the town",
+        [PLAN_1, cite(Instrument::Xzcff, "第二十四条", "Art. 24")];
+    /// Outside the catalogue: entrustment only.
+    ScreeningEntrustOnly = "screening.entrust_only", "《指导目录》外的事项不能赋权,只能依法委托镇(街道)行使",
+        "An item outside the guiding catalogue cannot be delegated, only entrusted",
+        [PLAN_1, cite(Instrument::Xzcff, "第二十条", "Art. 20")];
+    /// Outside the catalogue and a compulsory measure: neither.
+    ScreeningNotDevolvable = "screening.not_devolvable", "《指导目录》外的行政强制措施既不能赋权,也不得委托",
+        "A compulsory measure outside the guiding catalogue can be neither delegated nor entrusted",
+        [PLAN_1, cite(Instrument::Xzqzf, "第十七条第一款", "Art. 17(1)")];
 }
 
 /// A set of rules, kept as a bit set so that collecting them costs nothing.

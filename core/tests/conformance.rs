@@ -54,7 +54,14 @@ fn subset(expect: &Value, actual: &Value, path: &str, out: &mut Vec<String>) {
 
 fn case_files() -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for sub in ["route", "validate", "staffing", "dispute", "dispatch", "screening"] {
+    for sub in [
+        "route",
+        "validate",
+        "staffing",
+        "dispute",
+        "dispatch",
+        "screening",
+    ] {
         let dir = cases_dir().join(sub);
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
@@ -71,9 +78,15 @@ fn case_files() -> Vec<PathBuf> {
 }
 
 pub fn run_case(engine: &Engine, case: &Value) -> Value {
-    let operation = case["operation"].as_str().expect("every case names its operation");
+    let operation = case["operation"]
+        .as_str()
+        .expect("every case names its operation");
     // A validate case carries the rule set under test; every other operation a request.
-    let input = if operation == "validate" { &case["ruleset"] } else { &case["request"] };
+    let input = if operation == "validate" {
+        &case["ruleset"]
+    } else {
+        &case["request"]
+    };
     api::call(engine, operation, input.clone())
 }
 

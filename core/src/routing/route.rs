@@ -613,10 +613,6 @@ impl Engine {
             }
             _ => {}
         }
-        if name_of.is_some() {
-            review_body = Some(government);
-            rules.insert(RuleId::ReviewBody);
-        }
         if let (Some(h), Some(n)) = (handler, name_of) {
             let rule = if n.kind == BodyKind::Department && h.kind != BodyKind::Department {
                 RuleId::ResponsibilityEntrustment
@@ -626,9 +622,25 @@ impl Engine {
                 RuleId::ResponsibilityDelegation
             };
             t.step(Some(rule), || (
-                format!("由{}办理,以{}的名义作出决定;{}承担法律责任,是行政复议被申请人和行政诉讼被告;复议机关为{}。", h.name_zh, n.name_zh, n.name_zh, government.name_zh),
-                format!("{} handles it and decides in the name of {}; {} bears the legal consequences and is the respondent in review and the defendant in court; review lies with {}.", h.name_en, n.name_en, n.name_en, government.name_en),
+                format!("由{}办理,以{}的名义作出决定;{}承担法律责任,是行政复议被申请人和行政诉讼被告。", h.name_zh, n.name_zh, n.name_zh),
+                format!("{} handles it and decides in the name of {}; {} bears the legal consequences and is the respondent in review and the defendant in court.", h.name_en, n.name_en, n.name_en),
             ));
+        }
+        if let Some(n) = name_of {
+            review_body = Some(government);
+            rules.insert(RuleId::ReviewBody);
+            t.step(Some(RuleId::ReviewBody), || {
+                (
+                    format!(
+                        "对{}的行政行为申请行政复议的,由{}管辖。",
+                        n.name_zh, government.name_zh
+                    ),
+                    format!(
+                        "Administrative review of {}'s acts lies with {}.",
+                        n.name_en, government.name_en
+                    ),
+                )
+            });
         }
         if centre.is_some() && handover.is_some() {
             disposition = Disposition::Handover;

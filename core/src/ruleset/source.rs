@@ -465,4 +465,40 @@ pub struct Parameters {
     pub hearing_large_fine: Vec<Dated<PartyAmounts>>,
     /// The "large confiscation" that gives a right to a hearing.
     pub hearing_large_confiscation: Vec<Dated<PartyAmounts>>,
+    /// Minimum formal staff of a town's enforcement centre (Plan §3: 不少于15名). Optional:
+    /// a staffing check without a value in force fails with `parameter.not_in_force`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub centre_min_formal_staff: Vec<Dated<u32>>,
+    /// Minimum share of legal reviewers among enforcement staff (Plan §8: 不少于5%).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_reviewer_share: Vec<Dated<Ratio>>,
+    /// Front-line years after which a cadre may / must be rotated (Plan §7: 满3年 / 满6年).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rotation_years: Vec<Dated<RotationYears>>,
+    /// Minimum share of district enforcement strength seconded to towns (Plan §7: 90%以上).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub district_secondment_share: Vec<Dated<Ratio>>,
+}
+
+/// An exact share as integers, e.g. 5/100. Comparisons are done by cross-multiplying;
+/// no float is ever involved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Ratio {
+    /// Numerator.
+    pub numerator: u32,
+    /// Denominator (more than zero, and not less than the numerator).
+    pub denominator: u32,
+}
+
+/// Rotation thresholds in whole years of front-line service (Plan §7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RotationYears {
+    /// From this many full years a cadre may be rotated (可适当进行交流).
+    pub may: u32,
+    /// From this many full years a cadre must be rotated (必须进行交流).
+    pub must: u32,
 }
