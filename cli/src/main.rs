@@ -4,6 +4,8 @@
 // missing key or index and never panics.
 #![allow(clippy::indexing_slicing)]
 
+mod coordination;
+mod decisions;
 mod render;
 
 use std::io::Read;
@@ -70,6 +72,114 @@ enum Command {
     },
     /// List every rule the engine applies, with its citations.
     Rules {
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Check a town's staffing roster (JSON from a file, or stdin when no file or `-` is given).
+    Staffing {
+        /// The roster file (see fixtures/demo/roster-zhangcun.json).
+        roster: Option<PathBuf>,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Check the district's secondment share and a table of town rosters.
+    StaffingDistrict {
+        /// The request file (`as_of`, `district_strength`, `seconded`, `rosters`).
+        file: Option<PathBuf>,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Screen one item for a town class (Plan §1: priority / cautious / neither).
+    Screen {
+        /// The item code, e.g. SR-P001.
+        item: String,
+        /// The town class: developed_town, key_industry_town or main_urban_subdistrict.
+        #[arg(long)]
+        class: String,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Screen the whole catalogue for a town class and print the suggested list.
+    ScreenCatalogue {
+        /// The town class: developed_town, key_industry_town or main_urban_subdistrict.
+        #[arg(long)]
+        class: String,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Replay a jurisdiction dispute (Plan §14): `{dispute|state, events}` from a file or stdin.
+    Dispute {
+        /// The dispute file.
+        file: Option<PathBuf>,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Answer a designation request (Plan §14) from a file or stdin.
+    Designation {
+        /// The request file.
+        file: Option<PathBuf>,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// The platform office's meetings and report for a submission date (Plan §11).
+    PlatformSchedule {
+        /// The submission date, YYYY-MM-DD.
+        date: String,
+        /// A unit that failed to act (joint ruling and referral).
+        #[arg(long)]
+        failed_unit: Option<String>,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Dispatch a report (Plan §2, §10) from a file or stdin.
+    Dispatch {
+        /// The report file.
+        file: Option<PathBuf>,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
         #[command(flatten)]
         out: Output,
     },
@@ -204,6 +314,102 @@ fn run(command: Command) -> Result<ExitCode, String> {
             print!("{}", render::rules(&engine, out.json, out.lang));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Staffing {
+            roster,
+            rules,
+            trace,
+            out,
+        } => decisions::run(
+            "staffing",
+            decisions::request_from_file(roster.as_ref())?,
+            rules.as_ref(),
+            trace,
+            &out,
+        ),
+        Command::StaffingDistrict {
+            file,
+            rules,
+            trace,
+            out,
+        } => decisions::run(
+            "staffing_district",
+            decisions::request_from_file(file.as_ref())?,
+            rules.as_ref(),
+            trace,
+            &out,
+        ),
+        Command::Screen {
+            item,
+            class,
+            rules,
+            trace,
+            out,
+        } => decisions::run(
+            "screen",
+            Ok(decisions::screen_request(&item, &class)),
+            rules.as_ref(),
+            trace,
+            &out,
+        ),
+        Command::ScreenCatalogue { class, rules, out } => decisions::run(
+            "screen_catalogue",
+            Ok(decisions::catalogue_request(&class)),
+            rules.as_ref(),
+            false,
+            &out,
+        ),
+        Command::Dispute {
+            file,
+            rules,
+            trace,
+            out,
+        } => coordination::run(
+            "dispute",
+            coordination::request_from_file(file.as_ref())?,
+            rules.as_ref(),
+            trace,
+            &out,
+        ),
+        Command::Designation {
+            file,
+            rules,
+            trace,
+            out,
+        } => coordination::run(
+            "designation_request",
+            coordination::request_from_file(file.as_ref())?,
+            rules.as_ref(),
+            trace,
+            &out,
+        ),
+        Command::PlatformSchedule {
+            date,
+            failed_unit,
+            rules,
+            trace,
+            out,
+        } => coordination::run(
+            "platform_schedule",
+            Ok(coordination::schedule_request(
+                &date,
+                failed_unit.as_deref(),
+            )),
+            rules.as_ref(),
+            trace,
+            &out,
+        ),
+        Command::Dispatch {
+            file,
+            rules,
+            trace,
+            out,
+        } => coordination::run(
+            "dispatch",
+            coordination::request_from_file(file.as_ref())?,
+            rules.as_ref(),
+            trace,
+            &out,
+        ),
         Command::Schema { out } => {
             std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
             for (name, schema) in fuquan::schema::all() {

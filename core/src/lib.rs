@@ -26,6 +26,9 @@
 //! * [`Engine::route`]: the routing decision, a pure function returning a [`Ruling`].
 //! * [`api`]: the JSON boundary the Python and WASM bindings use.
 //! * [`ruleset::validate`]: rule-set diagnostics with stable codes and citations.
+//! * [`Engine::check_staffing`] / [`Engine::check_staffing_district`]: staffing
+//!   compliance (Plan §3, §7–§9; 行政处罚法 Art. 42, 58).
+//! * [`Engine::screen`] / [`Engine::screen_catalogue`]: devolution screening (Plan §1).
 //!
 //! Money is exact ([`Money`], integer fen); periods follow 民法典 Art. 201–203
 //! ([`time`]). The default rule set (`Engine::embedded`) is **sample data**
@@ -41,6 +44,8 @@ pub mod citation;
 pub mod codes;
 mod decode;
 pub mod diagnostic;
+pub mod dispatch;
+pub mod disputes;
 #[cfg(feature = "embedded")]
 mod embedded;
 #[cfg(feature = "embedded")]
@@ -49,8 +54,12 @@ pub mod money;
 pub mod routing;
 pub mod rules;
 pub mod ruleset;
+pub mod schedule;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod screening;
+pub mod staffing;
+mod support;
 pub mod time;
 
 pub use decode::MAX_DOCUMENT_BYTES;

@@ -141,6 +141,58 @@ rules! {
     DesignationRequestAvailable = "route.designation_request_available", "镇(街道)认为案件重大复杂、需要回避或不宜本级管辖的,可以报请区政府指定原行政执法部门管辖",
         "A town that finds the case major and complex, needing recusal or unsuited to its level may ask the district government to designate the department",
         [PLAN_14];
+    /// The district government designates the department on its own initiative.
+    DesignationGovernmentInitiative = "designation.government_initiative", "区政府认为案件重大复杂或镇(街道)承办可能影响公正处理的,可以指定原行政执法部门管辖",
+        "The district government may designate the original department on its own initiative where the case is major and complex or town handling could affect its fair handling",
+        [PLAN_14];
+    /// A jurisdiction dispute is first negotiated.
+    DisputeNegotiate = "dispute.negotiate", "镇(街道)与行政执法部门对行政处罚案件管辖权存在争议的,应当协商解决",
+        "A jurisdiction dispute between a town and a department is first settled by negotiation",
+        [PLAN_14, cite(Instrument::Xzcff, "第二十五条第二款", "Art. 25(2)")];
+    /// Failing negotiation, the district platform studies and resolves it.
+    DisputePlatform = "dispute.platform", "协商不成的,提交区级综合执法平台研究解决(月联席会议研究解决争议事项)",
+        "If negotiation fails, the dispute goes to the district enforcement platform to study and resolve (its monthly joint meeting resolves disputes)",
+        [PLAN_14, PLAN_11];
+    /// Where the platform cannot move it, the district government decides.
+    DisputeGovernment = "dispute.district_government", "平台难以推进的,提请区政府决定(共同的上一级行政机关指定管辖)",
+        "Where the platform cannot move it forward, it goes to the district government (the common superior) to decide",
+        [PLAN_14, cite(Instrument::Xzcff, "第二十五条第二款", "Art. 25(2)")];
+    /// The common superior may designate directly at any time.
+    DisputeDirectDesignation = "dispute.direct_designation", "对管辖发生争议的,也可以直接由共同的上一级行政机关(区政府)指定管辖",
+        "The common superior (the district government) may also designate jurisdiction directly",
+        [cite(Instrument::Xzcff, "第二十五条第二款", "Art. 25(2)"), PLAN_14];
+    /// A resolved dispute names the deciding body and the handler.
+    DisputeResolved = "dispute.resolved", "争议经协商一致、平台研究解决、区政府决定或指定管辖后,由确定的机关管辖",
+        "A dispute settled by agreement, by the platform, by the district government's decision or by designation leaves the case with the body so determined",
+        [cite(Instrument::Xzcff, "第二十五条", "Art. 25"), PLAN_14];
+    /// The platform office's weekly meeting rules on unclear and out-of-list matters.
+    PlatformWeeklyMeeting = "platform.weekly_meeting", "区级综合执法平台办公室每周召开专题会议,对职责不清或清单外事项快速裁定责任范围,并函告相关单位处理",
+        "The platform office meets weekly and quickly rules on responsibility for unclear or out-of-list matters, notifying the units concerned in writing",
+        [PLAN_11];
+    /// The monthly joint meeting handles hard cases and disputes.
+    PlatformMonthlyMeeting = "platform.monthly_meeting", "区级综合执法平台每月组织编办、司法局、执法部门及镇(街道)召开联席会议,会商处理重难点问题,研究解决争议事项",
+        "Each month the platform holds a joint meeting of the staffing office, justice bureau, departments and towns on hard problems and disputes",
+        [PLAN_11];
+    /// The office director reports quarterly.
+    PlatformQuarterlyReport = "platform.quarterly_report", "区级综合执法平台办公室主任每季度向区委常委会会议、区政府常务会议汇报工作开展情况",
+        "Each quarter the platform office director reports to the district Party standing committee meeting and the government executive meeting",
+        [PLAN_11];
+    /// A unit that fails to act triggers a joint ruling and referral.
+    PlatformJointRuling = "platform.joint_ruling", "对于责任单位落实不力或拒不落实的,启动联合裁定程序,并向纪委监委、组织部移交线索",
+        "A responsible unit that fails or refuses to act triggers the joint ruling procedure, and clues go to the discipline commission and the organisation department",
+        [PLAN_11];
+    /// In-list reports go to the town's enforcement team.
+    DispatchTownTeam = "dispatch.town_team", "清单内事项由镇(街道)派单、执法队接单;网格员呼叫、执法队报到",
+        "A matter on the town's list goes to its enforcement team: the town dispatches and the team accepts; a grid worker calls and the team reports",
+        [cite(Instrument::Plan, "第二部分第10项", "§10"), PLAN_4, cite(Instrument::Plan, "第二部分第3项", "§3")];
+    /// Out-of-list reports are whistled to the district platform, which dispatches the department.
+    DispatchWhistle = "dispatch.whistle", "清单外事项由区级部门负责:吹哨至区级综合执法平台,由平台向职能部门派单并督导执行(吹哨报到)",
+        "A matter off the town's list is the department's: it is whistled to the district platform, which dispatches the department and follows up (whistle-and-report)",
+        [cite(Instrument::Plan, "第二部分第2项", "§2"), PLAN_4, cite(Instrument::Plan, "第三部分(二)", "Part III(2)")];
+    /// Unclear responsibility goes to the platform office's weekly ruling.
+    DispatchUnclear = "dispatch.unclear", "职责不清的事项提交区级综合执法平台办公室周例会快速裁定责任范围",
+        "A matter whose responsibility is unclear goes to the platform office's weekly meeting for a quick ruling",
+        [PLAN_11, cite(Instrument::Plan, "第二部分第2项", "§2")];
     /// Under delegation the town answers for its acts.
     ResponsibilityDelegation = "responsibility.delegation", "赋权事项由镇(街道)以自己名义作出,承担法律责任,是行政复议被申请人和行政诉讼被告",
         "Under delegation the town acts in its own name, bears the legal consequences, and is the respondent in review and the defendant in court",

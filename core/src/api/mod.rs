@@ -7,12 +7,16 @@
 //! and published as JSON Schema (`schemas/`).
 
 mod answer;
+mod decision;
 
 pub use answer::{
     BodyView, CompactAnswer, DesignationView, HearingView, ItemView, LegalReviewView, MovementView,
     RouteAnswer, RuleView, RulesetRef, RulingView, Text, TransitionView, ValidateAnswer,
 };
 
+pub use decision::{
+    screen_catalogue_value, screen_value, staffing_district_value, staffing_value, DecisionAnswer,
+};
 use serde_json::Value;
 
 use crate::decode;
@@ -47,7 +51,18 @@ pub fn route_case(engine: &Engine, case: &Case) -> Value {
 }
 
 /// The decisions [`call`] knows, by operation name.
-pub const OPERATIONS: &[&str] = &["route", "validate"];
+pub const OPERATIONS: &[&str] = &[
+    "route",
+    "validate",
+    "staffing",
+    "staffing_district",
+    "screen",
+    "screen_catalogue",
+    "dispute",
+    "designation_request",
+    "platform_schedule",
+    "dispatch",
+];
 
 /// One generic entry point for every decision: `operation` names it (see
 /// [`OPERATIONS`]), `request` is its JSON input, the answer is its JSON output.
@@ -57,6 +72,14 @@ pub fn call(engine: &Engine, operation: &str, request: Value) -> Value {
     match operation {
         "route" => route_value(engine, request),
         "validate" => validate_value(request),
+        "staffing" => staffing_value(engine, request),
+        "staffing_district" => staffing_district_value(engine, request),
+        "screen" => screen_value(engine, request),
+        "screen_catalogue" => screen_catalogue_value(engine, request),
+        "dispute" => crate::disputes::dispute_value(engine, request),
+        "designation_request" => crate::disputes::designation_value(engine, request),
+        "platform_schedule" => crate::schedule::schedule_value(engine, request),
+        "dispatch" => crate::dispatch::dispatch_value(engine, request),
         other => error_value(vec![Diagnostic::error(
             "input.unknown_operation",
             "operation",

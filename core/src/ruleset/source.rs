@@ -478,6 +478,16 @@ pub struct Parameters {
     /// Minimum share of district enforcement strength seconded to towns (Plan §7: 90%以上).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub district_secondment_share: Vec<Dated<Ratio>>,
+    /// The platform office's weekly meeting day and cut-off (Plan §11 fixes the
+    /// rhythm, not the day). Optional: a decision needing it fails with `parameter.not_in_force`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub platform_weekly_meeting: Vec<Dated<crate::schedule::WeeklyMeeting>>,
+    /// The platform's monthly joint meeting day, e.g. the last Thursday (Plan §11).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub platform_monthly_meeting: Vec<Dated<crate::schedule::MonthlyMeeting>>,
+    /// When the office director's quarterly report is due (Plan §11).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub platform_quarterly_report: Vec<Dated<crate::schedule::QuarterlyReport>>,
 }
 
 /// An exact share as integers, e.g. 5/100. Comparisons are done by cross-multiplying;

@@ -28,6 +28,9 @@ const PLAN_1: StaticCitation = cite(Instrument::Plan, "第二部分第1项", "§
 const PLAN_12: StaticCitation = cite(Instrument::Plan, "第二部分第12项", "§12");
 const PLAN_13: StaticCitation = cite(Instrument::Plan, "第二部分第13项", "§13");
 
+#[path = "validate_staffing.rs"]
+mod staffing;
+
 /// What a body id names, for reference checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum BodyRole {
@@ -273,6 +276,10 @@ impl<'d> Validator<'d> {
                     .collect(),
             ),
         );
+        self.check_staffing_parameters();
+        for d in crate::schedule::validate_parameters(&self.doc.parameters) {
+            self.push(d);
+        }
     }
 
     fn check_calendar(&mut self) {

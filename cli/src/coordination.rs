@@ -1,0 +1,298 @@
+//! The dispute, designation, platform-schedule and dispatch commands: read the
+//! request, call the engine through `api::call` (the same entry point as the
+//! bindings), print JSON or text.
+
+use std::fmt::Write;
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use fuquan::api;
+use serde_json::{json, Value};
+
+use crate::{load_engine, Lang, Output};
+
+fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+fn text(v: &Value, lang: Lang) -> &str {
+    v[pick(lang, "zh", "en")].as_str().unwrap_or("")
+}
+
+fn name(body: &Value, lang: Lang) -> String {
+    if body.is_null() {
+        return "—".to_owned();
+    }
+    body[pick(lang, "name_zh", "name_en")]
+        .as_str()
+        .unwrap_or("—")
+        .to_owned()
+}
+
+/// Reads a JSON request from a file (or stdin when none or `-`); malformed JSON
+/// is passed on as text so that the engine reports it with its code.
+pub fn request_from_file(file: Option<&PathBuf>) -> Result<Result<Value, String>, String> {
+    let text = match file.filter(|p| p.as_os_str() != "-") {
+        Some(path) => {
+            std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| format!("stdin: {e}"))?;
+            s
+        }
+    };
+    Ok(serde_json::from_str(&text).map_err(|_| text))
+}
+
+/// The `platform_schedule` request for a submission date.
+pub fn schedule_request(date: &str, failed_unit: Option<&str>) -> Value {
+    let mut v = json!({ "submitted": date });
+    if let (Some(u), Value::Object(map)) = (failed_unit, &mut v) {
+        map.insert("failed_unit".into(), Value::String(u.to_owned()));
+    }
+    v
+}
+
+/// Runs one decision on a JSON request and prints the answer.
+pub fn run(
+    operation: &str,
+    request: Result<Value, String>,
+    rules: Option<&PathBuf>,
+    trace: bool,
+    out: &Output,
+) -> Result<ExitCode, String> {
+    let engine = load_engine(rules)?;
+    let answer = match request {
+        Ok(mut request) => {
+            if trace {
+                if let Value::Object(map) = &mut request {
+                    map.insert("trace".into(), Value::Bool(true));
+                }
+            }
+            api::call(&engine, operation, request)
+        }
+        Err(text) => serde_json::from_str(&api::call_json_str(&engine, operation, &text))
+            .unwrap_or(Value::Null),
+    };
+    let ok = answer["status"] == "ok";
+    if out.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&answer).unwrap_or_default()
+        );
+    } else {
+        print!("{}", render(operation, &answer, out.lang));
+    }
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn row(s: &mut String, lang: Lang, zh: &str, en: &str, v: &str) {
+    let _ = writeln!(s, "  {}: {v}", pick(lang, zh, en));
+}
+
+fn render(operation: &str, a: &Value, lang: Lang) -> String {
+    let mut s = String::new();
+    if a["status"] != "ok" {
+        let _ = writeln!(s, "{}", pick(lang, "请求有误:", "The request was refused:"));
+        for e in a["errors"].as_array().into_iter().flatten() {
+            let _ = writeln!(
+                s,
+                "  [{}] {}: {}",
+                e["code"].as_str().unwrap_or(""),
+                e["path"].as_str().unwrap_or(""),
+                e[pick(lang, "message_zh", "message_en")]
+                    .as_str()
+                    .unwrap_or("")
+            );
+            if let Some(x) = e["expected"].as_str() {
+                let _ = writeln!(s, "      {} {x}", pick(lang, "应为:", "expected:"));
+            }
+            if let Some(c) = e["citation"][pick(lang, "zh", "en")].as_str() {
+                let _ = writeln!(s, "      {} {c}", pick(lang, "依据:", "basis:"));
+            }
+        }
+        return s;
+    }
+    let _ = writeln!(s, "{}", text(&a["summary"], lang));
+    match operation {
+        "dispute" => {
+            row(
+                &mut s,
+                lang,
+                "阶段",
+                "Stage",
+                a["stage"].as_str().unwrap_or(""),
+            );
+            let actors: Vec<String> = a["next"]["actors"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|b| name(b, lang))
+                .collect();
+            row(
+                &mut s,
+                lang,
+                "下一步",
+                "Next",
+                &format!(
+                    "{} — {}",
+                    a["next"]["action"].as_str().unwrap_or(""),
+                    actors.join(", ")
+                ),
+            );
+            if let Some(d) = a["next"]["weekly_meeting"]["date"].as_str() {
+                row(&mut s, lang, "周例会", "Weekly meeting", d);
+            }
+            if let Some(d) = a["next"]["monthly_meeting"]["date"].as_str() {
+                row(&mut s, lang, "月联席会议", "Monthly joint meeting", d);
+            }
+            if a["resolution"].is_object() {
+                let deciders: Vec<String> = a["resolution"]["decided_by"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|b| name(b, lang))
+                    .collect();
+                row(&mut s, lang, "决定机关", "Decided by", &deciders.join(", "));
+                row(
+                    &mut s,
+                    lang,
+                    "管辖机关",
+                    "Handler",
+                    &name(&a["resolution"]["handler"], lang),
+                );
+            }
+            let _ = writeln!(s, "{}", pick(lang, "记录:", "Audit trail:"));
+            for e in a["audit"].as_array().into_iter().flatten() {
+                let _ = writeln!(
+                    s,
+                    "  {} {:<22} {}",
+                    e["date"].as_str().unwrap_or(""),
+                    e["event"].as_str().unwrap_or(""),
+                    text(&e["text"], lang)
+                );
+            }
+        }
+        "designation_request" => {
+            row(
+                &mut s,
+                lang,
+                "决定机关",
+                "Decided by",
+                &name(&a["decides"], lang),
+            );
+            row(
+                &mut s,
+                lang,
+                "指定对象",
+                "Designee",
+                &name(&a["department"], lang),
+            );
+            row(
+                &mut s,
+                lang,
+                "状态",
+                "Outcome",
+                a["outcome"].as_str().unwrap_or(""),
+            );
+            row(&mut s, lang, "效果", "Effect", text(&a["effect"], lang));
+        }
+        "platform_schedule" => {
+            row(
+                &mut s,
+                lang,
+                "周例会",
+                "Weekly meeting",
+                a["weekly_meeting"]["date"].as_str().unwrap_or(""),
+            );
+            row(
+                &mut s,
+                lang,
+                "月联席会议",
+                "Monthly joint meeting",
+                a["monthly_meeting"]["date"].as_str().unwrap_or(""),
+            );
+            row(
+                &mut s,
+                lang,
+                "季度汇报",
+                "Quarterly report",
+                &format!(
+                    "{} ({})",
+                    a["quarterly_report"]["due"].as_str().unwrap_or(""),
+                    a["quarterly_report"]["quarter"].as_str().unwrap_or("")
+                ),
+            );
+        }
+        "dispatch" => {
+            row(
+                &mut s,
+                lang,
+                "去向",
+                "Destination",
+                a["destination"].as_str().unwrap_or(""),
+            );
+            row(
+                &mut s,
+                lang,
+                "方式",
+                "Mode",
+                a["mode"].as_str().unwrap_or(""),
+            );
+            row(
+                &mut s,
+                lang,
+                "派单机关",
+                "Dispatcher",
+                &name(&a["dispatcher"], lang),
+            );
+            row(
+                &mut s,
+                lang,
+                "处置机关",
+                "Handler",
+                &name(&a["handler"], lang),
+            );
+            if let Some(d) = a["weekly_meeting"]["date"].as_str() {
+                row(&mut s, lang, "周例会", "Weekly meeting", d);
+            }
+        }
+        _ => {}
+    }
+    let _ = writeln!(s, "{}", pick(lang, "依据:", "Why:"));
+    for rule in a["rules"].as_array().into_iter().flatten() {
+        let cites: Vec<&str> = rule["citations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c[pick(lang, "zh", "en")].as_str())
+            .collect();
+        let _ = writeln!(
+            s,
+            "  - {} — {} [{}]",
+            rule["id"].as_str().unwrap_or(""),
+            rule[pick(lang, "title_zh", "title_en")]
+                .as_str()
+                .unwrap_or(""),
+            cites.join("; ")
+        );
+    }
+    if let Some(steps) = a["trace"].as_array() {
+        let _ = writeln!(s, "{}", pick(lang, "推理过程:", "Trace:"));
+        for (i, step) in steps.iter().enumerate() {
+            let _ = writeln!(s, "  {}. {}", i + 1, text(step, lang));
+        }
+    }
+    s
+}

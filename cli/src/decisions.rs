@@ -1,0 +1,234 @@
+//! The staffing and screening commands: read the request, call the engine through
+//! `api::call` (the same entry point as the bindings), print JSON or text.
+
+use std::fmt::Write;
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use fuquan::api;
+use serde_json::{json, Value};
+
+use crate::{load_engine, Lang, Output};
+
+fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+fn text(v: &Value, lang: Lang) -> &str {
+    v[pick(lang, "zh", "en")].as_str().unwrap_or("")
+}
+
+fn read_request(file: Option<&PathBuf>) -> Result<String, String> {
+    match file.filter(|p| p.as_os_str() != "-") {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display())),
+        None => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| format!("stdin: {e}"))?;
+            Ok(s)
+        }
+    }
+}
+
+/// Runs one decision on a JSON request and prints the answer.
+pub fn run(
+    operation: &str,
+    request: Result<Value, String>,
+    rules: Option<&PathBuf>,
+    trace: bool,
+    out: &Output,
+) -> Result<ExitCode, String> {
+    let engine = load_engine(rules)?;
+    let answer = match request {
+        Ok(mut request) => {
+            if trace {
+                if let Value::Object(map) = &mut request {
+                    map.insert("trace".into(), Value::Bool(true));
+                }
+            }
+            api::call(&engine, operation, request)
+        }
+        // Let the engine report malformed JSON with its code and position.
+        Err(text) => serde_json::from_str(&api::call_json_str(&engine, operation, &text))
+            .unwrap_or(Value::Null),
+    };
+    let ok = answer["status"] == "ok";
+    if out.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&answer).unwrap_or_default()
+        );
+    } else {
+        print!("{}", render(operation, &answer, out.lang));
+    }
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Reads a JSON request from a file (or stdin); malformed JSON is passed on as text.
+pub fn request_from_file(file: Option<&PathBuf>) -> Result<Result<Value, String>, String> {
+    let text = read_request(file)?;
+    Ok(serde_json::from_str(&text).map_err(|_| text))
+}
+
+/// The `screen` request.
+pub fn screen_request(item: &str, class: &str) -> Value {
+    json!({"item": item, "class": class})
+}
+
+/// The `screen_catalogue` request.
+pub fn catalogue_request(class: &str) -> Value {
+    json!({"class": class})
+}
+
+fn render(operation: &str, a: &Value, lang: Lang) -> String {
+    let mut s = String::new();
+    if a["status"] != "ok" {
+        let _ = writeln!(s, "{}", pick(lang, "请求有误:", "The request was refused:"));
+        for e in a["errors"].as_array().into_iter().flatten() {
+            let _ = writeln!(
+                s,
+                "  [{}] {}: {}",
+                e["code"].as_str().unwrap_or(""),
+                e["path"].as_str().unwrap_or(""),
+                e[pick(lang, "message_zh", "message_en")]
+                    .as_str()
+                    .unwrap_or("")
+            );
+            if let Some(x) = e["expected"].as_str() {
+                let _ = writeln!(s, "      {} {x}", pick(lang, "应为:", "expected:"));
+            }
+        }
+        return s;
+    }
+    let _ = writeln!(s, "{}", text(&a["summary"], lang));
+    match operation {
+        "staffing" => checks(&mut s, a, lang),
+        "staffing_district" => {
+            checks(&mut s, a, lang);
+            let _ = writeln!(s, "{}", pick(lang, "各镇(街道):", "Towns:"));
+            for t in a["towns"].as_array().into_iter().flatten() {
+                let verdict = match t["passed"].as_bool() {
+                    Some(true) => pick(lang, "符合", "pass"),
+                    Some(false) => pick(lang, "不符合", "FAIL"),
+                    None => "—",
+                };
+                let failed: Vec<&str> = t["failed"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .collect();
+                let _ = writeln!(
+                    s,
+                    "  {:<10} {:<6} {} {:>4}  {:<6} {}",
+                    t["town"][pick(lang, "name_zh", "name_en")]
+                        .as_str()
+                        .unwrap_or(""),
+                    t["source"].as_str().unwrap_or(""),
+                    pick(lang, "下沉", "seconded"),
+                    t["seconded"],
+                    verdict,
+                    failed.join(", ")
+                );
+            }
+            let totals: Vec<String> = a["totals"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            let _ = writeln!(s, "{} {}", pick(lang, "合计:", "Totals:"), totals.join(" "));
+        }
+        "screen" => {
+            for r in a["reasons"].as_array().into_iter().flatten() {
+                let _ = writeln!(
+                    s,
+                    "  - [{}] {}",
+                    r["clause"].as_str().unwrap_or(""),
+                    r[pick(lang, "zh", "en")].as_str().unwrap_or("")
+                );
+            }
+        }
+        "screen_catalogue" => {
+            for i in a["items"].as_array().into_iter().flatten() {
+                let _ = writeln!(
+                    s,
+                    "  {} {:<9} {:<16} {} {}",
+                    if i["suggested"] == true { "✓" } else { " " },
+                    i["code"].as_str().unwrap_or(""),
+                    i["verdict"].as_str().unwrap_or(""),
+                    i["mode"].as_str().unwrap_or(""),
+                    i[pick(lang, "name_zh", "name_en")].as_str().unwrap_or("")
+                );
+            }
+        }
+        _ => {}
+    }
+    let _ = writeln!(s, "{}", pick(lang, "依据:", "Why:"));
+    for rule in a["rules"].as_array().into_iter().flatten() {
+        let cites: Vec<&str> = rule["citations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c[pick(lang, "zh", "en")].as_str())
+            .collect();
+        let _ = writeln!(
+            s,
+            "  - {} — {} [{}]",
+            rule["id"].as_str().unwrap_or(""),
+            rule[pick(lang, "title_zh", "title_en")]
+                .as_str()
+                .unwrap_or(""),
+            cites.join("; ")
+        );
+    }
+    if let Some(steps) = a["trace"].as_array() {
+        let _ = writeln!(s, "{}", pick(lang, "推理过程:", "Trace:"));
+        for (i, step) in steps.iter().enumerate() {
+            let _ = writeln!(s, "  {}. {}", i + 1, text(step, lang));
+        }
+    }
+    s
+}
+
+fn checks(s: &mut String, a: &Value, lang: Lang) {
+    for c in a["checks"].as_array().into_iter().flatten() {
+        let mark = match (c["level"].as_str(), c["passed"].as_bool()) {
+            (Some("information"), _) => pick(lang, "提示", "info"),
+            (_, Some(true)) => pick(lang, "符合", "pass"),
+            _ => pick(lang, "不符合", "FAIL"),
+        };
+        let _ = writeln!(
+            s,
+            "  [{mark}] {}: {}",
+            c["id"].as_str().unwrap_or(""),
+            c[pick(lang, "message_zh", "message_en")]
+                .as_str()
+                .unwrap_or("")
+        );
+    }
+    for r in a["rotation"].as_array().into_iter().flatten() {
+        let _ = writeln!(
+            s,
+            "  {} {:<8} {:<8} {} {}; {} {}; {} {}",
+            pick(lang, "轮岗", "rotation"),
+            r["person"].as_str().unwrap_or(""),
+            r["status"].as_str().unwrap_or(""),
+            pick(lang, "一线自", "since"),
+            r["front_line_since"].as_str().unwrap_or(""),
+            pick(lang, "可交流自", "may from"),
+            r["may"]["reached_from"].as_str().unwrap_or(""),
+            pick(lang, "必须交流自", "must from"),
+            r["must"]["reached_from"].as_str().unwrap_or(""),
+        );
+    }
+}
