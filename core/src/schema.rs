@@ -1,26 +1,62 @@
 //! JSON Schemas of the contract, generated from the Rust types.
 
-use schemars::schema_for;
+use schemars::{schema_for, Schema};
 
-/// Every published schema as `(file name, schema JSON)`.
+fn value(schema: Schema) -> serde_json::Value {
+    serde_json::to_value(schema).unwrap_or_default()
+}
+
+/// Every published schema as `(file name, schema JSON)`: the rule-set document,
+/// each decision's request, and the routing and validation answers.
 pub fn all() -> Vec<(&'static str, serde_json::Value)> {
     vec![
         (
             "ruleset.schema.json",
-            serde_json::to_value(schema_for!(crate::ruleset::source::RuleSetDocument))
-                .unwrap_or_default(),
+            value(schema_for!(crate::ruleset::source::RuleSetDocument)),
         ),
         (
             "route-request.schema.json",
-            serde_json::to_value(schema_for!(crate::routing::Case)).unwrap_or_default(),
+            value(schema_for!(crate::routing::Case)),
         ),
         (
             "route-answer.schema.json",
-            serde_json::to_value(schema_for!(crate::api::RouteAnswer)).unwrap_or_default(),
+            value(schema_for!(crate::api::RouteAnswer)),
         ),
         (
             "validate-answer.schema.json",
-            serde_json::to_value(schema_for!(crate::api::ValidateAnswer)).unwrap_or_default(),
+            value(schema_for!(crate::api::ValidateAnswer)),
+        ),
+        (
+            "staffing-request.schema.json",
+            value(schema_for!(crate::staffing::Roster)),
+        ),
+        (
+            "staffing-district-request.schema.json",
+            value(schema_for!(crate::staffing::DistrictStaffing)),
+        ),
+        (
+            "screen-request.schema.json",
+            value(schema_for!(crate::screening::ScreenRequest)),
+        ),
+        (
+            "screen-catalogue-request.schema.json",
+            value(schema_for!(crate::screening::CatalogueRequest)),
+        ),
+        (
+            "dispute-request.schema.json",
+            value(schema_for!(crate::disputes::DisputeInput)),
+        ),
+        (
+            "designation-request.schema.json",
+            value(schema_for!(crate::disputes::DesignationRequest)),
+        ),
+        (
+            "platform-schedule-request.schema.json",
+            value(schema_for!(crate::schedule::ScheduleRequest)),
+        ),
+        (
+            "dispatch-request.schema.json",
+            value(schema_for!(crate::dispatch::Report)),
         ),
     ]
 }
