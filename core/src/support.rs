@@ -1,6 +1,7 @@
 //! Small pieces shared by the coordination decisions (`dispute`,
 //! `designation_request`, `platform_schedule`, `dispatch`): the opt-in trace,
-//! body and rule views, and the `parameter.not_in_force` error.
+//! body and rule views, and the `parameter.not_in_force` error. The trace
+//! recorder is shared by every decision, routing included.
 
 use crate::api::{BodyView, RuleView};
 use crate::diagnostic::{Diagnostic, InputError};
@@ -28,25 +29,12 @@ impl Tracer<'_> {
 
 /// A body as shown in answers.
 pub(crate) fn body_view(b: &Body) -> BodyView {
-    BodyView {
-        id: b.id.clone(),
-        kind: b.kind,
-        name_zh: b.name_zh.clone(),
-        name_en: b.name_en.clone(),
-    }
+    BodyView::of(b)
 }
 
 /// The rules with titles and rendered citations, in registry order.
 pub(crate) fn rule_views(engine: &Engine, rules: RuleSet) -> Vec<RuleView> {
-    rules
-        .iter()
-        .map(|id| RuleView {
-            id: id.id(),
-            title_zh: id.title_zh(),
-            title_en: id.title_en(),
-            citations: engine.render_citations(id),
-        })
-        .collect()
+    RuleView::list(engine, rules)
 }
 
 /// A parameter the decision needs has no value in force on `d`.

@@ -38,7 +38,8 @@ pub struct BodyView {
 }
 
 impl BodyView {
-    fn of(b: &Body) -> BodyView {
+    /// The wire view of a body.
+    pub(crate) fn of(b: &Body) -> BodyView {
         BodyView {
             id: b.id.clone(),
             kind: b.kind,
@@ -143,6 +144,21 @@ pub struct RuleView {
     pub title_en: &'static str,
     /// Citations, rendered.
     pub citations: Vec<CitationText>,
+}
+
+impl RuleView {
+    /// The rules of a set with titles and rendered citations, in registry order.
+    pub(crate) fn list(engine: &Engine, rules: crate::rules::RuleSet) -> Vec<RuleView> {
+        rules
+            .iter()
+            .map(|id: RuleId| RuleView {
+                id: id.id(),
+                title_zh: id.title_zh(),
+                title_en: id.title_en(),
+                citations: engine.render_citations(id),
+            })
+            .collect()
+    }
 }
 
 /// Which rule set answered.
@@ -266,16 +282,7 @@ impl RulingView {
                 grounds: r.designation.grounds.iter().flatten().copied().collect(),
             },
             rule_ids: r.rules.sorted_ids(),
-            rules: r
-                .rules
-                .iter()
-                .map(|id: RuleId| RuleView {
-                    id: id.id(),
-                    title_zh: id.title_zh(),
-                    title_en: id.title_en(),
-                    citations: engine.render_citations(id),
-                })
-                .collect(),
+            rules: RuleView::list(engine, r.rules),
             summary: Text { zh, en },
             trace,
         }

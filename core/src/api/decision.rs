@@ -8,7 +8,7 @@ use super::answer::{RuleView, Text};
 use crate::decode;
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::routing::TraceStep;
-use crate::rules::{RuleId, RuleSet};
+use crate::rules::RuleSet;
 use crate::ruleset::Engine;
 use crate::screening::{CatalogueRequest, CatalogueScreening, ScreenRequest, Screened};
 use crate::staffing::{DistrictReport, DistrictStaffing, Roster, StaffingReport};
@@ -56,15 +56,7 @@ impl<T> DecisionAnswer<T> {
         DecisionAnswer::Ok {
             body,
             rule_ids: rules.sorted_ids(),
-            rules: rules
-                .iter()
-                .map(|id: RuleId| RuleView {
-                    id: id.id(),
-                    title_zh: id.title_zh(),
-                    title_en: id.title_en(),
-                    citations: engine.render_citations(id),
-                })
-                .collect(),
+            rules: RuleView::list(engine, rules),
             summary: Text {
                 zh: summary.0,
                 en: summary.1,

@@ -11,24 +11,9 @@ use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::engine::{in_force, sanction_bit, Cover, Reach};
 use crate::ruleset::source::{GrantMode, PartyAmounts, Sanction};
 use crate::ruleset::{Body, BodyKind, Engine};
+use crate::support::Tracer;
 use crate::time::period_last_day_in_days;
 use crate::time::{period_last_day, Date};
-
-/// Records trace steps when asked, and costs one branch when not.
-pub(crate) struct Tracer<'t>(Option<&'t mut Vec<TraceStep>>);
-
-impl Tracer<'_> {
-    fn step(&mut self, rule: Option<RuleId>, text: impl FnOnce() -> (String, String)) {
-        if let Some(steps) = self.0.as_deref_mut() {
-            let (zh, en) = text();
-            steps.push(TraceStep {
-                rule: rule.map(RuleId::id),
-                zh,
-                en,
-            });
-        }
-    }
-}
 
 /// How the town holds every item of the case.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! The staffing decisions (see `docs/staffing.md`, whose section numbers the comments follow).
 
+use crate::support::Tracer;
 use std::collections::{BTreeMap, HashSet};
 
 use super::report::{
@@ -19,22 +20,6 @@ use crate::time::{add_months, Date};
 
 /// Art. 42: never fewer than two officers.
 const MIN_OFFICERS: u64 = 2;
-
-/// Records trace steps when asked, and costs one branch when not.
-pub(crate) struct Tracer<'t>(pub(crate) Option<&'t mut Vec<TraceStep>>);
-
-impl Tracer<'_> {
-    pub(crate) fn step(&mut self, rule: Option<RuleId>, text: impl FnOnce() -> (String, String)) {
-        if let Some(steps) = self.0.as_deref_mut() {
-            let (zh, en) = text();
-            steps.push(TraceStep {
-                rule: rule.map(RuleId::id),
-                zh,
-                en,
-            });
-        }
-    }
-}
 
 fn err(code: &str, path: impl Into<String>, zh: String, en: String) -> Diagnostic {
     Diagnostic::error(code, path, zh, en)
