@@ -1,0 +1,78 @@
+"""Type stubs for fuquan (赋权). Answers are plain dicts in the JSON contract
+(fixtures/README.md in the fuquan repository); ``fuquan._types`` describes the
+compact batch row, the validation answer and the diagnostics."""
+
+import os
+from typing import Dict, Any, Iterable, List, Literal, Mapping, Optional, Sequence, Tuple, Type, Union, overload
+
+__version__: str
+__all__: List[str]
+
+from ._types import Answer as Answer, CompactRow as CompactRow, Diagnostic as Diagnostic, ValidateAnswer as ValidateAnswer
+
+class RuleSet:
+    """A loaded, validated rule set: the routing engine.
+
+    ``RuleSet()`` is the embedded default (Huancui 2024, sample data). Immutable
+    and safe to share between threads.
+    """
+
+    def __init__(self) -> None:
+        """The embedded default rule set."""
+    @staticmethod
+    def from_dir(path: Union[str, "os.PathLike[str]"]) -> "RuleSet":
+        """Load a rule-set directory; raises ``RuleSetError`` if unreadable or invalid."""
+    @staticmethod
+    def from_json(document: Union[str, Mapping[str, Any]]) -> "RuleSet":
+        """Load one JSON document (text or dict); raises ``RuleSetError`` if invalid."""
+    @property
+    def id(self) -> str:
+        """The rule set's id, e.g. ``"huancui-2024"``."""
+    @property
+    def version(self) -> str:
+        """The rule set's version."""
+    @property
+    def warnings(self) -> List[Diagnostic]:
+        """Warnings found when the rule set was validated."""
+    def route(self, case: Mapping[str, Any], *, raise_errors: bool = True) -> Answer:
+        """Route one case; raises ``InputError`` if refused, unless ``raise_errors=False``."""
+    @overload
+    def route_many(
+        self, cases: Iterable[Mapping[str, Any]], *, compact: Literal[True] = ..., summary: bool = ...
+    ) -> List[CompactRow]: ...
+    @overload
+    def route_many(
+        self, cases: Iterable[Mapping[str, Any]], *, compact: Literal[False], summary: bool = ...
+    ) -> List[Answer]: ...
+    @overload
+    def route_many(
+        self, cases: Iterable[Mapping[str, Any]], *, compact: bool, summary: bool = ...
+    ) -> Union[List[CompactRow], List[Answer]]: ...
+    def call(self, operation: str, request: Mapping[str, Any], *, raise_errors: bool = True) -> Dict[str, Any]:
+        """Any decision by name (see ``OPERATIONS``): request dict in, answer dict out."""
+    def __repr__(self) -> str: ...
+
+OPERATIONS: List[str]
+"""The decisions ``RuleSet.call`` knows: route, validate, staffing, staffing_district,
+screen, screen_catalogue, dispute, designation_request, platform_schedule, dispatch."""
+
+def validate(doc_or_path: Union[str, "os.PathLike[str]", Mapping[str, Any]]) -> ValidateAnswer:
+    """Validate a rule set: a directory, JSON text, or a document dict. Never raises for a bad rule set."""
+
+class Error(Exception):
+    """Base class of fuquan's exceptions; attributes are those of the first diagnostic."""
+
+    code: Optional[str]
+    path: Optional[str]
+    expected: Optional[str]
+    message_zh: Optional[str]
+    message_en: Optional[str]
+    diagnostics: List[Diagnostic]
+    def __init__(self, message: str, diagnostics: Sequence[Mapping[str, Any]] = ()) -> None: ...
+    def __reduce__(self) -> Tuple[Type["Error"], Tuple[str, List[Diagnostic]]]: ...
+
+class RuleSetError(Error):
+    """A rule set could not be loaded: unreadable, malformed, or invalid."""
+
+class InputError(Error, ValueError):
+    """A case was refused (also a ``ValueError``)."""

@@ -1,0 +1,55 @@
+"""Shared paths and fixtures for the fuquan Python tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+
+import fuquan
+
+BINDINGS = Path(__file__).resolve().parents[1]
+REPO = BINDINGS.parent
+FIXTURES = REPO / "fixtures"
+CASES = FIXTURES / "cases"
+EMBEDDED_DIR = FIXTURES / "huancui-2024"
+EXAMPLES = BINDINGS / "examples"
+
+
+def case_files() -> List[Path]:
+    """Every conformance case file, sorted (as the Rust runner reads them)."""
+    return sorted(p for sub in ("route", "validate", "staffing", "screening", "dispute", "dispatch") for p in (CASES / sub).glob("*.json"))
+
+
+def load_case(path: Path) -> Dict[str, Any]:
+    """One conformance case."""
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def route_cases() -> List[Dict[str, Any]]:
+    """Every route conformance case."""
+    return [load_case(p) for p in sorted((CASES / "route").glob("*.json"))]
+
+
+@pytest.fixture(scope="session")
+def rs() -> fuquan.RuleSet:
+    """The embedded default rule set."""
+    return fuquan.RuleSet()
+
+
+@pytest.fixture
+def base_case() -> Dict[str, Any]:
+    """A valid case: a delegated item at a developed town, after the transition."""
+    return {
+        "case_id": "T-1",
+        "items": ["CJ-P001"],
+        "location": "zhangcun",
+        "party": "organisation",
+        "business_activity": True,
+        "dates": {"violation": "2024-09-01", "discovery": "2024-09-03", "filing": "2024-09-05"},
+        "sanctions": ["fine"],
+        "fine": "20000",
+    }

@@ -1,0 +1,566 @@
+// The district-office portal: plain JavaScript, no framework, no build step.
+// It loads the browser build of fuquan with a plain module import.
+
+import init, { FuquanError, RuleSet, coreVersion } from '../index.js';
+
+// ───────────── texts (Chinese first; English on toggle) ─────────────
+
+const UI = {
+  title: ['镇街赋权案件管辖判定', 'Town enforcement case routing'],
+  sample: [
+    '示例数据:本页使用的规则集为示例数据(以真实法律为依据的示范清单),并非官方公布的赋权清单,不得作为正式依据引用。',
+    'Sample data: the rule set on this page is an illustrative sample (real laws as legal bases), not the officially published lists of delegated powers. Do not cite it as official.',
+  ],
+  sample_tag: ['示例数据', 'sample data'],
+  case: ['案件情况', 'The case'],
+  where_what: ['地点与事项', 'Place and items'],
+  town: ['违法行为发生地', 'Place of the violation'],
+  item: ['执法事项', 'Power item'],
+  add_item: ['+ 添加事项', '+ Add an item'],
+  remove: ['删除', 'Remove'],
+  dates: ['日期', 'Dates'],
+  violation: ['违法行为发生日', 'Violation'],
+  discovery: ['发现日', 'Discovery'],
+  filing: ['立案日', 'Filing (立案)'],
+  decision: ['决定日(如已作出)', 'Decision (if made)'],
+  party: ['当事人', 'Party'],
+  individual: ['公民', 'Individual'],
+  organisation: ['法人或其他组织', 'Organisation'],
+  business: ['在经营活动中实施', 'In the course of business'],
+  sanctions: ['拟作出的处罚', 'Proposed sanctions'],
+  fine: ['罚款金额(元)', 'Fine (yuan)'],
+  confiscation: ['没收财物价值(元)', 'Value confiscated (yuan)'],
+  money_hint: ['金额按元填写,最多两位小数,精确计算,不做四舍五入。', 'Amounts in yuan with at most two decimals, computed exactly, never rounded.'],
+  flags: ['案件情形', 'Circumstances'],
+  opened_by: ['已由以下机关立案', 'Already opened (立案) by'],
+  not_opened: ['(尚未立案)', '(not opened yet)'],
+  towns_group: ['镇(街道)', 'Towns and subdistricts'],
+  departments_group: ['区级部门', 'District departments'],
+  route: ['判定', 'Route'],
+  ruling: ['判定结果', 'Ruling'],
+  roles: ['办理与责任', 'Who handles it and who answers for it'],
+  placeholder: ['填写左侧案件情况后点击"判定"。', 'Fill in the case and press "Route".'],
+  loading: ['正在加载规则引擎…', 'Loading the rules engine…'],
+  load_failed: ['无法加载规则引擎(WebAssembly):', 'Could not load the rules engine (WebAssembly): '],
+  handler: ['办理机关', 'Handled by'],
+  acts_in_name_of: ['以谁的名义作出决定', 'Decides in the name of'],
+  legally_responsible: ['承担法律责任', 'Legally responsible'],
+  review_respondent: ['行政复议被申请人', 'Respondent in administrative review'],
+  litigation_defendant: ['行政诉讼被告', 'Defendant in litigation'],
+  review_body: ['行政复议机关', 'Review body'],
+  transfer: ['移送', 'Transfer'],
+  handover: ['移交', 'Handover'],
+  transition: ['过渡期', 'Transition period'],
+  relevant_date: ['判定基准日', 'Relevant date'],
+  legal_review: ['法制审核', 'Legal review'],
+  hearing: ['听证', 'Hearing'],
+  designation: ['指定管辖', 'Designation'],
+  items: ['事项', 'Items'],
+  code: ['编码', 'Code'],
+  status: ['状态', 'Status'],
+  grant: ['赋权/委托文件', 'Grant'],
+  department: ['原行使部门', 'Original department'],
+  rules: ['决定性规则及依据', 'Determining rules and citations'],
+  warnings: ['提示', 'Warnings'],
+  trace: ['显示推理过程', 'Show the step-by-step trace'],
+  errors: ['无法判定:输入有误', 'Cannot route: the input was refused'],
+  required: ['需要', 'required'],
+  not_required: ['不需要', 'not required'],
+  has_right: ['当事人有权要求听证', 'the party has a right to a hearing'],
+  no_right: ['无听证权利', 'no right to a hearing'],
+  designated: ['已由区政府指定原部门管辖', 'designated to the department by the district government'],
+  may_request: ['镇(街道)可报请区政府指定管辖', 'the town may ask the district government to designate'],
+  none: ['无', 'none'],
+  na: ['不适用', 'n/a'],
+  grounds: ['理由', 'grounds'],
+  in_transition: ['在过渡期内', 'within the transition'],
+  after_transition: ['过渡期已届满', 'after the transition'],
+  effective: ['生效', 'effective'],
+  last_day: ['届满日', 'last day'],
+  basis: ['依据', 'basis'],
+  core: ['规则引擎', 'engine'],
+  ruleset: ['规则集', 'rule set'],
+  for_reference: ['判定结果仅供参考,以正式文件为准。', 'The ruling is guidance only; the official documents prevail.'],
+};
+
+const DISPOSITION = {
+  keep: ['留镇(街道)办理', 'Kept by the town'],
+  transfer: ['移送原行使部门', 'Transfer to the department'],
+  handover: ['移交镇(街道)办理', 'Handed over to the town'],
+  department: ['由原行使部门管辖', 'The department handles it'],
+  platform: ['报区级综合执法平台协调', 'Referred to the district platform'],
+  split: ['需分案处理', 'Split the case'],
+};
+
+const ITEM_STATUS = {
+  in_transition: ['过渡期内(部门继续行使)', 'in transition (the department acts)'],
+  delegated: ['已赋权', 'delegated'],
+  carried_by_delegation: ['随赋权一并下放', 'carried by a delegation'],
+  entrusted: ['已委托', 'entrusted'],
+  carried_by_entrustment: ['随委托一并下放', 'carried by an entrustment'],
+  compulsory_not_entrustable: ['行政强制措施不得委托', 'compulsory measure: not entrustable'],
+  revoked: ['已收回', 'revoked'],
+  expired: ['委托期满', 'entrustment expired'],
+  not_yet_effective: ['尚未生效', 'not yet in force'],
+  out_of_list: ['清单外', 'not on the list'],
+};
+
+const GROUND = {
+  large_fine: ['较大数额罚款', 'large fine'],
+  large_confiscation: ['没收较大数额违法所得、非法财物', 'large confiscation'],
+  lower_qualification_grade: ['降低资质等级', 'lowering a qualification grade'],
+  revoke_licence: ['吊销许可证件', 'revoking a licence'],
+  order_suspension: ['责令停产停业', 'ordering suspension'],
+  order_closure: ['责令关闭', 'ordering closure'],
+  restrict_practice: ['限制从业', 'restricting practice'],
+  major_public_interest: ['涉及重大公共利益', 'major public interest'],
+  major_rights_after_hearing: ['直接关系当事人重大权益且经过听证', 'major rights, after a hearing'],
+  complex_multiple_legal_relations: ['案情疑难复杂、涉及多个法律关系', 'complex, several legal relations'],
+  required_by_law: ['法律、法规规定应当审核', 'required by law'],
+  major_and_complex: ['案件重大复杂', 'major and complex'],
+  needs_recusal: ['需要回避', 'recusal needed'],
+  unsuited_to_town_level: ['不宜由镇(街道)管辖', 'unsuited to the town level'],
+};
+
+const DATE_BASIS = { filing: ['立案日', 'filing'], discovery: ['发现日', 'discovery'], violation: ['违法行为发生日', 'violation'] };
+
+const SANCTIONS = [
+  ['warning', '警告', 'Warning'],
+  ['circulated_criticism', '通报批评', 'Circulated criticism'],
+  ['fine', '罚款', 'Fine'],
+  ['confiscate_illegal_gains', '没收违法所得', 'Confiscate illegal gains'],
+  ['confiscate_illegal_property', '没收非法财物', 'Confiscate illegal property'],
+  ['suspend_licence', '暂扣许可证件', 'Suspend a licence'],
+  ['lower_qualification_grade', '降低资质等级', 'Lower qualification grade'],
+  ['revoke_licence', '吊销许可证件', 'Revoke a licence'],
+  ['restrict_business_activities', '限制开展生产经营活动', 'Restrict business activities'],
+  ['order_suspension', '责令停产停业', 'Order suspension'],
+  ['order_closure', '责令关闭', 'Order closure'],
+  ['restrict_practice', '限制从业', 'Restrict practice'],
+];
+
+const FLAGS = [
+  ['major_and_complex', '案件重大复杂', 'Major and complex'],
+  ['needs_recusal', '需要回避', 'Recusal needed'],
+  ['unsuited_to_town_level', '不宜由镇(街道)管辖', 'Unsuited to the town level'],
+  ['district_designation', '区政府已指定原部门管辖', 'District designated the department'],
+  ['major_public_interest', '涉及重大公共利益', 'Major public interest'],
+  ['complex_multiple_legal_relations', '疑难复杂、涉及多个法律关系', 'Complex, several legal relations'],
+  ['review_required_by_law', '法律、法规要求法制审核', 'Legal review required by law'],
+  ['hearing_requested', '当事人要求听证', 'The party asks for a hearing'],
+];
+
+const TOWN_KIND = { town: ['镇', 'Towns'], subdistrict: ['街道', 'Subdistricts'], management_centre: ['管理服务中心', 'Management centres'] };
+const TOWN_CLASS = {
+  developed_town: ['经济发达镇', 'developed town'],
+  key_industry_town: ['重点产业镇', 'key-industry town'],
+  main_urban_subdistrict: ['主城区街道', 'main urban subdistrict'],
+};
+const ITEM_KIND = { penalty: ['行政处罚', 'penalty'], inspection: ['行政检查', 'inspection'], compulsory_measure: ['行政强制措施', 'compulsory measure'] };
+
+// ───────────── state ─────────────
+
+let lang = 'zh';
+let rs = null;
+let towns = [];
+let items = [];
+let domains = [];
+let departments = [];
+let lastAnswer = null;
+let lastError = null;
+
+const $ = (sel, root = document) => root.querySelector(sel);
+const L = (pair) => (pair ? pair[lang === 'zh' ? 0 : 1] : '');
+const t = (key) => L(UI[key]) || key;
+const named = (x) => (x ? x[`name_${lang}`] : '');
+const h = (tag, attrs = {}, ...children) => {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v === null || v === undefined) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+};
+
+// ───────────── form ─────────────
+
+function fillTownSelect() {
+  const sel = $('#town');
+  const keep = sel.value || towns[0]?.id;
+  sel.replaceChildren(
+    ...Object.keys(TOWN_KIND)
+      .map((kind) => {
+        const list = towns.filter((x) => x.kind === kind);
+        if (list.length === 0) return null;
+        return h('optgroup', { label: L(TOWN_KIND[kind]) }, list.map((x) => h('option', { value: x.id, text: named(x) })));
+      })
+      .filter(Boolean),
+  );
+  sel.value = keep;
+  showTownInfo();
+}
+
+function showTownInfo() {
+  const town = towns.find((x) => x.id === $('#town').value);
+  if (!town) return;
+  let info = town.class ? L(TOWN_CLASS[town.class]) : L(TOWN_KIND[town.kind]);
+  if (town.hands_over_to) {
+    const to = towns.find((x) => x.id === town.hands_over_to);
+    info += lang === 'zh' ? `;不是镇政府,案件移交${named(to)}` : `; not a town government: hands cases over to ${named(to)}`;
+  }
+  $('#town-info').textContent = info;
+}
+
+function itemOptions() {
+  return domains
+    .map((d) => {
+      const list = items.filter((i) => i.domain === d.id);
+      if (list.length === 0) return null;
+      return h('optgroup', { label: named(d) }, list.map((i) => h('option', { value: i.code, text: `${i.code}  ${named(i)}` })));
+    })
+    .filter(Boolean);
+}
+
+function addItemRow(code) {
+  const box = $('#items');
+  const n = box.children.length;
+  const sel = h('select', { id: `item-${n}`, class: 'item', 'data-path': `items[${n}]` }, itemOptions());
+  sel.value = code ?? items[0]?.code;
+  const info = h('div', { class: 'iteminfo', id: `item-info-${n}` });
+  const label = h('label', { class: 'grow' }, h('span', { 'data-i18n': 'item', text: t('item') + (n > 0 ? ` ${n + 1}` : '') }), sel);
+  const row = h('div', { class: 'row' }, label);
+  if (n > 0) {
+    const rm = h('button', { type: 'button', class: 'remove', 'data-i18n': 'remove', text: t('remove') });
+    rm.addEventListener('click', () => {
+      wrap.remove();
+      renumberItems();
+    });
+    row.append(rm);
+  }
+  const wrap = h('div', { class: 'itemrow' }, row, info);
+  sel.addEventListener('change', () => showItemInfo(sel, info));
+  box.append(wrap);
+  showItemInfo(sel, info);
+}
+
+function renumberItems() {
+  [...$('#items').children].forEach((wrap, n) => {
+    const sel = $('select', wrap);
+    sel.id = `item-${n}`;
+    sel.dataset.path = `items[${n}]`;
+    $('.iteminfo', wrap).id = `item-info-${n}`;
+    $('span[data-i18n=item]', wrap).textContent = t('item') + (n > 0 ? ` ${n + 1}` : '');
+    const rm = $('button.remove', wrap);
+    if (rm) rm.textContent = t('remove');
+  });
+}
+
+function showItemInfo(sel, info) {
+  const item = items.find((i) => i.code === sel.value);
+  if (!item) return;
+  const dep = departments.find((d) => d.id === item.department);
+  const parts = [L(ITEM_KIND[item.kind]), named(dep)];
+  if (item.penalty_basis) parts.push(`${t('basis')}: ${item.penalty_basis}`);
+  info.textContent = parts.join(' · ');
+  info.title = named(item);
+}
+
+function relabelItems() {
+  for (const wrap of $('#items').children) {
+    const sel = $('select', wrap);
+    const code = sel.value;
+    sel.replaceChildren(...itemOptions());
+    sel.value = code;
+    showItemInfo(sel, $('.iteminfo', wrap));
+  }
+}
+
+function fillChecks(box, list, prefix) {
+  const checked = new Set([...box.querySelectorAll('input:checked')].map((x) => x.value));
+  box.replaceChildren(
+    ...list.map(([id, zh, en]) =>
+      h('label', {}, h('input', { type: 'checkbox', id: `${prefix}-${id}`, value: id, checked: checked.has(id) }), h('span', { text: lang === 'zh' ? zh : en })),
+    ),
+  );
+}
+
+function fillOpenedBy() {
+  const sel = $('#opened-by');
+  const keep = sel.value;
+  sel.replaceChildren(
+    h('option', { value: '', text: t('not_opened') }),
+    h('optgroup', { label: t('towns_group') }, towns.filter((x) => x.kind !== 'management_centre').map((x) => h('option', { value: x.id, text: named(x) }))),
+    h('optgroup', { label: t('departments_group') }, departments.map((d) => h('option', { value: d.id, text: named(d) }))),
+  );
+  sel.value = keep;
+}
+
+function syncFine() {
+  const on = $('#sanction-fine')?.checked ?? false;
+  $('#fine').disabled = !on;
+}
+
+/** Money as typed, made exact text: thousands separators and spaces dropped, nothing rounded. */
+const money = (s) => s.replace(/[,，\s]/g, '');
+
+function request() {
+  const dates = {};
+  for (const k of ['violation', 'discovery', 'filing', 'decision']) {
+    const v = $(`#date-${k}`).value;
+    if (v) dates[k] = v;
+  }
+  const sanctions = [...$('#sanctions').querySelectorAll('input:checked')].map((x) => x.value);
+  const flags = {};
+  for (const x of $('#flags').querySelectorAll('input:checked')) flags[x.value] = true;
+  const req = {
+    items: [...document.querySelectorAll('select.item')].map((s) => s.value),
+    location: $('#town').value,
+    party: $('input[name=party]:checked').value,
+    business_activity: $('#business').checked,
+    dates,
+    sanctions,
+    flags,
+    trace: true,
+  };
+  if (sanctions.includes('fine')) req.fine = money($('#fine').value);
+  const conf = money($('#confiscation').value);
+  if (conf) req.confiscation = conf;
+  if ($('#opened-by').value) req.opened_by = $('#opened-by').value;
+  return req;
+}
+
+// ───────────── result ─────────────
+
+function fieldFor(path) {
+  const candidates = [path, path.replace(/\[\d+\]$/, ''), path.split('.')[0]];
+  for (const p of candidates) {
+    const el = document.querySelector(`[data-path="${CSS.escape(p)}"]`);
+    if (el) return el;
+  }
+  return null;
+}
+
+function clearInvalid() {
+  for (const el of document.querySelectorAll('[aria-invalid=true]')) el.removeAttribute('aria-invalid');
+}
+
+function bodyCell(b) {
+  return b ? h('td', { text: named(b) }) : h('td', { class: 'na', text: t('na') });
+}
+
+function movementCell(m) {
+  return m ? h('td', { text: `${named(m.from)} → ${named(m.to)}` }) : h('td', { class: 'na', text: t('none') });
+}
+
+function groundsText(grounds) {
+  return grounds.length ? `(${t('grounds')}: ${grounds.map((g) => L(GROUND[g]) || g).join(lang === 'zh' ? '、' : ', ')})` : '';
+}
+
+function renderRuling(answer) {
+  const r = answer.ruling;
+  const row = (field, cell) => h('tr', { 'data-field': field }, h('th', { text: t(field) }), cell);
+  const transition = r.transition
+    ? h('td', {
+        text: `${r.transition.grant}: ${t('effective')} ${r.transition.effective}, ${t('last_day')} ${r.transition.last_day} — ${t(r.transition.in_transition ? 'in_transition' : 'after_transition')}`,
+      })
+    : h('td', { class: 'na', text: t('none') });
+  const review = `${t(r.legal_review.required ? 'required' : 'not_required')} ${groundsText(r.legal_review.grounds)}`;
+  const hearing = `${t(r.hearing.right ? 'has_right' : 'no_right')} ${groundsText(r.hearing.grounds)}`;
+  const designation = r.designation.designated
+    ? t('designated')
+    : r.designation.may_request
+      ? `${t('may_request')} ${groundsText(r.designation.grounds)}`
+      : t('none');
+
+  const roles = h(
+    'table',
+    { id: 'roles' },
+    row('handler', bodyCell(r.handler)),
+    row('acts_in_name_of', bodyCell(r.acts_in_name_of)),
+    row('legally_responsible', bodyCell(r.legally_responsible)),
+    row('review_respondent', bodyCell(r.review_respondent)),
+    row('litigation_defendant', bodyCell(r.litigation_defendant)),
+    row('review_body', bodyCell(r.review_body)),
+    row('transfer', movementCell(r.transfer)),
+    row('handover', movementCell(r.handover)),
+    row('transition', transition),
+    row('relevant_date', h('td', { text: `${r.relevant_date} (${L(DATE_BASIS[r.relevant_date_basis])})` })),
+    row('legal_review', h('td', { text: review.trim() })),
+    row('hearing', h('td', { text: hearing.trim() })),
+    row('designation', h('td', { text: designation.trim() })),
+  );
+
+  const itemTable = h(
+    'table',
+    { id: 'ruling-items' },
+    h('tr', {}, ...['code', 'item', 'status', 'grant', 'department'].map((k) => h('th', { text: t(k) }))),
+    r.items.map((i) => {
+      const item = items.find((x) => x.code === i.code);
+      const dep = departments.find((d) => d.id === i.department);
+      return h(
+        'tr',
+        {},
+        h('td', {}, h('code', { text: i.code })),
+        h('td', { text: named(item) }),
+        h('td', { text: L(ITEM_STATUS[i.status]) || i.status }),
+        h('td', { text: i.grant ?? '—' }),
+        h('td', { text: named(dep) }),
+      );
+    }),
+  );
+
+  const rules = h(
+    'ul',
+    { class: 'rules', id: 'rules' },
+    r.rules.map((rule) =>
+      h(
+        'li',
+        { 'data-rule': rule.id },
+        h('span', { text: rule[`title_${lang}`] }),
+        ' ',
+        h('span', { class: 'cite', text: rule.citations.length ? `— ${rule.citations.map((c) => c[lang]).join(lang === 'zh' ? ';' : '; ')}` : '' }),
+        ' ',
+        h('code', { text: rule.id }),
+      ),
+    ),
+  );
+
+  const warnings = answer.warnings.length
+    ? h(
+        'div',
+        { class: 'warnings', id: 'warnings' },
+        h('strong', { text: t('warnings') }),
+        h('ul', {}, answer.warnings.map((w) => h('li', {}, `${w[`message_${lang}`]} `, h('code', { text: w.code }), w.citation ? h('span', { class: 'cite', text: ` ${w.citation[lang]}` }) : null))),
+      )
+    : null;
+
+  const wasOpen = $('#trace')?.open ?? false;
+  const trace = h(
+    'details',
+    { id: 'trace', open: wasOpen },
+    h('summary', { text: t('trace') }),
+    h('ol', { class: 'trace' }, (r.trace ?? []).map((s) => h('li', {}, s[lang], s.rule ? h('code', { text: s.rule }) : null))),
+  );
+
+  const parts = [
+    h(
+      'div',
+      { class: 'verdict' },
+      h('span', { class: `badge ${r.disposition}`, id: 'disposition', 'data-disposition': r.disposition, text: L(DISPOSITION[r.disposition]) }),
+    ),
+    h('p', { class: 'summary', id: 'summary', text: r.summary[lang] }),
+    warnings,
+    h('h3', { text: t('roles') }),
+    roles,
+    h('h3', { text: t('items') }),
+    itemTable,
+    h('h3', { text: t('rules') }),
+    rules,
+    trace,
+  ];
+  $('#result').replaceChildren(...parts.filter(Boolean));
+}
+
+function renderError(err) {
+  clearInvalid();
+  for (const d of err.diagnostics) fieldFor(d.path)?.setAttribute('aria-invalid', 'true');
+  $('#result').replaceChildren(
+    h(
+      'div',
+      { class: 'errors', id: 'errors' },
+      h('strong', { text: t('errors') }),
+      h(
+        'ul',
+        {},
+        err.diagnostics.map((d) =>
+          h('li', { 'data-code': d.code }, `${d[`message_${lang}`]} `, h('code', { text: d.code }), d.path ? h('code', { text: d.path }) : null),
+        ),
+      ),
+    ),
+  );
+}
+
+function render() {
+  if (lastError) renderError(lastError);
+  else if (lastAnswer) renderRuling(lastAnswer);
+}
+
+function routeNow() {
+  clearInvalid();
+  try {
+    lastAnswer = rs.route(request());
+    lastError = null;
+  } catch (e) {
+    if (!(e instanceof FuquanError)) throw e;
+    lastAnswer = null;
+    lastError = e;
+  }
+  render();
+}
+
+// ───────────── language ─────────────
+
+function applyLanguage() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = `${t('title')} · fuquan`;
+  for (const el of document.querySelectorAll('[data-i18n]')) {
+    if (el.closest('#items')) continue;
+    el.textContent = t(el.dataset.i18n);
+  }
+  $('#lang-toggle').textContent = lang === 'zh' ? 'English' : '中文';
+  if (rs) {
+    const meta = rs.meta;
+    $('#ruleset-label').textContent = `${meta[`name_${lang}`]} · ${meta.version}${meta.sample ? ` · ${t('sample_tag')}` : ''}`;
+    $('#footer').textContent = `${t('ruleset')} ${meta.id} ${meta.version} · ${lang === 'zh' ? meta.plan.title_zh : meta.plan.short_en} ${meta.plan.number} · ${t('core')} fuquan ${coreVersion()} · ${t('for_reference')}`;
+    fillTownSelect();
+    relabelItems();
+    renumberItems();
+    fillChecks($('#sanctions'), SANCTIONS, 'sanction');
+    fillChecks($('#flags'), FLAGS, 'flag');
+    fillOpenedBy();
+    syncFine();
+    render();
+  }
+}
+
+// ───────────── start ─────────────
+
+async function main() {
+  $('#result').replaceChildren(h('p', { class: 'placeholder', text: t('loading') }));
+  try {
+    await init();
+    rs = RuleSet.embedded();
+  } catch (e) {
+    $('#result').replaceChildren(h('p', { class: 'errors', text: `${t('load_failed')}${e.message}` }));
+    throw e;
+  }
+  towns = rs.towns();
+  items = rs.items();
+  domains = rs.domains();
+  departments = rs.departments();
+
+  addItemRow();
+  const today = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  $('#date-filing').value = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+  $('#result').replaceChildren(h('p', { class: 'placeholder', 'data-i18n': 'placeholder', text: t('placeholder') }));
+  applyLanguage();
+
+  $('#town').addEventListener('change', showTownInfo);
+  $('#add-item').addEventListener('click', () => addItemRow());
+  $('#sanctions').addEventListener('change', syncFine);
+  $('#lang-toggle').addEventListener('click', () => {
+    lang = lang === 'zh' ? 'en' : 'zh';
+    applyLanguage();
+  });
+  $('#case-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    routeNow();
+  });
+  document.body.dataset.ready = 'true';
+}
+
+main();
