@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::citation::{Instrument, StaticCitation};
 use crate::diagnostic::{Diagnostic, InputError};
+use crate::limits;
 use crate::routing::TraceStep;
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::{Body, BodyKind, Engine};
@@ -489,6 +490,17 @@ impl Engine {
                 ))
             }
         };
+        limits::check_len(
+            &format!("{prefix}items"),
+            spec.items.len(),
+            limits::MAX_LIST_ENTRIES,
+        )?;
+        let stored_len = stored.map_or(0, |s| s.events.len());
+        limits::check_len(
+            "events",
+            stored_len.saturating_add(input.events.len()),
+            limits::MAX_DISPUTE_EVENTS,
+        )?;
         let (town, department) = self.check_spec(spec, prefix)?;
         let (government, office) = support::district_bodies(self)?;
         let party = |id: &str| -> Option<&'e Body> {
@@ -818,8 +830,8 @@ impl Engine {
                 monthly_meeting: None,
                 government_may_designate: false,
                 rule: RuleId::DisputeResolved,
-                zh: format!("争议已解决,由{}依法管辖并办理案件。", r.handler.name_zh),
-                en: format!("The dispute is resolved: {} handles the case.", r.handler.name_en),
+                zh: format!("由{}依法管辖并办理案件。", r.handler.name_zh),
+                en: format!("{} handles the case.", r.handler.name_en),
             },
             (Stage::Resolved, None) => return Err(support::internal("resolved without resolution")),
         };
