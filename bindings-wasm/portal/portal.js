@@ -81,6 +81,78 @@ const UI = {
   core: ['规则引擎', 'engine'],
   ruleset: ['规则集', 'rule set'],
   for_reference: ['判定结果仅供参考,以正式文件为准。', 'The ruling is guidance only; the official documents prevail.'],
+  // staffing check
+  tab_routing: ['案件管辖判定', 'Case routing'],
+  tab_staffing: ['编制与法制审核核查', 'Staffing check'],
+  roster: ['人员名册', 'The roster'],
+  roster_json: ['名册(JSON)', 'Roster (JSON)'],
+  load_sample: ['载入示例名册', 'Load sample roster'],
+  upload: ['或上传 .json 文件:', 'or upload a .json file:'],
+  roster_hint: [
+    '格式见 docs/staffing.md:镇(街道)、核查日期和人员列表(编制、岗位、执法证、法制审核、借调、到一线工作日)。',
+    'Format: docs/staffing.md — the town, the date and the people (establishment, post, certificate, legal review, secondment, front line since).',
+  ],
+  st_where_when: ['镇(街道)与核查日期', 'Town and date'],
+  st_town: ['镇(街道)', 'Town or subdistrict'],
+  as_of: ['核查日期', 'As of'],
+  prefill_hint: ['载入名册时按名册中的 town、as_of 自动填写;此处所选优先。', "Filled in from the roster's town and as_of when it is loaded; what is chosen here prevails."],
+  run_check: ['核查', 'Check'],
+  report: ['核查结果', 'Report'],
+  st_placeholder: ['粘贴或上传名册(或载入示例名册)后点击"核查"。', 'Paste or upload a roster (or load the sample) and press "Check".'],
+  st_errors: ['无法核查:输入有误', 'Cannot check: the input was refused'],
+  no_roster: ['请先粘贴或上传名册(JSON)。', 'Paste or upload a roster (JSON) first.'],
+  sample_failed: ['无法载入示例名册:', 'Could not load the sample roster: '],
+  file_failed: ['无法读取文件:', 'Could not read the file: '],
+  unexpected: ['页面出错:', 'The page failed: '],
+  not_object: ['名册应为 JSON 对象:{"town": …, "as_of": …, "people": [ … ]}。', 'The roster must be a JSON object: {"town": …, "as_of": …, "people": [ … ]}.'],
+  roster_people: ['名册', 'Roster'],
+  roster_unparsed: ['名册不是有效的 JSON,核查时将指出错误位置。', 'The roster is not valid JSON yet; the check will say where.'],
+  unknown_town: ['不在规则集中', 'not in the rule set'],
+  all_pass: ['符合要求', 'Meets the requirements'],
+  some_fail: ['不符合要求', 'Does not meet the requirements'],
+  check: ['核查项', 'Check'],
+  result: ['结果', 'Result'],
+  figures: ['数据', 'Figures'],
+  people: ['涉及人员', 'People concerned'],
+  citations: ['依据', 'Citations'],
+  passes: ['符合', 'Passes'],
+  fails: ['不符合', 'Fails'],
+  info: ['提示', 'Info'],
+  checks: ['逐项核查', 'Checks'],
+  rotation: ['干部交流(在执法一线工作满3年可以交流,满6年必须交流)', 'Rotation (may after 3 full years on the front line, must after 6)'],
+  person: ['人员', 'Person'],
+  front_line_since: ['到一线工作日', 'Front line since'],
+  period_last_day: ['满{n}年期间届满日', '{n}-year period ends'],
+  may_from: ['可以交流自', 'May be rotated from'],
+  must_from: ['必须交流自', 'Must be rotated from'],
+  no_cadres: ['名册中没有填写到一线工作日的正式人员。', 'No formal person in the roster has a front-line start date.'],
+  person_n: ['第 {n} 人', 'person {n}'],
+  st_trace: ['显示核查过程', 'Show the step-by-step trace'],
+  st_for_reference: ['核查结果仅供参考,以组织人事部门的正式认定为准。', 'The report is guidance only; the personnel authorities decide.'],
+};
+
+const CHECK_NAME = {
+  'staffing.centre_min_staff': ['综合执法中心正式工作人员', 'Formal staff of the enforcement centre'],
+  'staffing.legal_reviewer_share': ['法制审核人员比例', 'Share of legal reviewers'],
+  'staffing.certificates': ['执法证全员持证', 'Enforcement certificates'],
+  'staffing.auxiliary_assist_only': ['辅助人员只从事辅助性事务', 'Auxiliary staff only assist'],
+  'staffing.first_time_reviewer_qualification': ['初次从事法制审核人员的法律职业资格', 'First-time reviewers are qualified'],
+  'staffing.two_officers': ['执法人员不少于两人', 'At least two certified officers'],
+  'staffing.rotation_may': ['干部交流(可以交流)', 'Rotation: may be rotated'],
+  'staffing.rotation_must': ['干部交流(必须交流)', 'Rotation: must be rotated'],
+};
+
+const ROTATION_STATUS = { not_yet: ['未满3年', 'not yet'], may: ['可以交流', 'may be rotated'], must: ['必须交流', 'must be rotated'] };
+
+const FIGURE_LABEL = {
+  people: ['名册人数', 'people'],
+  formal_centre_staff: ['中心正式工作人员', 'formal centre staff'],
+  enforcement_staff: ['执法人员总数 N', 'enforcement staff N'],
+  legal_reviewers: ['法制审核人员', 'legal reviewers'],
+  legal_reviewers_required: ['需法制审核人员', 'reviewers required'],
+  certified_officers: ['持证执法人员', 'certified officers'],
+  seconded: ['借调人员', 'seconded'],
+  auxiliary: ['辅助人员', 'auxiliary staff'],
 };
 
 const DISPOSITION = {
@@ -343,8 +415,8 @@ function fieldFor(path) {
   return null;
 }
 
-function clearInvalid() {
-  for (const el of document.querySelectorAll('[aria-invalid=true]')) el.removeAttribute('aria-invalid');
+function clearInvalid(root = $('#case-form')) {
+  for (const el of root.querySelectorAll('[aria-invalid=true]')) el.removeAttribute('aria-invalid');
 }
 
 function bodyCell(b) {
@@ -501,6 +573,388 @@ function routeNow() {
   render();
 }
 
+// ───────────── staffing check (编制与法制审核核查) ─────────────
+//
+// One town's roster on a date, checked by the engine's `staffing` decision
+// (docs/staffing.md): each check with pass/fail, its figures, the people
+// concerned and its citations, and the rotation table.
+
+let stAnswer = null; // the last `ok` answer
+let stErrors = null; // the last refusal: engine diagnostics, or a local message
+let stPeople = new Map(); // person id → name, from the roster last checked
+let stExtraTown = null; // a roster's town that is not in the rule set (shown so the engine can refuse it)
+
+const fill = (s, vars) => s.replace(/\{(\w+)\}/g, (_, k) => vars[k]);
+const sep = () => (lang === 'zh' ? '、' : ', ');
+
+function fillStaffingTownSelect() {
+  const sel = $('#st-town');
+  const keep = sel.value || towns.find((x) => x.kind !== 'management_centre')?.id;
+  const groups = ['town', 'subdistrict']
+    .map((kind) => {
+      const list = towns.filter((x) => x.kind === kind);
+      return list.length ? h('optgroup', { label: L(TOWN_KIND[kind]) }, list.map((x) => h('option', { value: x.id, text: named(x) }))) : null;
+    })
+    .filter(Boolean);
+  if (stExtraTown) groups.push(h('option', { value: stExtraTown, text: `${stExtraTown}(${t('unknown_town')})` }));
+  sel.replaceChildren(...groups);
+  sel.value = keep;
+}
+
+function rosterText() {
+  return $('#st-roster').value.replace(/^\uFEFF/, '');
+}
+
+function parseRoster() {
+  try {
+    const doc = JSON.parse(rosterText());
+    return doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? doc : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The roster's town and date, filled into the form when the roster is loaded or edited. */
+function prefillFromRoster() {
+  const doc = parseRoster();
+  if (doc) {
+    if (typeof doc.town === 'string' && doc.town) {
+      const known = towns.some((x) => x.id === doc.town && x.kind !== 'management_centre');
+      stExtraTown = known ? null : doc.town;
+      fillStaffingTownSelect();
+      $('#st-town').value = doc.town;
+    }
+    // An impossible date (2025-02-30) leaves the field empty: the roster's own
+    // value is then sent, and the engine says what is wrong with it.
+    if (typeof doc.as_of === 'string') $('#st-as-of').value = doc.as_of;
+  }
+  showRosterInfo();
+}
+
+function showRosterInfo() {
+  const box = $('#st-roster-info');
+  const text = rosterText();
+  if (!text.trim()) {
+    box.textContent = '';
+    return;
+  }
+  const doc = parseRoster();
+  if (!doc) {
+    box.textContent = t('roster_unparsed');
+    return;
+  }
+  const n = Array.isArray(doc.people) ? doc.people.length : 0;
+  const town = towns.find((x) => x.id === doc.town);
+  const parts = [lang === 'zh' ? `${n} 人` : `${n} people`, town ? named(town) : doc.town, doc.as_of].filter(Boolean);
+  box.textContent = `${t('roster_people')}: ${parts.join(lang === 'zh' ? ',' : ', ')}`;
+}
+
+function resetStaffingResult() {
+  stAnswer = null;
+  stErrors = null;
+  clearInvalid($('#staffing-form'));
+  renderStaffing();
+}
+
+/** The request: the roster with the form's town and date (when given) in place of its own. */
+function staffingRequest() {
+  const text = rosterText();
+  if (!text.trim()) return { local: 'no_roster' };
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return { request: text }; // the engine reports input.syntax with line and column
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { local: 'not_object' };
+  const request = { ...doc };
+  if ($('#st-town').value) request.town = $('#st-town').value;
+  if ($('#st-as-of').value) request.as_of = $('#st-as-of').value;
+  request.trace = true;
+  return { request, doc };
+}
+
+function checkNow() {
+  clearInvalid($('#staffing-form'));
+  stAnswer = null;
+  stErrors = null;
+  try {
+    const { local, request, doc } = staffingRequest();
+    if (local) {
+      stErrors = { local, field: 'people' }; // marks the roster box
+    } else {
+      stPeople = new Map((Array.isArray(doc?.people) ? doc.people : []).map((p) => [p?.id, p?.name]));
+      const answer = rs.call('staffing', request, { raiseErrors: false });
+      if (answer.status === 'ok') stAnswer = answer;
+      else stErrors = { diagnostics: answer.errors };
+    }
+  } catch (e) {
+    // FuquanError (e.g. wasm.not_initialised) or anything unexpected: never a blank page.
+    stErrors = e instanceof FuquanError ? { diagnostics: e.diagnostics } : { local: 'unexpected', detail: String(e?.message ?? e) };
+  }
+  renderStaffing();
+}
+
+function staffingField(path) {
+  if (path === 'town') return $('#st-town');
+  if (path === 'as_of' || path.startsWith('parameters.')) return $('#st-as-of');
+  return $('#st-roster');
+}
+
+/** "zc-03 张伟" for a person id. */
+function personLabel(id) {
+  const name = stPeople.get(id);
+  if (!name) return id;
+  return lang === 'zh' ? `${name}(${id})` : `${name} (${id})`;
+}
+
+function personOfPath(path) {
+  const m = /^people\[(\d+)\]/.exec(path ?? '');
+  if (!m) return '';
+  const i = Number(m[1]);
+  const p = parseRoster()?.people?.[i];
+  const who = p && typeof p === 'object' ? [p.id, p.name].filter((x) => typeof x === 'string').join(' ') : '';
+  return `${fill(t('person_n'), { n: i + 1 })}${who ? `: ${who}` : ''}`;
+}
+
+function renderStaffingErrors(err) {
+  const items = err.local
+    ? [h('li', { 'data-code': err.local }, `${t(err.local)}${err.detail ?? ''}`)]
+    : err.diagnostics.map((d) => {
+        const who = personOfPath(d.path);
+        return h(
+          'li',
+          { 'data-code': d.code, 'data-path': d.path },
+          `${d[`message_${lang}`]} `,
+          h('code', { text: d.code }),
+          ' ',
+          d.path ? h('code', { class: 'path', text: d.path }) : null,
+          who ? h('span', { class: 'cite', text: ` (${who})` }) : null,
+          d.expected ? h('div', { class: 'small', text: `${lang === 'zh' ? '应为' : 'expected'}: ${d.expected}` }) : null,
+        );
+      });
+  if (err.local) err.field && staffingField(err.field).setAttribute('aria-invalid', 'true');
+  else for (const d of err.diagnostics) staffingField(d.path ?? '').setAttribute('aria-invalid', 'true');
+  return h('div', { class: 'errors', id: 'st-errors' }, h('strong', { text: t('st_errors') }), h('ul', {}, items));
+}
+
+/** A check's figures as the sum it is: "18 ≥ 15", "⌈17 × 5/100⌉ = 1 vs 2". */
+function figuresText(c) {
+  const f = c.figures;
+  const zh = lang === 'zh';
+  const cmp = (a, b) => (a >= b ? '≥' : '<');
+  switch (c.id) {
+    case 'staffing.centre_min_staff':
+      return zh
+        ? `正式工作人员 ${f.formal_staff} 名 ${cmp(f.formal_staff, f.required)} ${f.required} 名${f.missing ? `,缺 ${f.missing} 名` : ''}`
+        : `${f.formal_staff} formal staff ${cmp(f.formal_staff, f.required)} ${f.required}${f.missing ? `, ${f.missing} missing` : ''}`;
+    case 'staffing.legal_reviewer_share': {
+      const need = `⌈${f.enforcement_staff} × ${f.numerator}/${f.denominator}⌉ = ${f.required}`;
+      return zh
+        ? `执法人员 N = ${f.enforcement_staff};需 ${need} 名,现有 ${f.legal_reviewers} 名${f.missing ? `,缺 ${f.missing} 名` : ''}`
+        : `N = ${f.enforcement_staff} enforcement staff; needed ${need}, present ${f.legal_reviewers}${f.missing ? `, ${f.missing} missing` : ''}`;
+    }
+    case 'staffing.certificates':
+      return zh
+        ? `应持证 ${f.required_holders} 名,有效 ${f.valid} 名,无有效证 ${f.lacking} 名`
+        : `${f.valid} of ${f.required_holders} hold a valid certificate; ${f.lacking} lacking`;
+    case 'staffing.auxiliary_assist_only':
+      return zh ? `辅助人员 ${f.auxiliary} 名,在执法或审核岗位 ${f.in_enforcement_posts} 名` : `${f.auxiliary} auxiliary, ${f.in_enforcement_posts} in enforcement or review posts`;
+    case 'staffing.first_time_reviewer_qualification':
+      return zh
+        ? `初次从事审核 ${f.first_time_reviewers} 名,无法律职业资格 ${f.unqualified} 名`
+        : `${f.first_time_reviewers} first-time reviewer(s), ${f.unqualified} unqualified`;
+    case 'staffing.two_officers':
+      return zh
+        ? `持证执法人员 ${f.certified_officers} 名 ${cmp(f.certified_officers, f.required)} ${f.required} 名`
+        : `${f.certified_officers} certified officer(s) ${cmp(f.certified_officers, f.required)} ${f.required}`;
+    case 'staffing.rotation_may':
+      return zh ? `满 ${f.years} 年可以交流 ${f.may_rotate} 名` : `${f.may_rotate} with ${f.years} full years`;
+    case 'staffing.rotation_must':
+      return zh ? `满 ${f.years} 年必须交流 ${f.must_rotate} 名` : `${f.must_rotate} with ${f.years} full years`;
+    default:
+      return Object.entries(f)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+  }
+}
+
+function peopleCell(ids) {
+  if (ids.length === 0) return h('td', { class: 'na people', text: t('none') });
+  const list = ids.map(personLabel).join(sep());
+  if (ids.length <= 6) return h('td', { class: 'people', text: list });
+  const count = lang === 'zh' ? `${ids.length} 人` : `${ids.length} people`;
+  return h('td', { class: 'people' }, h('details', {}, h('summary', { text: count }), list));
+}
+
+function renderStaffingReport(a) {
+  const ruleTitle = (id) => a.rules.find((r) => r.id === id)?.[`title_${lang}`] ?? '';
+  const headline = h(
+    'dl',
+    { class: 'figures', id: 'st-figures' },
+    [...Object.keys(FIGURE_LABEL).filter((k) => k in a.figures), ...Object.keys(a.figures).filter((k) => !(k in FIGURE_LABEL))].map((k) => [k, a.figures[k]]).map(([k, v]) => h('div', { 'data-figure': k }, h('dt', { text: L(FIGURE_LABEL[k]) || k }), h('dd', { text: String(v) }))),
+  );
+
+  const checks = h(
+    'table',
+    { class: 'grid', id: 'st-checks' },
+    h('tr', {}, ...['check', 'result', 'figures', 'people'].map((k) => h('th', { text: t(k) }))),
+    a.checks.map((c) => {
+      const info = c.level !== 'requirement';
+      const state = info ? 'info' : c.passed ? 'pass' : 'fail';
+      return h(
+        'tr',
+        { 'data-check': c.id, 'data-passed': String(c.passed), class: state === 'fail' ? 'fail' : null },
+        h(
+          'td',
+          { title: ruleTitle(c.id) },
+          h('strong', { text: L(CHECK_NAME[c.id]) || ruleTitle(c.id) || c.id }),
+          h('div', { class: 'msg', text: c[`message_${lang}`] }),
+          h('div', { class: 'cite' }, `${t('citations')}: ${c.citations.map((x) => x[lang]).join(lang === 'zh' ? ';' : '; ')} `, h('code', { text: c.id })),
+        ),
+        h('td', {}, h('span', { class: `pill ${state}`, text: t(info ? 'info' : c.passed ? 'passes' : 'fails') })),
+        h('td', { class: 'fig', title: JSON.stringify(c.figures), text: figuresText(c) }),
+        peopleCell(c.people),
+      );
+    }),
+  );
+
+  const order = { must: 0, may: 1, not_yet: 2 };
+  const rows = [...a.rotation].sort((x, y) => order[x.status] - order[y.status]);
+  const rotation = rows.length
+    ? h(
+        'table',
+        { class: 'grid', id: 'st-rotation' },
+        h(
+          'tr',
+          {},
+          h('th', { text: t('person') }),
+          h('th', { text: t('front_line_since') }),
+          h('th', { text: fill(t('period_last_day'), { n: rows[0].may.years }) }),
+          h('th', { text: t('may_from') }),
+          h('th', { text: fill(t('period_last_day'), { n: rows[0].must.years }) }),
+          h('th', { text: t('must_from') }),
+          h('th', { text: t('status') }),
+        ),
+        rows.map((r) =>
+          h(
+            'tr',
+            { 'data-person': r.person, 'data-status': r.status, class: `status-${r.status}` },
+            h('td', { text: personLabel(r.person) }),
+            h('td', { text: r.front_line_since }),
+            h('td', { text: r.may.last_day }),
+            h('td', { class: 'may-from', text: r.may.reached_from }),
+            h('td', { text: r.must.last_day }),
+            h('td', { class: 'must-from', text: r.must.reached_from }),
+            h('td', {}, h('span', { class: `pill ${r.status}`, text: L(ROTATION_STATUS[r.status]) || r.status })),
+          ),
+        ),
+      )
+    : h('p', { class: 'placeholder', text: t('no_cadres') });
+
+  const warnings = a.warnings.length
+    ? h('div', { class: 'warnings' }, h('strong', { text: t('warnings') }), h('ul', {}, a.warnings.map((w) => h('li', {}, `${w[`message_${lang}`]} `, h('code', { text: w.code })))))
+    : null;
+
+  const wasOpen = $('#st-trace')?.open ?? false;
+  const trace = h(
+    'details',
+    { id: 'st-trace', open: wasOpen },
+    h('summary', { text: t('st_trace') }),
+    h('ol', { class: 'trace' }, (a.trace ?? []).map((s) => h('li', {}, s[lang], ' ', s.rule ? h('code', { text: s.rule }) : null))),
+  );
+
+  return [
+    h(
+      'div',
+      { class: 'verdict' },
+      h('span', { class: `badge ${a.passed ? 'pass' : 'fail'}`, id: 'st-verdict', 'data-passed': String(a.passed), text: t(a.passed ? 'all_pass' : 'some_fail') }),
+      h('span', { text: `${named(a.town)} · ${a.as_of}` }),
+    ),
+    h('p', { class: 'summary', id: 'st-summary', text: a.summary[lang] }),
+    warnings,
+    headline,
+    h('h3', { text: t('checks') }),
+    checks,
+    h('h3', { text: t('rotation') }),
+    rotation,
+    trace,
+    h('p', { class: 'small', text: t('st_for_reference') }),
+  ].filter(Boolean);
+}
+
+function renderStaffing() {
+  const box = $('#st-result');
+  if (stErrors) box.replaceChildren(renderStaffingErrors(stErrors));
+  else if (stAnswer) box.replaceChildren(...renderStaffingReport(stAnswer));
+  else box.replaceChildren(h('p', { class: 'placeholder', text: t('st_placeholder') }));
+}
+
+async function loadSampleRoster() {
+  try {
+    const res = await fetch(new URL('./sample-roster.json', import.meta.url));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    $('#st-roster').value = await res.text();
+  } catch (e) {
+    stAnswer = null;
+    stErrors = { local: 'sample_failed', detail: e.message };
+    renderStaffing();
+    return;
+  }
+  prefillFromRoster();
+  resetStaffingResult();
+}
+
+async function loadRosterFile() {
+  const file = $('#st-file').files[0];
+  if (!file) return;
+  try {
+    $('#st-roster').value = await file.text();
+  } catch (e) {
+    stAnswer = null;
+    stErrors = { local: 'file_failed', detail: e.message };
+    renderStaffing();
+    return;
+  }
+  prefillFromRoster();
+  resetStaffingResult();
+}
+
+function setupStaffing() {
+  const today = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  $('#st-as-of').value = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+  fillStaffingTownSelect();
+  $('#st-sample').addEventListener('click', loadSampleRoster);
+  $('#st-file').addEventListener('change', loadRosterFile);
+  $('#st-roster').addEventListener('input', prefillFromRoster);
+  $('#staffing-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    checkNow();
+  });
+}
+
+// ───────────── tabs ─────────────
+
+function showTab(name) {
+  for (const x of ['routing', 'staffing']) {
+    $(`#panel-${x}`).hidden = x !== name;
+    $(`#tab-${x}`).setAttribute('aria-selected', String(x === name));
+  }
+  document.body.dataset.tab = name;
+}
+
+function setupTabs() {
+  for (const x of ['routing', 'staffing']) {
+    $(`#tab-${x}`).addEventListener('click', () => {
+      showTab(x);
+      history.replaceState(null, '', x === 'staffing' ? '#staffing' : location.pathname + location.search);
+    });
+  }
+  window.addEventListener('hashchange', () => showTab(location.hash === '#staffing' ? 'staffing' : 'routing'));
+  showTab(location.hash === '#staffing' ? 'staffing' : 'routing');
+}
+
 // ───────────── language ─────────────
 
 function applyLanguage() {
@@ -523,18 +977,21 @@ function applyLanguage() {
     fillOpenedBy();
     syncFine();
     render();
+    fillStaffingTownSelect();
+    showRosterInfo();
+    renderStaffing();
   }
 }
 
 // ───────────── start ─────────────
 
 async function main() {
-  $('#result').replaceChildren(h('p', { class: 'placeholder', text: t('loading') }));
+  for (const box of ['#result', '#st-result']) $(box).replaceChildren(h('p', { class: 'placeholder', text: t('loading') }));
   try {
     await init();
     rs = RuleSet.embedded();
   } catch (e) {
-    $('#result').replaceChildren(h('p', { class: 'errors', text: `${t('load_failed')}${e.message}` }));
+    for (const box of ['#result', '#st-result']) $(box).replaceChildren(h('p', { class: 'errors', text: `${t('load_failed')}${e.message}` }));
     throw e;
   }
   towns = rs.towns();
@@ -543,6 +1000,8 @@ async function main() {
   departments = rs.departments();
 
   addItemRow();
+  setupStaffing();
+  setupTabs();
   const today = new Date();
   const pad = (n) => String(n).padStart(2, '0');
   $('#date-filing').value = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
