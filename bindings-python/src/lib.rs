@@ -384,6 +384,24 @@ impl RuleSet {
         PyBuilder::new(py).json(&answer)
     }
 
+    /// Any decision by name with the request as raw JSON text (`str`): the text
+    /// reaches the engine as written, so malformed JSON, floats where money is
+    /// expected and duplicate keys get the same codes as in Rust and JS. Never
+    /// raises for a refused request: returns the answer dict (status `error`).
+    fn call_json<'py>(
+        &self,
+        py: Python<'py>,
+        operation: &str,
+        request: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let text = py.detach(|| guarded(|| api::call_json_str(&self.engine, operation, request)));
+        let answer = match text {
+            Ok(text) => serde_json::from_str(&text).unwrap_or(Value::Null),
+            Err(d) => return Err(raise(py, &ERROR, "Error", &InputError::single(d))),
+        };
+        PyBuilder::new(py).json(&answer)
+    }
+
     /// Routes many cases (any iterable of dicts) and returns one dict per
     /// case, in order. Never raises for a bad case: its row says why.
     ///

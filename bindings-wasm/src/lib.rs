@@ -77,17 +77,20 @@ impl RuleSetHandle {
                 format!("routeMany expects an array of JSON texts: {e}"),
             )])
         })?;
-        let answers: Vec<String> = texts
-            .iter()
-            .map(|text| {
-                if compact {
-                    self.compact(text, summary)
-                } else {
-                    self.route(text)
-                }
-            })
-            .collect();
-        Ok(format!("[{}]", answers.join(",")))
+        // One output string, appended to: no second copy of every answer.
+        let mut out = String::from("[");
+        for (i, text) in texts.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&if compact {
+                self.compact(text, summary)
+            } else {
+                self.route(text)
+            });
+        }
+        out.push(']');
+        Ok(out)
     }
 
     /// Lists for building forms: meta, district bodies, domains, departments,

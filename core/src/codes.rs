@@ -8,6 +8,8 @@
 pub const INPUT_SYNTAX: &str = "input.syntax";
 /// A field the contract does not know (typos never pass silently).
 pub const INPUT_UNKNOWN_FIELD: &str = "input.unknown_field";
+/// A key given twice in one JSON object (never last-wins).
+pub const INPUT_DUPLICATE_KEY: &str = "input.duplicate_key";
 /// A required field is absent.
 pub const INPUT_MISSING_FIELD: &str = "input.missing_field";
 /// A value of the wrong JSON type.

@@ -21,6 +21,79 @@ pub(crate) fn from_str<T: DeserializeOwned>(input: &str) -> Result<T, Diagnostic
     Ok(value)
 }
 
+/// Parses JSON text into a [`serde_json::Value`], refusing a key repeated in
+/// one object (`input.duplicate_key`): serde_json's `Value` would keep the last
+/// one silently, and a second `"fine"` must not slip past a reader who saw the first.
+pub(crate) fn value_from_str(input: &str) -> Result<serde_json::Value, Diagnostic> {
+    from_str::<StrictValue>(input).map(|v| v.0)
+}
+
+/// A JSON value read with duplicate keys refused.
+struct StrictValue(serde_json::Value);
+
+impl<'de> serde::Deserialize<'de> for StrictValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<StrictValue, D::Error> {
+        d.deserialize_any(StrictVisitor)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = StrictValue;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<StrictValue, E> {
+        Ok(StrictValue(v.into()))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<StrictValue, E> {
+        Ok(StrictValue(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<StrictValue, E> {
+        Ok(StrictValue(v.into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<StrictValue, E> {
+        Ok(StrictValue(
+            serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, Into::into),
+        ))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<StrictValue, E> {
+        Ok(StrictValue(v.into()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<StrictValue, E> {
+        Ok(StrictValue(v.into()))
+    }
+    fn visit_unit<E>(self) -> Result<StrictValue, E> {
+        Ok(StrictValue(serde_json::Value::Null))
+    }
+    fn visit_none<E>(self) -> Result<StrictValue, E> {
+        Ok(StrictValue(serde_json::Value::Null))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<StrictValue, A::Error> {
+        let mut out = Vec::new();
+        while let Some(StrictValue(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(StrictValue(serde_json::Value::Array(out)))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<StrictValue, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom(codes::tagged(
+                    codes::INPUT_DUPLICATE_KEY,
+                    &format!("duplicate key `{key}`"),
+                )));
+            }
+            let StrictValue(v) = map.next_value()?;
+            out.insert(key, v);
+        }
+        Ok(StrictValue(serde_json::Value::Object(out)))
+    }
+}
+
 /// Converts an already-parsed JSON value into `T`.
 pub(crate) fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Diagnostic> {
     serde_path_to_error::deserialize(value).map_err(|e| to_diagnostic(&e))
@@ -76,6 +149,15 @@ fn render_path(path: &serde_path_to_error::Path) -> String {
     }
 }
 
+/// `path.key` (or `key` at the top), or `path` unchanged without a key.
+fn join_path(path: &str, key: Option<&str>) -> String {
+    match key {
+        Some(k) if path.is_empty() => k.to_owned(),
+        Some(k) => format!("{path}.{k}"),
+        None => path.to_owned(),
+    }
+}
+
 fn to_diagnostic(e: &serde_path_to_error::Error<serde_json::Error>) -> Diagnostic {
     let inner = e.inner();
     let mut path = render_path(e.path());
@@ -85,20 +167,25 @@ fn to_diagnostic(e: &serde_path_to_error::Error<serde_json::Error>) -> Diagnosti
     ) {
         let text = inner.to_string();
         if text.contains("recursion limit") {
+            // The path would be 128 segments of noise: the whole input is too deep.
             return Diagnostic::error(
                 codes::INPUT_TOO_LARGE,
-                path,
-                "JSON 嵌套过深(上限 128 层)",
-                "JSON nested too deeply (limit 128 levels)",
+                "",
+                "JSON 嵌套过深(上限 127 层)",
+                "JSON nested too deeply (limit 127 levels)",
             )
-            .expected("at most 128 levels of nesting");
+            .expected("at most 127 levels of nesting");
         }
         return syntax(inner);
     }
     let full = inner.to_string();
     let message = strip_position(&full);
     if let Some((code, detail)) = codes::split_tagged(message) {
+        if code == codes::INPUT_DUPLICATE_KEY {
+            path = join_path(&path, backticked(detail));
+        }
         let zh = match code {
+            codes::INPUT_DUPLICATE_KEY => "同一对象中键重复",
             codes::MONEY_FLOAT => "金额不得使用浮点数,请写成字符串(如 \"50000.00\")",
             codes::MONEY_NEGATIVE => "金额不得为负数",
             codes::MONEY_INVALID => "金额应为以元为单位、最多两位小数的数字字符串",
@@ -107,6 +194,7 @@ fn to_diagnostic(e: &serde_path_to_error::Error<serde_json::Error>) -> Diagnosti
         };
         let expected = match code {
             codes::DATE_INVALID => "a real date YYYY-MM-DD",
+            codes::INPUT_DUPLICATE_KEY => "each key at most once per object",
             _ => "yuan as a string with at most two decimals, e.g. \"50000.00\"",
         };
         return Diagnostic::error(
@@ -119,6 +207,9 @@ fn to_diagnostic(e: &serde_path_to_error::Error<serde_json::Error>) -> Diagnosti
     }
     let (code, zh) = if message.starts_with("unknown field") {
         (codes::INPUT_UNKNOWN_FIELD, "未知字段")
+    } else if message.starts_with("duplicate field") {
+        path = join_path(&path, backticked(message));
+        (codes::INPUT_DUPLICATE_KEY, "同一对象中键重复")
     } else if message.starts_with("missing field") {
         if let Some(field) = backticked(message) {
             path = if path.is_empty() {

@@ -50,6 +50,7 @@ pub mod disputes;
 mod embedded;
 #[cfg(feature = "embedded")]
 pub use embedded::embedded_files;
+pub mod limits;
 pub mod money;
 pub mod routing;
 pub mod rules;

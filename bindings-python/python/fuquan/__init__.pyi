@@ -50,6 +50,8 @@ class RuleSet:
     ) -> Union[List[CompactRow], List[Answer]]: ...
     def call(self, operation: str, request: Mapping[str, Any], *, raise_errors: bool = True) -> Dict[str, Any]:
         """Any decision by name (see ``OPERATIONS``): request dict in, answer dict out."""
+    def call_json(self, operation: str, request: str) -> Dict[str, Any]:
+        """Any decision by name with the request as raw JSON text; returns the answer, never raises for a refused request."""
     def __repr__(self) -> str: ...
 
 OPERATIONS: List[str]

@@ -90,9 +90,10 @@ pub fn call(engine: &Engine, operation: &str, request: Value) -> Value {
     }
 }
 
-/// [`call`] with JSON text in and out.
+/// [`call`] with JSON text in and out. A key repeated in one object is refused
+/// (`input.duplicate_key`), as the typed entry points refuse a repeated field.
 pub fn call_json_str(engine: &Engine, operation: &str, request: &str) -> String {
-    match decode::from_str::<Value>(request) {
+    match decode::value_from_str(request) {
         Ok(v) => call(engine, operation, v).to_string(),
         Err(d) => error_value(vec![d]).to_string(),
     }

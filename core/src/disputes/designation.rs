@@ -9,6 +9,7 @@ use crate::api::{error_value, BodyView, ItemView, RuleView, Text};
 use crate::citation::{Instrument, StaticCitation};
 use crate::decode;
 use crate::diagnostic::{Diagnostic, InputError};
+use crate::limits;
 use crate::routing::{ItemRuling, TraceStep};
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::{Body, BodyKind, Engine};
@@ -185,6 +186,8 @@ impl Engine {
         req: &DesignationRequest,
         mut t: Tracer<'_>,
     ) -> Result<Designation<'e>, InputError> {
+        limits::check_len("items", req.items.len(), limits::MAX_LIST_ENTRIES)?;
+        limits::check_len("grounds", req.grounds.len(), limits::MAX_LIST_ENTRIES)?;
         let plan = self.plan_title();
         let mut errors = Vec::new();
         match self.body(&req.town) {

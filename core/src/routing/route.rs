@@ -7,6 +7,7 @@ use super::ruling::{
     TransitionInfo,
 };
 use crate::diagnostic::{Diagnostic, InputError};
+use crate::limits;
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::engine::{in_force, sanction_bit, Cover, Reach};
 use crate::ruleset::source::{GrantMode, PartyAmounts, Sanction};
@@ -43,6 +44,8 @@ impl Engine {
     }
 
     fn check_case(&self, case: &Case) -> Result<(), InputError> {
+        limits::check_len("items", case.items.len(), limits::MAX_LIST_ENTRIES)?;
+        limits::check_len("sanctions", case.sanctions.len(), limits::MAX_LIST_ENTRIES)?;
         let mut errors = Vec::new();
         if case.items.is_empty() {
             errors.push(err(

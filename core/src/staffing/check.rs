@@ -11,6 +11,7 @@ use super::roster::{DistrictStaffing, Person, Role, Roster};
 use crate::api::{BodyView, RulesetRef};
 use crate::citation::CitationText;
 use crate::diagnostic::{Diagnostic, InputError};
+use crate::limits;
 use crate::routing::TraceStep;
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::engine::in_force;
@@ -124,6 +125,11 @@ impl Engine {
 
     /// §0: input checks. `prefix` is the path of the roster inside a larger request.
     fn check_roster(&self, roster: &Roster, prefix: &str) -> Result<&Body, InputError> {
+        limits::check_len(
+            &format!("{prefix}people"),
+            roster.people.len(),
+            limits::MAX_ROSTER_PEOPLE,
+        )?;
         let mut errors = Vec::new();
         let town = match self.staffing_town(&roster.town, format!("{prefix}town")) {
             Ok(b) => Some(b),
@@ -686,6 +692,8 @@ impl Engine {
         req: &DistrictStaffing,
         t: &mut Tracer<'_>,
     ) -> Result<DistrictReport, InputError> {
+        limits::check_len("seconded", req.seconded.len(), limits::MAX_DISTRICT_TOWNS)?;
+        limits::check_len("rosters", req.rosters.len(), limits::MAX_DISTRICT_TOWNS)?;
         let d = req.as_of;
         let mut errors = Vec::new();
         let mut seen: HashSet<&str> = HashSet::new();
