@@ -182,7 +182,11 @@ export type Operation =
   | 'dispute'
   | 'designation_request'
   | 'platform_schedule'
-  | 'dispatch';
+  | 'dispatch'
+  | 'coverage'
+  | 'inspection_plan'
+  | 'supervision'
+  | 'route_history';
 
 /** A decision other than routing: its own fields plus the explanation every decision carries. */
 export interface DecisionOk {
@@ -309,7 +313,7 @@ export interface TraceStep {
 
 export interface Ruling {
   case_id?: string;
-  ruleset: { id: string; version: string };
+  ruleset: { id: string; version: string; effective_from: IsoDate | null; content_hash: string };
   relevant_date: IsoDate;
   relevant_date_basis: DateBasis;
   location: Body;

@@ -355,7 +355,8 @@ impl RuleSet {
 
     /// Any decision by name (`route`, `validate`, `staffing`, `staffing_district`,
     /// `screen`, `screen_catalogue`, `dispute`, `designation_request`,
-    /// `platform_schedule`, `dispatch`; see `fuquan.OPERATIONS`): the request dict
+    /// `platform_schedule`, `dispatch`, `coverage`, `inspection_plan`, `supervision`,
+    /// `route_history`; see `fuquan.OPERATIONS`): the request dict
     /// in, the answer dict out — the core's one generic entry point, so every
     /// decision answers exactly as in Rust and JS.
     ///

@@ -32,7 +32,8 @@ def test_route_ok_answer(rs: fuquan.RuleSet, base_case: dict) -> None:
     assert isinstance(answer["warnings"], list)
     ruling = answer["ruling"]
     assert ruling["case_id"] == "T-1"
-    assert ruling["ruleset"] == {"id": rs.id, "version": rs.version}
+    assert {k: ruling["ruleset"][k] for k in ("id", "version")} == {"id": rs.id, "version": rs.version}
+    assert len(ruling["ruleset"]["content_hash"]) == 64
     assert ruling["disposition"] == "keep"
     assert ruling["handler"]["id"] == "zhangcun"
     assert ruling["items"][0]["code"] == "CJ-P001"

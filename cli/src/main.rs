@@ -6,6 +6,7 @@
 
 mod coordination;
 mod decisions;
+mod oversight;
 mod render;
 
 use std::io::Read;
@@ -50,8 +51,12 @@ enum Command {
         /// The case file.
         case: Option<PathBuf>,
         /// A rule-set directory to use instead of the embedded default.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "history")]
         rules: Option<PathBuf>,
+        /// A directory holding one rule-set directory per version: the case is
+        /// routed with the version in force on its relevant date.
+        #[arg(long)]
+        history: Option<PathBuf>,
         /// Show the step-by-step trace.
         #[arg(long)]
         trace: bool,
@@ -183,6 +188,55 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// Show, per item and town, who is competent on each day of a range (coverage timeline).
+    Coverage {
+        /// First day, e.g. 2024-05-01.
+        #[arg(long)]
+        from: String,
+        /// Last day, included.
+        #[arg(long)]
+        to: String,
+        /// A town or subdistrict id (repeatable; default: every one).
+        #[arg(long)]
+        town: Vec<String>,
+        /// An item code (repeatable; default: every one).
+        #[arg(long)]
+        item: Vec<String>,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Plan combined inspections (Plan §5 综合查一次) from a file or stdin.
+    InspectionPlan {
+        /// The request file (`period`, `list`, `objects`).
+        file: Option<PathBuf>,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// Flag 违法不罚 / 有法不依 and take-back candidates (Plan §14) from per-town statistics.
+    Supervision {
+        /// The request file (`stats`).
+        file: Option<PathBuf>,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
     /// Write the JSON Schemas of the contract into a directory.
     Schema {
         /// Target directory.
@@ -220,9 +274,20 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Route {
             case,
             rules,
+            history,
             trace,
             out,
         } => {
+            let history = match history {
+                Some(dir) => Some(fuquan::ruleset::RuleSetHistory::from_dir(&dir).map_err(
+                    |e| {
+                        let lines: Vec<String> =
+                            e.diagnostics.iter().map(ToString::to_string).collect();
+                        format!("the history does not load:\n  {}", lines.join("\n  "))
+                    },
+                )?),
+                None => None,
+            };
             let engine = load_engine(rules.as_ref())?;
             let text = match case.as_ref().filter(|p| p.as_os_str() != "-") {
                 Some(path) => {
@@ -249,6 +314,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
             let answer = if request.get("status").is_some() {
                 request
+            } else if let Some(h) = &history {
+                match api::case_from_value(request) {
+                    Ok(case) => api::route_history_case(h, &case),
+                    Err(e) => api::error_value(e.diagnostics),
+                }
             } else {
                 api::route_value(&engine, request)
             };
@@ -260,6 +330,26 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 );
             } else {
                 print!("{}", render::route(&answer, out.lang));
+                let r = &answer["ruling"]["ruleset"];
+                if answer.get("history").is_some() {
+                    println!(
+                        "{} {} {} ({} {}; sha256 {})",
+                        if out.lang == Lang::Zh {
+                            "适用版本"
+                        } else {
+                            "Version"
+                        },
+                        r["id"].as_str().unwrap_or(""),
+                        r["version"].as_str().unwrap_or(""),
+                        if out.lang == Lang::Zh {
+                            "施行日"
+                        } else {
+                            "in force from"
+                        },
+                        r["effective_from"].as_str().unwrap_or("—"),
+                        r["content_hash"].as_str().unwrap_or("")
+                    );
+                }
             }
             Ok(if ok {
                 ExitCode::SUCCESS
@@ -405,6 +495,45 @@ fn run(command: Command) -> Result<ExitCode, String> {
             out,
         } => coordination::run(
             "dispatch",
+            coordination::request_from_file(file.as_ref())?,
+            rules.as_ref(),
+            trace,
+            &out,
+        ),
+        Command::Coverage {
+            from,
+            to,
+            town,
+            item,
+            rules,
+            trace,
+            out,
+        } => oversight::run(
+            "coverage",
+            Ok(oversight::coverage_request(&from, &to, &town, &item)),
+            rules.as_ref(),
+            trace,
+            &out,
+        ),
+        Command::InspectionPlan {
+            file,
+            rules,
+            trace,
+            out,
+        } => oversight::run(
+            "inspection_plan",
+            coordination::request_from_file(file.as_ref())?,
+            rules.as_ref(),
+            trace,
+            &out,
+        ),
+        Command::Supervision {
+            file,
+            rules,
+            trace,
+            out,
+        } => oversight::run(
+            "supervision",
             coordination::request_from_file(file.as_ref())?,
             rules.as_ref(),
             trace,

@@ -29,6 +29,10 @@
 //! * [`Engine::check_staffing`] / [`Engine::check_staffing_district`]: staffing
 //!   compliance (Plan §3, §7–§9; 行政处罚法 Art. 42, 58).
 //! * [`Engine::screen`] / [`Engine::screen_catalogue`]: devolution screening (Plan §1).
+//! * [`Engine::coverage`]: one competent body per item, town and day (Plan §4, §12, §14).
+//! * [`Engine::inspection_plan`]: combined inspection, 综合查一次 (Plan §5).
+//! * [`Engine::supervision`]: 违法不罚 / 有法不依 signs and take-back candidates (Plan §14).
+//! * [`ruleset::RuleSetHistory`]: versions of a rule set; route with the one in force.
 //!
 //! Money is exact ([`Money`], integer fen); periods follow 民法典 Art. 201–203
 //! ([`time`]). The default rule set (`Engine::embedded`) is **sample data**
@@ -39,9 +43,11 @@
 // Errors are the cold path and carry both languages and a path; boxing them buys nothing.
 #![allow(clippy::result_large_err)]
 
+mod answering;
 pub mod api;
 pub mod citation;
 pub mod codes;
+pub mod coverage;
 mod decode;
 pub mod diagnostic;
 pub mod dispatch;
@@ -50,6 +56,7 @@ pub mod disputes;
 mod embedded;
 #[cfg(feature = "embedded")]
 pub use embedded::embedded_files;
+pub mod inspection;
 pub mod limits;
 pub mod money;
 pub mod routing;
@@ -60,6 +67,7 @@ pub mod schedule;
 pub mod schema;
 pub mod screening;
 pub mod staffing;
+pub mod supervision;
 mod support;
 pub mod time;
 

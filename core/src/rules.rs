@@ -281,6 +281,38 @@ rules! {
     ScreeningNotDevolvable = "screening.not_devolvable", "《指导目录》外的行政强制措施既不能赋权,也不得委托",
         "A compulsory measure outside the guiding catalogue can be neither delegated nor entrusted",
         [PLAN_1, cite(Instrument::Xzqzf, "第十七条第一款", "Art. 17(1)")];
+    /// Every (item, town, day) has exactly one competent body.
+    CoverageOneBody = "coverage.one_competent_body", "清单内事项由镇(街道)负责(过渡期内及赋权回收、委托期满后由原行政执法部门负责),清单外事项由区级部门负责:同一事项在同一镇(街道)同一日有且只有一个有权机关",
+        "An item on the town's list is the town's (the original department's during the transition and after revocation or expiry), an item off it the department's: each item at each town on each day has exactly one competent body",
+        [PLAN_4, PLAN_12, PLAN_14, cite(Instrument::Xzcff, "第二十条", "Art. 20"), cite(Instrument::Xzcff, "第二十四条", "Art. 24")];
+    /// Two grants in force give the town the same item.
+    CoverageOverlap = "coverage.overlap", "同一事项在同一期间对同一镇(街道)有两个以上赋权或委托同时有效,权责不清,应予清理",
+        "Two or more grants in force give the same town the same item at once: responsibility is unclear and the lists must be cleaned up",
+        [cite(Instrument::Xzcff, "第二十条", "Art. 20"), cite(Instrument::Xzcff, "第二十四条", "Art. 24"), PLAN_4];
+    /// No body is competent on some day.
+    CoverageGap = "coverage.gap", "某日没有任何有权机关,清单外事项应由区级部门负责",
+        "On some day no body is competent, although items off the town's list belong to the district departments",
+        [PLAN_4];
+    /// One object is inspected for all its domains in one visit.
+    InspectionCombined = "inspection.combined_once", "编制巡查事项一体化清单,统筹安排检查频次,推进“综合查一次”,对同一监管对象的多个监管领域一次检查到位",
+        "One inspection list across domains, with frequencies scheduled together, so that one object is inspected for all its domains in one visit",
+        [cite(Instrument::Plan, "第二部分第5项", "§5"), cite(Instrument::Plan, "第三部分(三)", "Part III(3)")];
+    /// The platform office supervises the towns' delegated enforcement.
+    SupervisionMonitoring = "supervision.monitoring", "区级综合执法平台办公室对镇(街道)赋权执法情况进行监督检查",
+        "The platform office supervises and checks the towns' exercise of delegated powers",
+        [PLAN_14, cite(Instrument::Plan, "第四部分(四)", "Part IV(4)")];
+    /// Signal of 违法不罚.
+    SupervisionUnpunished = "supervision.unpunished", "立案(含移送)占发现、决定占立案的比例不满参数值的(不含本数),列为“违法不罚”迹象,交督办核查",
+        "Where cases filed (or transferred) per case found, or decided per filed, fall short of the parameter (不满: the value itself excluded), the town shows a sign of 违法不罚 (violations left unpunished) for review",
+        [PLAN_14, MFD_1259];
+    /// Signal of 有法不依.
+    SupervisionLawNotFollowed = "supervision.law_not_followed", "复议、诉讼中被撤销、变更或确认违法的决定占决定数的比例超过参数值的(不含本数),列为“有法不依”迹象,交督办核查",
+        "Where decisions overturned in review or litigation per decision made exceed the parameter (超过: the value itself excluded), the town shows a sign of 有法不依 (law not followed) for review",
+        [PLAN_14, MFD_1259];
+    /// Candidates for taking powers back.
+    SupervisionTakeBack = "supervision.take_back", "连续多个期间出现迹象或同期两种迹象并存的,列为依法回收执法权限、动态调整赋权事项的审查对象",
+        "A town flagged in consecutive periods, or with both signs in one period, is a candidate for taking powers back and adjusting its list",
+        [PLAN_14, cite(Instrument::Plan, "第四部分(四)", "Part IV(4)")];
 }
 
 /// A set of rules, kept as a bit set so that collecting them costs nothing.

@@ -58,5 +58,21 @@ pub fn all() -> Vec<(&'static str, serde_json::Value)> {
             "dispatch-request.schema.json",
             value(schema_for!(crate::dispatch::Report)),
         ),
+        (
+            "coverage-request.schema.json",
+            value(schema_for!(crate::coverage::CoverageRequest)),
+        ),
+        (
+            "inspection-plan-request.schema.json",
+            value(schema_for!(crate::inspection::InspectionRequest)),
+        ),
+        (
+            "supervision-request.schema.json",
+            value(schema_for!(crate::supervision::SupervisionRequest)),
+        ),
+        (
+            "route-history-request.schema.json",
+            value(schema_for!(crate::ruleset::history::HistoryRequest)),
+        ),
     ]
 }

@@ -61,6 +61,10 @@ fn case_files() -> Vec<PathBuf> {
         "dispute",
         "dispatch",
         "screening",
+        "coverage",
+        "inspection",
+        "supervision",
+        "versions",
     ] {
         let dir = cases_dir().join(sub);
         let Ok(entries) = std::fs::read_dir(&dir) else {

@@ -56,7 +56,8 @@ class RuleSet:
 
 OPERATIONS: List[str]
 """The decisions ``RuleSet.call`` knows: route, validate, staffing, staffing_district,
-screen, screen_catalogue, dispute, designation_request, platform_schedule, dispatch."""
+screen, screen_catalogue, dispute, designation_request, platform_schedule, dispatch,
+coverage, inspection_plan, supervision, route_history."""
 
 def validate(doc_or_path: Union[str, "os.PathLike[str]", Mapping[str, Any]]) -> ValidateAnswer:
     """Validate a rule set: a directory, JSON text, or a document dict. Never raises for a bad rule set."""

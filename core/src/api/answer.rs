@@ -169,6 +169,24 @@ pub struct RulesetRef {
     pub id: String,
     /// Rule-set version.
     pub version: String,
+    /// First day this version is in force (`meta.effective_from`), if stated.
+    pub effective_from: Option<Date>,
+    /// SHA-256 of the rule set's canonical serialisation (lowercase hex), so that
+    /// a ruling can be reproduced against exactly the same content.
+    pub content_hash: String,
+}
+
+impl RulesetRef {
+    /// The reference to the rule set an engine was built from.
+    pub fn of(engine: &Engine) -> RulesetRef {
+        let meta = engine.meta();
+        RulesetRef {
+            id: meta.id.clone(),
+            version: meta.version.clone(),
+            effective_from: meta.effective_from,
+            content_hash: engine.content_hash().to_owned(),
+        }
+    }
 }
 
 /// A ruling as sent on the wire.
@@ -233,13 +251,9 @@ impl RulingView {
         trace: Option<Vec<TraceStep>>,
     ) -> RulingView {
         let (zh, en) = r.summary();
-        let meta = engine.meta();
         RulingView {
             case_id: case.case_id.clone(),
-            ruleset: RulesetRef {
-                id: meta.id.clone(),
-                version: meta.version.clone(),
-            },
+            ruleset: RulesetRef::of(engine),
             relevant_date: r.relevant_date,
             relevant_date_basis: r.relevant_date_basis,
             location: BodyView::of(r.location),

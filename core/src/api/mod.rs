@@ -62,6 +62,10 @@ pub const OPERATIONS: &[&str] = &[
     "designation_request",
     "platform_schedule",
     "dispatch",
+    "coverage",
+    "inspection_plan",
+    "supervision",
+    "route_history",
 ];
 
 /// One generic entry point for every decision: `operation` names it (see
@@ -80,6 +84,10 @@ pub fn call(engine: &Engine, operation: &str, request: Value) -> Value {
         "designation_request" => crate::disputes::designation_value(engine, request),
         "platform_schedule" => crate::schedule::schedule_value(engine, request),
         "dispatch" => crate::dispatch::dispatch_value(engine, request),
+        "coverage" => crate::coverage::coverage_value(engine, request),
+        "inspection_plan" => crate::inspection::inspection_plan_value(engine, request),
+        "supervision" => crate::supervision::supervision_value(engine, request),
+        "route_history" => route_history_value(request),
         other => error_value(vec![Diagnostic::error(
             "input.unknown_operation",
             "operation",
@@ -104,6 +112,60 @@ pub fn route_value(engine: &Engine, request: Value) -> Value {
     match decode::from_value::<Case>(request) {
         Ok(case) => route_case(engine, &case),
         Err(d) => error_value(vec![d]),
+    }
+}
+
+/// Routes a case with the version of a rule-set history in force on its
+/// relevant date. The request is `{"versions": [document, ...], "case": {...}}`
+/// ([`crate::ruleset::history::HistoryRequest`]); the answer is the routing
+/// answer plus `history`: the versions (oldest first), the index chosen and the date.
+pub fn route_history_value(request: Value) -> Value {
+    let req = match decode::from_value::<crate::ruleset::history::HistoryRequest>(request) {
+        Ok(r) => r,
+        Err(d) => return error_value(vec![d]),
+    };
+    match crate::ruleset::RuleSetHistory::from_documents(req.versions) {
+        Ok(h) => route_history_case(&h, &req.case),
+        Err(e) => error_value(e.diagnostics),
+    }
+}
+
+/// Routes a typed case against a history (see [`route_history_value`]).
+pub fn route_history_case(history: &crate::ruleset::RuleSetHistory, case: &Case) -> Value {
+    let mut steps = Vec::new();
+    let result = if case.trace {
+        history.route_traced(case, &mut steps)
+    } else {
+        history.route(case)
+    };
+    match result {
+        Ok(hr) => {
+            let answer = RouteAnswer::Ok {
+                ruling: Box::new(RulingView::new(
+                    hr.engine,
+                    case,
+                    &hr.ruling,
+                    case.trace.then_some(steps),
+                )),
+                warnings: answer::ruling_warnings(hr.engine, &hr.ruling),
+            };
+            let mut v = to_value(&answer);
+            if let Value::Object(map) = &mut v {
+                let versions: Vec<RulesetRef> =
+                    history.versions().iter().map(RulesetRef::of).collect();
+                map.insert(
+                    "history".into(),
+                    serde_json::json!({
+                        "versions": to_value(&versions),
+                        "selected": hr.index,
+                        "relevant_date": hr.relevant_date,
+                        "relevant_date_basis": hr.relevant_date_basis,
+                    }),
+                );
+            }
+            v
+        }
+        Err(e) => error_value(e.diagnostics),
     }
 }
 

@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Destination, Dispatch, Mode, Report, Source};
-use crate::api::{error_value, BodyView, RuleView, Text};
+use crate::api::{error_value, BodyView, RuleView, RulesetRef, Text};
 use crate::decode;
 use crate::diagnostic::Diagnostic;
 use crate::routing::{ItemStatus, TraceStep};
@@ -43,6 +43,8 @@ pub struct HandoverView {
 pub struct DispatchAnswer {
     /// Always `ok`.
     pub status: &'static str,
+    /// The rule set that answered (id, version, effective date, content hash).
+    pub ruleset: RulesetRef,
     /// The report id echoed back.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub report_id: Option<String>,
@@ -97,6 +99,7 @@ impl DispatchAnswer {
         let (zh, en) = summary(report, d);
         DispatchAnswer {
             status: "ok",
+            ruleset: RulesetRef::of(engine),
             report_id: report.report_id.clone(),
             source: report.source,
             date: report.date,

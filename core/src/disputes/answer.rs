@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{DisputeInput, DisputeOutcome, DisputeState, EventKind, NextAction, ResolvedBy, Stage};
-use crate::api::{error_value, BodyView, RuleView, Text};
+use crate::api::{error_value, BodyView, RuleView, RulesetRef, Text};
 use crate::citation::CitationText;
 use crate::decode;
 use crate::diagnostic::Diagnostic;
@@ -104,6 +104,8 @@ pub struct AuditView {
 pub struct DisputeAnswer {
     /// Always `ok`.
     pub status: &'static str,
+    /// The rule set that answered (id, version, effective date, content hash).
+    pub ruleset: RulesetRef,
     /// The parties.
     pub dispute: PartiesView,
     /// Where it stands.
@@ -160,6 +162,7 @@ impl DisputeAnswer {
         };
         DisputeAnswer {
             status: "ok",
+            ruleset: RulesetRef::of(engine),
             dispute: PartiesView {
                 case_ref: o.state.dispute.case_ref.clone(),
                 town: body_view(o.town),

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::api::{error_value, BodyView, ItemView, RuleView, Text};
+use crate::api::{error_value, BodyView, ItemView, RuleView, RulesetRef, Text};
 use crate::citation::{Instrument, StaticCitation};
 use crate::decode;
 use crate::diagnostic::{Diagnostic, InputError};
@@ -480,6 +480,8 @@ fn grounds_en(g: &[DesignationGround]) -> String {
 pub struct DesignationAnswer {
     /// Always `ok`.
     pub status: &'static str,
+    /// The rule set that answered (id, version, effective date, content hash).
+    pub ruleset: RulesetRef,
     /// The reference echoed back.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_ref: Option<String>,
@@ -557,6 +559,7 @@ impl DesignationAnswer {
         };
         DesignationAnswer {
             status: "ok",
+            ruleset: RulesetRef::of(engine),
             case_ref: req.case_ref.clone(),
             initiator: d.initiator,
             town: body_view(d.town),

@@ -184,7 +184,12 @@ impl Engine {
     }
 
     /// The status of an item at a town on a date (step 4).
-    fn item_status(&self, town: u32, item: u32, d: Date) -> (ItemStatus, Option<&Cover>) {
+    pub(crate) fn item_status(
+        &self,
+        town: u32,
+        item: u32,
+        d: Date,
+    ) -> (ItemStatus, Option<&Cover>) {
         let Some(covers) = self.inner.coverage.get(&(town, item)) else {
             return (ItemStatus::OutOfList, None);
         };

@@ -113,6 +113,8 @@ pub(crate) struct Inner {
     /// Major-decision sanctions as bit masks by date (see [`sanction_bit`]).
     pub major_sanctions: Vec<(Date, u16)>,
     pub warnings: Vec<Diagnostic>,
+    /// SHA-256 of the canonical document, lowercase hex (see [`super::history::content_hash`]).
+    pub content_hash: String,
 }
 
 /// The bit of a sanction kind in a mask.
@@ -155,6 +157,12 @@ impl Engine {
     /// The rule set's identity.
     pub fn meta(&self) -> &Meta {
         &self.inner.doc.meta
+    }
+
+    /// SHA-256 of the rule-set document's canonical serialisation, lowercase hex,
+    /// computed once at load: names exactly the content a ruling was made under.
+    pub fn content_hash(&self) -> &str {
+        &self.inner.content_hash
     }
 
     /// The document this engine was built from.
@@ -317,6 +325,13 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
         .collect();
 
     let calendar = Calendar::new(&doc.calendar);
+    // Towns by class, once: a province has thousands of towns and grants.
+    let mut by_class: HashMap<TownClass, Vec<u32>> = HashMap::new();
+    for (i, b) in (0u32..).zip(bodies.iter()) {
+        if let Some(class) = b.class {
+            by_class.entry(class).or_default().push(i);
+        }
+    }
     let mut grants = Vec::with_capacity(doc.grants.len());
     let mut coverage: HashMap<(u32, u32), Vec<Cover>> = HashMap::new();
     for (gi, spec) in (0u32..).zip(doc.grants.iter()) {
@@ -336,11 +351,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
         };
         let grantor = idx(&spec.grantor).ok_or_else(|| internal("grants.grantor"))?;
         let towns: Vec<u32> = match &spec.grantee {
-            Grantee::Class(class) => (0u32..)
-                .zip(bodies.iter())
-                .filter(|(_, b)| b.class == Some(*class))
-                .map(|(i, _)| i)
-                .collect(),
+            Grantee::Class(class) => by_class.get(class).cloned().unwrap_or_default(),
             Grantee::Towns(ids) => ids.iter().filter_map(|id| idx(id)).collect(),
         };
         let interval = in_force_interval(spec);
@@ -413,6 +424,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
             calendar,
             major_sanctions,
             warnings,
+            content_hash: super::history::content_hash(&doc),
             doc,
         }),
     })

@@ -3,9 +3,11 @@
 //! [`Engine`] that every decision runs on.
 
 pub(crate) mod engine;
+pub mod history;
 pub(crate) mod load;
 pub mod source;
 pub mod validate;
 
 pub use engine::{Body, BodyKind, Engine, Grant, Item};
+pub use history::RuleSetHistory;
 pub use load::{document_from_dir, document_from_json_str, document_from_json_value};

@@ -58,6 +58,11 @@ pub struct Meta {
     pub name_en: String,
     /// The district plan the rule set implements.
     pub plan: PlanMeta,
+    /// First day this version of the rule set is in force (lists change over time:
+    /// Plan 四(四) 动态调整赋权事项). Optional, so older documents still load; a
+    /// [`RuleSetHistory`](super::history::RuleSetHistory) needs it on every version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<Date>,
 }
 
 /// The district plan a rule set implements.
@@ -488,6 +493,11 @@ pub struct Parameters {
     /// When the office director's quarterly report is due (Plan §11).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub platform_quarterly_report: Vec<Dated<crate::schedule::QuarterlyReport>>,
+    /// Thresholds of the supervision signals 违法不罚 / 有法不依 and of the
+    /// take-back candidates (Plan §14, 四(四)). Optional: the `supervision`
+    /// decision without a value in force fails with `parameter.not_in_force`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supervision_thresholds: Vec<Dated<crate::supervision::Thresholds>>,
 }
 
 /// An exact share as integers, e.g. 5/100. Comparisons are done by cross-multiplying;

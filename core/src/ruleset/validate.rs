@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 
 use super::source::{
-    GrantMode, GrantSpec, Grantee, ItemKind, ItemSpec, RuleSetDocument, TownKind, SCHEMA_VERSION,
+    GrantMode, GrantSpec, Grantee, ItemKind, ItemSpec, RuleSetDocument, TownClass, TownKind,
+    SCHEMA_VERSION,
 };
 use crate::citation::{CitationText, Instrument, PlanTitle, StaticCitation};
 use crate::diagnostic::Diagnostic;
@@ -64,6 +65,8 @@ struct Validator<'d> {
     diags: Vec<Diagnostic>,
     bodies: HashMap<&'d str, BodyRole>,
     items: HashMap<&'d str, &'d ItemSpec>,
+    /// Grant ids seen so far (a set: a province has hundreds of thousands of grants).
+    grant_ids: std::collections::HashSet<&'d str>,
 }
 
 /// Validates a rule-set document. The diagnostics come in document order.
@@ -77,6 +80,7 @@ pub fn validate(doc: &RuleSetDocument) -> Vec<Diagnostic> {
         diags: Vec::new(),
         bodies: HashMap::new(),
         items: HashMap::new(),
+        grant_ids: std::collections::HashSet::new(),
     };
     v.run();
     v.diags
@@ -427,9 +431,8 @@ impl<'d> Validator<'d> {
     }
 
     fn check_grant(&mut self, i: usize, g: &'d GrantSpec) {
-        let doc = self.doc;
         let p = format!("grants[{i}]");
-        if doc.grants.iter().take(i).any(|earlier| earlier.id == g.id) {
+        if !self.grant_ids.insert(g.id.as_str()) {
             self.duplicate(format!("{p}.id"), &g.id);
         }
         // Unknown references.
@@ -733,27 +736,34 @@ impl<'d> Validator<'d> {
         }
     }
 
-    /// The towns a grant reaches (classes expanded), as ids.
-    fn grantee_towns(&self, g: &'d GrantSpec) -> Vec<&'d str> {
+    /// The towns a grant reaches (classes expanded through `by_class`), as ids.
+    fn grantee_towns(
+        g: &'d GrantSpec,
+        by_class: &HashMap<TownClass, Vec<&'d str>>,
+    ) -> Vec<&'d str> {
         match &g.grantee {
-            Grantee::Class(class) => self
-                .doc
-                .towns
-                .iter()
-                .filter(|t| t.class == Some(*class))
-                .map(|t| t.id.as_str())
-                .collect(),
+            Grantee::Class(class) => by_class.get(class).cloned().unwrap_or_default(),
             Grantee::Towns(towns) => towns.iter().map(String::as_str).collect(),
         }
     }
 
     fn check_grant_overlaps(&mut self) {
         let doc = self.doc;
+        let mut by_class: HashMap<TownClass, Vec<&'d str>> = HashMap::new();
+        for t in &doc.towns {
+            if let Some(class) = t.class {
+                by_class.entry(class).or_default().push(t.id.as_str());
+            }
+        }
         let expanded: Vec<GrantReach<'_>> = doc
             .grants
             .iter()
-            .map(|g| (self.grantee_towns(g), in_force_interval(g)))
+            .map(|g| (Validator::grantee_towns(g, &by_class), in_force_interval(g)))
             .collect();
+        // Earlier grants in force at some time, by (item, town), in grant order: only
+        // these can overlap a later grant of the item. (Comparing every pair of grants
+        // was quadratic: minutes for a province's 200,000 grants.)
+        let mut earlier: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         for (b, gb) in doc.grants.iter().enumerate() {
             let Some((towns_b, Some((sb, eb)))) = expanded.get(b) else {
                 continue;
@@ -761,12 +771,22 @@ impl<'d> Validator<'d> {
             for (k, code) in gb.items.iter().enumerate() {
                 let mut conflict = None;
                 let mut duplicate = None;
-                for (a, ga) in doc.grants.iter().enumerate().take(b) {
-                    let Some((towns_a, Some((sa, ea)))) = expanded.get(a) else {
+                let mut candidates: Vec<usize> = towns_b
+                    .iter()
+                    .filter_map(|t| earlier.get(&(code.as_str(), *t)))
+                    .flatten()
+                    .copied()
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                for a in candidates {
+                    let (Some(ga), Some((towns_a, Some((sa, ea))))) =
+                        (doc.grants.get(a), expanded.get(a))
+                    else {
                         continue;
                     };
                     let overlaps = sa <= eb && sb <= ea;
-                    if !overlaps || !ga.items.contains(code) {
+                    if !overlaps {
                         continue;
                     }
                     let Some(town) = towns_b.iter().find(|t| towns_a.contains(t)) else {
@@ -796,6 +816,14 @@ impl<'d> Validator<'d> {
                         format!("item {code} is granted twice in the same mode to {town} on overlapping dates (see also {ida})"),
                         None,
                     );
+                }
+            }
+            for code in &gb.items {
+                for town in towns_b {
+                    let list = earlier.entry((code.as_str(), *town)).or_default();
+                    if list.last() != Some(&b) {
+                        list.push(b);
+                    }
                 }
             }
         }

@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{moved_en, moved_zh, MeetingDate, Schedule, ScheduleRequest, WeekOfMonth, Weekday};
-use crate::api::{error_value, BodyView, RuleView, Text};
+use crate::api::{error_value, BodyView, RuleView, RulesetRef, Text};
 use crate::citation::CitationText;
 use crate::decode;
 use crate::diagnostic::Diagnostic;
@@ -140,6 +140,8 @@ impl JointRulingView {
 pub struct ScheduleAnswer {
     /// Always `ok`.
     pub status: &'static str,
+    /// The rule set that answered (id, version, effective date, content hash).
+    pub ruleset: RulesetRef,
     /// The submission date.
     pub submitted: Date,
     /// The platform office.
@@ -209,6 +211,7 @@ impl ScheduleAnswer {
         };
         Ok(ScheduleAnswer {
             status: "ok",
+            ruleset: RulesetRef::of(engine),
             submitted: s.submitted,
             office: body_view(office),
             weekly_meeting: WeeklyMeetingView {

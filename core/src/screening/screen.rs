@@ -323,11 +323,7 @@ fn mode_text(m: Mode) -> (&'static str, &'static str) {
 }
 
 fn ruleset_ref(engine: &Engine) -> RulesetRef {
-    let meta = engine.meta();
-    RulesetRef {
-        id: meta.id.clone(),
-        version: meta.version.clone(),
-    }
+    RulesetRef::of(engine)
 }
 
 impl Engine {

@@ -662,12 +662,8 @@ impl Engine {
                 .filter(|p| p.secondment.is_some() && p.establishment.is_formal())
                 .count(),
         );
-        let meta = self.meta();
         Ok(StaffingReport {
-            ruleset: RulesetRef {
-                id: meta.id.clone(),
-                version: meta.version.clone(),
-            },
+            ruleset: RulesetRef::of(self),
             town: town_view(town),
             as_of: d,
             passed,
@@ -873,12 +869,8 @@ impl Engine {
         t.step(Some(RuleId::StaffingDistrictSecondment), || {
             (check.message_zh.clone(), check.message_en.clone())
         });
-        let meta = self.meta();
         Ok(DistrictReport {
-            ruleset: RulesetRef {
-                id: meta.id.clone(),
-                version: meta.version.clone(),
-            },
+            ruleset: RulesetRef::of(self),
             as_of: d,
             passed: ok && rosters_ok,
             checks: vec![check],

@@ -1,7 +1,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -42,15 +42,31 @@ impl FromStr for Date {
         if !shape_ok {
             return Err(DateError(s.to_owned()));
         }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map(Date)
-            .map_err(|_| DateError(s.to_owned()))
+        // The shape is checked: ten bytes, digits around the two dashes. Reading the
+        // numbers by hand keeps chrono's strftime parser out of the build (WASM size)
+        // and is faster than it.
+        let num = |r: std::ops::Range<usize>| {
+            b.get(r)
+                .map(|d| d.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0')))
+                .unwrap_or(0)
+        };
+        let year = i32::try_from(num(0..4)).map_err(|_| DateError(s.to_owned()))?;
+        Date::from_ymd(year, num(5..7), num(8..10)).ok_or_else(|| DateError(s.to_owned()))
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        // By hand rather than chrono's `format("%Y-%m-%d")`: same text (chrono's `%Y`
+        // pads to four digits and signs years outside 0..=9999), no strftime machinery.
+        let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
+        if (0..=9999).contains(&y) {
+            write!(f, "{y:04}-{m:02}-{d:02}")
+        } else if y > 9999 {
+            write!(f, "+{y}-{m:02}-{d:02}")
+        } else {
+            write!(f, "-{:04}-{m:02}-{d:02}", y.unsigned_abs())
+        }
     }
 }
 
@@ -128,6 +144,19 @@ mod tests {
         ] {
             assert!(bad.parse::<Date>().is_err(), "{bad}");
         }
+        for (y, text) in [
+            (2024, "2024-02-29"),
+            (7, "0007-02-28"),
+            (10000, "+10000-02-28"),
+            (-1, "-0001-02-28"),
+        ] {
+            let m = if y == 2024 { 29 } else { 28 };
+            assert_eq!(Date::from_ymd(y, 2, m).unwrap().to_string(), text);
+        }
+        assert_eq!(
+            "0000-01-01".parse::<Date>().unwrap(),
+            Date::from_ymd(0, 1, 1).unwrap()
+        );
         let err = serde_json::from_str::<Date>("\"2024-02-30\"")
             .unwrap_err()
             .to_string();

@@ -1,0 +1,238 @@
+//! The coverage, inspection-plan and supervision commands: build or read the
+//! request, call the engine through `api::call` (the same entry point as the
+//! bindings), print JSON or a text table.
+
+use std::fmt::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use fuquan::api;
+use serde_json::{json, Value};
+
+use crate::{load_engine, Lang, Output};
+
+fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or("")
+}
+
+/// The `coverage` request from the command-line options.
+pub fn coverage_request(from: &str, to: &str, towns: &[String], items: &[String]) -> Value {
+    json!({ "from": from, "to": to, "towns": towns, "items": items })
+}
+
+/// Runs one decision on a JSON request and prints the answer.
+pub fn run(
+    operation: &str,
+    request: Result<Value, String>,
+    rules: Option<&PathBuf>,
+    trace: bool,
+    out: &Output,
+) -> Result<ExitCode, String> {
+    let engine = load_engine(rules)?;
+    let answer = match request {
+        Ok(mut request) => {
+            if trace {
+                if let Value::Object(map) = &mut request {
+                    map.insert("trace".into(), Value::Bool(true));
+                }
+            }
+            api::call(&engine, operation, request)
+        }
+        Err(text) => serde_json::from_str(&api::call_json_str(&engine, operation, &text))
+            .unwrap_or(Value::Null),
+    };
+    let ok = answer["status"] == "ok";
+    if out.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&answer).unwrap_or_default()
+        );
+    } else {
+        print!("{}", render(operation, &answer, out.lang));
+    }
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn ratio(v: &Value) -> String {
+    if v.is_null() {
+        return "—".into();
+    }
+    format!("{}/{}", v["numerator"], v["denominator"])
+}
+
+fn render(operation: &str, a: &Value, lang: Lang) -> String {
+    let mut out = String::new();
+    if a["status"] != "ok" {
+        let _ = writeln!(
+            out,
+            "{}",
+            pick(lang, "请求有误:", "The request was refused:")
+        );
+        for e in a["errors"].as_array().into_iter().flatten() {
+            let _ = writeln!(
+                out,
+                "  [{}] {}: {}",
+                s(&e["code"]),
+                s(&e["path"]),
+                s(&e[pick(lang, "message_zh", "message_en")])
+            );
+            if let Some(x) = e["expected"].as_str() {
+                let _ = writeln!(out, "      {} {x}", pick(lang, "应为:", "expected:"));
+            }
+        }
+        return out;
+    }
+    let _ = writeln!(out, "{}", s(&a["summary"][pick(lang, "zh", "en")]));
+    let name = pick(lang, "name_zh", "name_en");
+    match operation {
+        "coverage" => {
+            for tl in a["timelines"].as_array().into_iter().flatten() {
+                let _ = writeln!(out, "{} @ {}", s(&tl["item"]), s(&tl["town"]));
+                for seg in tl["segments"].as_array().into_iter().flatten() {
+                    let who = if seg["competent"].is_null() {
+                        "—"
+                    } else {
+                        s(&seg["competent"][name])
+                    };
+                    let _ = writeln!(
+                        out,
+                        "  {} .. {}  {:<26} {:<11} {:<18} {}",
+                        s(&seg["from"]),
+                        s(&seg["to"]),
+                        s(&seg["status"]),
+                        s(&seg["capacity"]),
+                        seg["grant"].as_str().unwrap_or("—"),
+                        who
+                    );
+                }
+            }
+            for o in a["overlaps"].as_array().into_iter().flatten() {
+                let grants: Vec<&str> = o["grants"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(s)
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "{} {} @ {} {} .. {} ({}): {}",
+                    pick(lang, "重叠", "overlap"),
+                    s(&o["item"]),
+                    s(&o["town"]),
+                    s(&o["from"]),
+                    s(&o["to"]),
+                    s(&o["kind"]),
+                    grants.join(", ")
+                );
+            }
+            for g in a["gaps"].as_array().into_iter().flatten() {
+                let _ = writeln!(
+                    out,
+                    "{} {} @ {} {} .. {}",
+                    pick(lang, "空白", "gap"),
+                    s(&g["item"]),
+                    s(&g["town"]),
+                    s(&g["from"]),
+                    s(&g["to"])
+                );
+            }
+        }
+        "inspection_plan" => {
+            for o in a["objects"].as_array().into_iter().flatten() {
+                let _ = writeln!(
+                    out,
+                    "{} ({}): {} {} / {} {} / {} {}",
+                    s(&o["id"]),
+                    s(&o["town"][name]),
+                    o["combined_visits"],
+                    pick(lang, "次综合检查", "combined visits"),
+                    o["separate_visits"],
+                    pick(lang, "次分领域", "separate"),
+                    o["visits_saved"],
+                    pick(lang, "次节省", "saved")
+                );
+                for v in o["visits"].as_array().into_iter().flatten() {
+                    let domains: Vec<&str> = v["domains"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(s)
+                        .collect();
+                    let _ = writeln!(out, "  {}  {}", s(&v["date"]), domains.join(", "));
+                }
+            }
+        }
+        "supervision" => {
+            for r in a["rows"].as_array().into_iter().flatten() {
+                let signals: Vec<&str> = r["signals"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(s)
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  {:<12} {} .. {}  {:>9} {:>9} {:>9}  {}",
+                    s(&r["town"]),
+                    s(&r["period"]["from"]),
+                    s(&r["period"]["to"]),
+                    ratio(&r["filing_ratio"]),
+                    ratio(&r["decision_ratio"]),
+                    ratio(&r["overturn_ratio"]),
+                    if signals.is_empty() {
+                        "—".to_owned()
+                    } else {
+                        signals.join(", ")
+                    }
+                );
+            }
+            for c in a["candidates"].as_array().into_iter().flatten() {
+                let grounds: Vec<&str> = c["grounds"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(s)
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "{} {}: {}",
+                    pick(lang, "回收审查对象", "take-back candidate"),
+                    s(&c["town"][name]),
+                    grounds.join(", ")
+                );
+            }
+        }
+        _ => {}
+    }
+    let _ = writeln!(out, "{}", pick(lang, "依据:", "Why:"));
+    for r in a["rules"].as_array().into_iter().flatten() {
+        let cites: Vec<&str> = r["citations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|c| s(&c[pick(lang, "zh", "en")]))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  - {} — {} [{}]",
+            s(&r["id"]),
+            s(&r[pick(lang, "title_zh", "title_en")]),
+            cites.join("; ")
+        );
+    }
+    for step in a["trace"].as_array().into_iter().flatten() {
+        let _ = writeln!(out, "  · {}", s(&step[pick(lang, "zh", "en")]));
+    }
+    out
+}

@@ -1,0 +1,323 @@
+//! Versions of one rule set over time (Plan §14 依法回收执法权限; Plan 四(四)
+//! 动态调整赋权事项): lists are adjusted and powers taken back, and a ruling must
+//! be made against the version in force on the case's relevant date. See
+//! `docs/versions.md`.
+//!
+//! Every [`Engine`] carries a content hash ([`content_hash`]): SHA-256 over
+//! `serde_json::to_vec` of the [`RuleSetDocument`]. That serialisation is
+//! canonical because the document holds no maps — only structs (fields in
+//! declaration order), vectors (in document order) and scalars — so the same
+//! content always gives the same bytes, whatever the key order or whitespace of
+//! the files it was read from.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::engine::Engine;
+use super::source::RuleSetDocument;
+use crate::diagnostic::{Diagnostic, InputError};
+use crate::routing::{Case, DateBasis, Ruling, TraceStep};
+use crate::time::Date;
+
+/// SHA-256 of a rule-set document's canonical serialisation, lowercase hex.
+pub fn content_hash(doc: &RuleSetDocument) -> String {
+    // Serialising our own plain structs cannot fail (no maps, no non-string keys).
+    let bytes = serde_json::to_vec(doc).unwrap_or_default();
+    let digest = Sha256::digest(&bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Several versions of one rule set (same `meta.id`, distinct
+/// `meta.effective_from`), sorted by the day each takes effect.
+#[derive(Clone, Debug)]
+pub struct RuleSetHistory {
+    versions: Vec<Engine>,
+}
+
+/// A ruling made by the version of a history in force on the relevant date.
+#[derive(Clone, Debug)]
+pub struct HistoryRuling<'h> {
+    /// The version that ruled.
+    pub engine: &'h Engine,
+    /// Its position in [`RuleSetHistory::versions`].
+    pub index: usize,
+    /// The date that chose the version (the routing relevant date).
+    pub relevant_date: Date,
+    /// Which date that is.
+    pub relevant_date_basis: DateBasis,
+    /// The ruling.
+    pub ruling: Ruling<'h>,
+}
+
+/// The request of the `route_history` operation: the versions inline and a case.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HistoryRequest {
+    /// The versions, in any order.
+    pub versions: Vec<RuleSetDocument>,
+    /// The case to route.
+    pub case: Case,
+}
+
+/// The routing relevant date: filing, else discovery, else violation (docs/routing.md step 1).
+pub fn relevant_date(case: &Case) -> Option<(Date, DateBasis)> {
+    let d = &case.dates;
+    match (d.filing, d.discovery, d.violation) {
+        (Some(f), _, _) => Some((f, DateBasis::Filing)),
+        (None, Some(x), _) => Some((x, DateBasis::Discovery)),
+        (None, None, Some(v)) => Some((v, DateBasis::Violation)),
+        (None, None, None) => None,
+    }
+}
+
+fn prefixed(mut d: Diagnostic, i: usize) -> Diagnostic {
+    d.path = if d.path.is_empty() {
+        format!("versions[{i}]")
+    } else {
+        format!("versions[{i}].{}", d.path)
+    };
+    d
+}
+
+impl RuleSetHistory {
+    /// Validates and indexes every version, then checks the history: at least one
+    /// version, one `meta.id`, every `meta.effective_from` given and distinct.
+    /// Error paths are `versions[i].…` in the order given.
+    pub fn from_documents(docs: Vec<RuleSetDocument>) -> Result<RuleSetHistory, InputError> {
+        let mut errors = Vec::new();
+        if docs.is_empty() {
+            errors.push(Diagnostic::error(
+                "history.empty",
+                "versions",
+                "规则集历史中没有任何版本",
+                "the history holds no version",
+            ));
+        }
+        let first_id = docs.first().map(|d| d.meta.id.clone()).unwrap_or_default();
+        let mut seen: Vec<(Date, usize)> = Vec::new();
+        let mut versions = Vec::with_capacity(docs.len());
+        for (i, doc) in docs.into_iter().enumerate() {
+            if doc.meta.id != first_id {
+                errors.push(
+                    Diagnostic::error(
+                        "history.id_mismatch",
+                        format!("versions[{i}].meta.id"),
+                        format!(
+                            "版本的规则集标识 {} 与第一个版本 {first_id} 不同",
+                            doc.meta.id
+                        ),
+                        format!(
+                            "version id {:?} differs from the first version's {first_id:?}",
+                            doc.meta.id
+                        ),
+                    )
+                    .expected(first_id.clone()),
+                );
+            }
+            match doc.meta.effective_from {
+                None => errors.push(
+                    Diagnostic::error(
+                        "history.no_effective_from",
+                        format!("versions[{i}].meta.effective_from"),
+                        "规则集历史中的每个版本都应写明生效日",
+                        "every version in a history must state meta.effective_from",
+                    )
+                    .expected("a date, e.g. \"2025-01-01\""),
+                ),
+                Some(d) => {
+                    if let Some((_, j)) = seen.iter().find(|(x, _)| *x == d) {
+                        errors.push(Diagnostic::error(
+                            "history.duplicate_effective_from",
+                            format!("versions[{i}].meta.effective_from"),
+                            format!("版本生效日 {d} 与 versions[{j}] 相同"),
+                            format!("effective date {d} is also that of versions[{j}]"),
+                        ));
+                    } else {
+                        seen.push((d, i));
+                    }
+                }
+            }
+            match Engine::from_document(doc) {
+                Ok(e) => versions.push(e),
+                Err(e) => errors.extend(
+                    e.diagnostics
+                        .into_iter()
+                        .filter(Diagnostic::is_error)
+                        .map(|d| prefixed(d, i)),
+                ),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(InputError {
+                diagnostics: errors,
+            });
+        }
+        versions.sort_by_key(|e| e.meta().effective_from);
+        Ok(RuleSetHistory { versions })
+    }
+
+    /// Reads a directory holding one rule-set directory per version (any names;
+    /// read in name order). Error paths are `versions[i].…` in that order.
+    pub fn from_dir(dir: &Path) -> Result<RuleSetHistory, InputError> {
+        let io = |e: std::io::Error| {
+            InputError::single(Diagnostic::error(
+                crate::codes::RULESET_IO,
+                "",
+                format!("{}:无法读取:{e}", dir.display()),
+                format!("{}: cannot read: {e}", dir.display()),
+            ))
+        };
+        let mut dirs = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(io)? {
+            let path = entry.map_err(io)?.path();
+            if path.is_dir() {
+                dirs.push(path);
+            }
+        }
+        dirs.sort();
+        let mut docs = Vec::with_capacity(dirs.len());
+        for (i, d) in dirs.iter().enumerate() {
+            let doc = super::document_from_dir(d).map_err(|e| InputError {
+                diagnostics: e.diagnostics.into_iter().map(|x| prefixed(x, i)).collect(),
+            })?;
+            docs.push(doc);
+        }
+        RuleSetHistory::from_documents(docs)
+    }
+
+    /// The versions, oldest first.
+    pub fn versions(&self) -> &[Engine] {
+        &self.versions
+    }
+
+    /// The version in force on `d` (the latest `effective_from` not after it), with its index.
+    pub fn version_on(&self, d: Date) -> Option<(usize, &Engine)> {
+        self.versions
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, e)| e.meta().effective_from.is_some_and(|f| f <= d))
+    }
+
+    /// Routes a case with the version in force on its relevant date.
+    pub fn route(&self, case: &Case) -> Result<HistoryRuling<'_>, InputError> {
+        self.route_with(case, None)
+    }
+
+    /// [`RuleSetHistory::route`] recording the step-by-step trace.
+    pub fn route_traced(
+        &self,
+        case: &Case,
+        trace: &mut Vec<TraceStep>,
+    ) -> Result<HistoryRuling<'_>, InputError> {
+        self.route_with(case, Some(trace))
+    }
+
+    fn route_with(
+        &self,
+        case: &Case,
+        trace: Option<&mut Vec<TraceStep>>,
+    ) -> Result<HistoryRuling<'_>, InputError> {
+        let Some((d, basis)) = relevant_date(case) else {
+            // No date: let routing report the case's problems with their codes.
+            let first = self
+                .versions
+                .first()
+                .ok_or_else(|| no_version("dates", None))?;
+            return Err(match first.route(case) {
+                Err(e) => e,
+                Ok(_) => no_version("dates", None),
+            });
+        };
+        let path = match basis {
+            DateBasis::Filing => "dates.filing",
+            DateBasis::Discovery => "dates.discovery",
+            DateBasis::Violation => "dates.violation",
+        };
+        let (index, engine) = self
+            .version_on(d)
+            .ok_or_else(|| no_version(path, Some((d, self.first_day()))))?;
+        let ruling = match trace {
+            Some(t) => {
+                let (zh, en) = version_sentence(engine, d);
+                t.push(TraceStep {
+                    rule: Some(crate::rules::RuleId::RelevantDate.id()),
+                    zh,
+                    en,
+                });
+                engine.route_traced(case, t)?
+            }
+            None => engine.route(case)?,
+        };
+        Ok(HistoryRuling {
+            engine,
+            index,
+            relevant_date: d,
+            relevant_date_basis: basis,
+            ruling,
+        })
+    }
+
+    fn first_day(&self) -> Option<Date> {
+        self.versions.first().and_then(|e| e.meta().effective_from)
+    }
+}
+
+fn version_sentence(engine: &Engine, d: Date) -> (String, String) {
+    let m = engine.meta();
+    let from = m.effective_from.map(|f| f.to_string()).unwrap_or_default();
+    (
+        format!(
+            "相关日期 {d} 适用规则集 {} 的 {} 版(自 {from} 起施行)。",
+            m.id, m.version
+        ),
+        format!(
+            "On the relevant date {d} the version in force is {} {} (in force from {from}).",
+            m.id, m.version
+        ),
+    )
+}
+
+fn no_version(path: &str, at: Option<(Date, Option<Date>)>) -> InputError {
+    let (zh, en, expected) = match at {
+        Some((d, first)) => {
+            let first = first.map(|f| f.to_string()).unwrap_or_default();
+            (
+                format!("{d} 没有施行中的规则集版本(最早的版本自 {first} 起施行)"),
+                format!("no version of the rule set is in force on {d} (the earliest is in force from {first})"),
+                format!("a relevant date on or after {first}"),
+            )
+        }
+        None => (
+            "无法确定适用的规则集版本".to_owned(),
+            "no version of the rule set can be chosen".to_owned(),
+            "a case with a filing, discovery or violation date".to_owned(),
+        ),
+    };
+    InputError::single(
+        Diagnostic::error("ruleset.no_version_in_force", path, zh, en).expected(expected),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn content_hash_is_stable_and_hex() {
+        let doc = Engine::embedded().unwrap().document().clone();
+        let a = content_hash(&doc);
+        assert_eq!(a.len(), 64);
+        assert!(a
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        assert_eq!(a, content_hash(&doc.clone()));
+        let mut changed = doc;
+        changed.meta.version.push('x');
+        assert_ne!(a, content_hash(&changed));
+    }
+}
