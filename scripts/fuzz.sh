@@ -22,10 +22,13 @@ fi
 
 echo "==> seed corpora"
 python3 - <<'PY'
-import json, os, glob, hashlib
+import json, os, glob, hashlib, re
 
-ops = ["route", "validate", "staffing", "staffing_district", "screen", "screen_catalogue",
-       "dispute", "designation_request", "platform_schedule", "dispatch"]
+# The operations in the order of api::OPERATIONS (the fuzz target picks one by the first byte).
+src = open("core/src/api/mod.rs", encoding="utf-8").read()
+block = src[src.index("pub const OPERATIONS"):]
+block = block[:block.index("];")]
+ops = re.findall(r'"([a-z_]+)"', block)
 
 def put(target, data):
     d = os.path.join("fuzz", "corpus", target)

@@ -281,6 +281,28 @@ impl<'d> Validator<'d> {
             ),
         );
         self.check_staffing_parameters();
+        let p = &self.doc.parameters;
+        let optional: [(&str, Vec<Date>); 4] = [
+            (
+                "platform_weekly_meeting",
+                p.platform_weekly_meeting.iter().map(|d| d.from).collect(),
+            ),
+            (
+                "platform_monthly_meeting",
+                p.platform_monthly_meeting.iter().map(|d| d.from).collect(),
+            ),
+            (
+                "platform_quarterly_report",
+                p.platform_quarterly_report.iter().map(|d| d.from).collect(),
+            ),
+            (
+                "supervision_thresholds",
+                p.supervision_thresholds.iter().map(|d| d.from).collect(),
+            ),
+        ];
+        for (name, froms) in &optional {
+            self.check_optional_order(name, froms);
+        }
         for d in crate::schedule::validate_parameters(&self.doc.parameters) {
             self.push(d);
         }

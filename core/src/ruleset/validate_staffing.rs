@@ -66,7 +66,7 @@ impl Validator<'_> {
         self.check_ratios("district_secondment_share", &p.district_secondment_share, 1);
     }
 
-    fn check_optional_order(&mut self, name: &str, froms: &[Date]) {
+    pub(super) fn check_optional_order(&mut self, name: &str, froms: &[Date]) {
         // Optional: an empty list is allowed (the decision then reports `parameter.not_in_force`).
         if !froms.is_empty() {
             self.check_dated_order(name, froms);

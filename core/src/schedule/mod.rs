@@ -559,22 +559,8 @@ pub(crate) fn moved_en(m: MeetingDate) -> String {
 /// Checks the cadence parameters (called by rule-set validation): dates strictly
 /// increasing and values in range. The lists are optional, so empty is fine.
 pub(crate) fn validate_parameters(p: &Parameters) -> Vec<Diagnostic> {
+    // Date order is checked with every other parameter's (ruleset/validate.rs).
     let mut out = Vec::new();
-    order(
-        &mut out,
-        "platform_weekly_meeting",
-        p.platform_weekly_meeting.iter().map(|d| d.from),
-    );
-    order(
-        &mut out,
-        "platform_monthly_meeting",
-        p.platform_monthly_meeting.iter().map(|d| d.from),
-    );
-    order(
-        &mut out,
-        "platform_quarterly_report",
-        p.platform_quarterly_report.iter().map(|d| d.from),
-    );
     for (i, d) in p.platform_weekly_meeting.iter().enumerate() {
         if d.value.cutoff_days > 6 {
             out.push(
@@ -628,23 +614,6 @@ pub(crate) fn validate_parameters(p: &Parameters) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-fn order(out: &mut Vec<Diagnostic>, name: &str, froms: impl Iterator<Item = Date>) {
-    let mut prev: Option<Date> = None;
-    for (i, b) in froms.enumerate() {
-        if let Some(a) = prev {
-            if a >= b {
-                out.push(Diagnostic::error(
-                    "parameter.dates_out_of_order",
-                    format!("parameters.{name}[{i}].from"),
-                    format!("参数 {name} 的生效日期应严格递增:{b} 不晚于 {a}"),
-                    format!("parameter {name}: dates must strictly increase, {b} is not after {a}"),
-                ));
-            }
-        }
-        prev = Some(b);
-    }
 }
 
 #[cfg(test)]
