@@ -369,6 +369,8 @@ export interface CompactAnswer {
   hearing: boolean | null;
   /** Sorted rule ids joined by `;`. */
   rule_ids: string | null;
+  /** Warning codes (e.g. `limitation.two_years`) joined by `;`; empty when none, null for a refused case. */
+  warnings: string | null;
   summary_zh: string | null;
   summary_en: string | null;
   error_code: string | null;

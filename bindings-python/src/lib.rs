@@ -610,6 +610,7 @@ impl<'py> PyBuilder<'py> {
             legal_review,
             hearing,
             rule_ids,
+            warnings,
             summary_zh,
             summary_en,
             error_code,
@@ -631,6 +632,7 @@ impl<'py> PyBuilder<'py> {
         d.set_item(intern!(py, "legal_review"), legal_review)?;
         d.set_item(intern!(py, "hearing"), hearing)?;
         d.set_item(intern!(py, "rule_ids"), self.text(rule_ids))?;
+        d.set_item(intern!(py, "warnings"), self.text(warnings))?;
         d.set_item(intern!(py, "summary_zh"), self.text(summary_zh))?;
         d.set_item(intern!(py, "summary_en"), self.text(summary_en))?;
         d.set_item(intern!(py, "error_code"), self.text(error_code))?;

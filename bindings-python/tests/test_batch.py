@@ -14,7 +14,7 @@ from conftest import EMBEDDED_DIR, route_cases
 COMPACT_KEYS = [
     "status", "case_id", "disposition", "handler", "acts_in_name_of", "review_body",
     "transfer_to", "handover_to", "relevant_date", "in_transition", "legal_review",
-    "hearing", "rule_ids", "summary_zh", "summary_en", "error_code", "error_path", "error_message",
+    "hearing", "rule_ids", "warnings", "summary_zh", "summary_en", "error_code", "error_path", "error_message",
 ]
 
 
@@ -46,6 +46,7 @@ def expected_row(request: Any, answer: Dict[str, Any], summary: bool) -> Dict[st
         legal_review=r["legal_review"]["required"],
         hearing=r["hearing"]["right"],
         rule_ids=";".join(r["rule_ids"]),
+        warnings=";".join(w["code"] for w in answer["warnings"]),
     )
     if summary:
         row.update(summary_zh=r["summary"]["zh"], summary_en=r["summary"]["en"])

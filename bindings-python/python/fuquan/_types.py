@@ -56,6 +56,7 @@ class CompactRow(TypedDict):
     legal_review: Optional[bool]
     hearing: Optional[bool]
     rule_ids: Optional[str]
+    warnings: Optional[str]
     summary_zh: Optional[str]
     summary_en: Optional[str]
     error_code: Optional[str]

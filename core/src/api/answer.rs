@@ -341,14 +341,14 @@ pub(super) fn ruling_warnings(engine: &Engine, r: &Ruling<'_>) -> Vec<Diagnostic
         .flatten()
         .map(|w| match *w {
             RulingWarning::DecisionOverdue { last_day } => Diagnostic::warning(
-                "deadline.decision_overdue",
+                w.code(),
                 "dates.decision",
                 format!("应自立案之日起九十日内作出决定,期限已于 {last_day} 届满(法律、法规、规章另有规定或依法延长的除外)"),
                 format!("the decision was due within 90 days of filing, by {last_day} (unless another rule or an approved extension applies)"),
             )
             .cite(StaticCitation { instrument: Instrument::Xzcff, zh: "第六十条", en: "Art. 60" }.render(plan)),
             RulingWarning::LimitationTwoYears { last_day } => Diagnostic::warning(
-                "limitation.two_years",
+                w.code(),
                 "dates.discovery",
                 format!("违法行为在二年内(至 {last_day})未被发现的,不再给予行政处罚;涉及生命健康安全、金融安全且有危害后果的为五年"),
                 format!("a violation not found within two years (by {last_day}) is no longer punished; five years where life, health or financial safety was harmed"),
@@ -389,6 +389,8 @@ pub struct CompactAnswer {
     pub hearing: Option<bool>,
     /// Determining rule ids, sorted, joined by `;`.
     pub rule_ids: Option<String>,
+    /// Warning codes (e.g. `limitation.two_years`), joined by `;`; empty when none.
+    pub warnings: Option<String>,
     /// Chinese summary.
     pub summary_zh: Option<String>,
     /// English summary.
@@ -425,6 +427,14 @@ impl CompactAnswer {
             legal_review: Some(r.legal_review.required),
             hearing: Some(r.hearing.right),
             rule_ids: Some(r.rules.sorted_ids().join(";")),
+            warnings: Some(
+                r.warnings
+                    .iter()
+                    .flatten()
+                    .map(|w| w.code())
+                    .collect::<Vec<_>>()
+                    .join(";"),
+            ),
             summary_zh,
             summary_en,
             error_code: None,
@@ -450,6 +460,7 @@ impl CompactAnswer {
             legal_review: None,
             hearing: None,
             rule_ids: None,
+            warnings: None,
             summary_zh: None,
             summary_en: None,
             error_code: first.map(|d| d.code.clone()),

@@ -233,6 +233,16 @@ pub enum RulingWarning {
     },
 }
 
+impl RulingWarning {
+    /// The warning's stable code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            RulingWarning::DecisionOverdue { .. } => "deadline.decision_overdue",
+            RulingWarning::LimitationTwoYears { .. } => "limitation.two_years",
+        }
+    }
+}
+
 /// The answer to a routing request. Borrows names from the engine: building it
 /// allocates only the per-item list.
 #[derive(Clone, Debug)]
