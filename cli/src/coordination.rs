@@ -7,10 +7,9 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use fuquan::api;
 use serde_json::{json, Value};
 
-use crate::{load_engine, Lang, Output};
+use crate::{Lang, Output};
 
 fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
     match lang {
@@ -68,33 +67,7 @@ pub fn run(
     trace: bool,
     out: &Output,
 ) -> Result<ExitCode, String> {
-    let engine = load_engine(rules)?;
-    let answer = match request {
-        Ok(mut request) => {
-            if trace {
-                if let Value::Object(map) = &mut request {
-                    map.insert("trace".into(), Value::Bool(true));
-                }
-            }
-            api::call(&engine, operation, request)
-        }
-        Err(text) => serde_json::from_str(&api::call_json_str(&engine, operation, &text))
-            .unwrap_or(Value::Null),
-    };
-    let ok = answer["status"] == "ok";
-    if out.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&answer).unwrap_or_default()
-        );
-    } else {
-        print!("{}", render(operation, &answer, out.lang));
-    }
-    Ok(if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    crate::run_decision(operation, request, rules, trace, out, render)
 }
 
 fn row(s: &mut String, lang: Lang, zh: &str, en: &str, v: &str) {

@@ -258,6 +258,46 @@ fn main() -> ExitCode {
     }
 }
 
+/// Runs one decision (an `api::call` operation) on a JSON request — or on text that
+/// is not JSON, so the engine reports it with its code — and prints the answer as
+/// JSON or through `render`. Exit code 1 when the request was refused.
+pub(crate) fn run_decision(
+    operation: &str,
+    request: Result<Value, String>,
+    rules: Option<&PathBuf>,
+    trace: bool,
+    out: &Output,
+    render: fn(&str, &Value, Lang) -> String,
+) -> Result<ExitCode, String> {
+    let engine = load_engine(rules)?;
+    let answer = match request {
+        Ok(mut request) => {
+            if trace {
+                if let Value::Object(map) = &mut request {
+                    map.insert("trace".into(), Value::Bool(true));
+                }
+            }
+            api::call(&engine, operation, request)
+        }
+        Err(text) => serde_json::from_str(&api::call_json_str(&engine, operation, &text))
+            .unwrap_or(Value::Null),
+    };
+    let ok = answer["status"] == "ok";
+    if out.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&answer).unwrap_or_default()
+        );
+    } else {
+        print!("{}", render(operation, &answer, out.lang));
+    }
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
 fn load_engine(rules: Option<&PathBuf>) -> Result<Engine, String> {
     let result = match rules {
         Some(dir) => Engine::from_dir(dir),

@@ -1,0 +1,91 @@
+//! The `fuquan` binary end to end: the README's main command, routing from a
+//! file and from stdin, validation, and refused input.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn fuquan(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fuquan"))
+        .args(args)
+        .current_dir(repo())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn text(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+const MAJOR: &str = r#"{"items":["CJ-P001"],"location":"yangting","party":"organisation",
+  "business_activity":true,"dates":{"filing":"2025-04-10"},"sanctions":["fine"],"fine":"50000"}"#;
+
+#[test]
+fn demo_prints_every_sample_case_with_its_citations() {
+    let o = fuquan(&["demo", "--lang", "en"], None);
+    assert!(o.status.success());
+    let out = text(&o);
+    let cases: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("fixtures/demo/cases.json")).unwrap(),
+    )
+    .unwrap();
+    for c in &cases {
+        let id = c["case_id"].as_str().unwrap();
+        assert!(out.contains(id), "demo output lacks {id}");
+    }
+    // D02 is exactly 50,000 yuan: a transfer, cited to Plan §13.
+    assert!(out.contains("transfer to department"));
+    assert!(out.contains("route.major_fine (Huancui Plan §13; Civil Code Art. 1259)"));
+    // D14 sends money as a float: shown as refused with its code.
+    assert!(out.contains("money.float"));
+}
+
+#[test]
+fn route_from_stdin_as_json_and_as_text() {
+    let o = fuquan(&["route", "--json"], Some(MAJOR));
+    assert!(o.status.success());
+    let answer: serde_json::Value = serde_json::from_str(&text(&o)).unwrap();
+    assert_eq!(answer["ruling"]["disposition"], "transfer");
+    assert_eq!(answer["ruling"]["handler"]["id"], "housing_construction");
+    let o = fuquan(&["route", "--trace", "--lang", "zh"], Some(MAJOR));
+    let out = text(&o);
+    assert!(out.contains("推理过程"), "{out}");
+    assert!(out.contains("《实施方案》第二部分第13项"), "{out}");
+}
+
+#[test]
+fn refused_input_exits_1_with_code_and_path() {
+    let bad = MAJOR.replace("\"50000\"", "50000.0");
+    let o = fuquan(&["route", "--json"], Some(&bad));
+    assert_eq!(o.status.code(), Some(1));
+    let answer: serde_json::Value = serde_json::from_str(&text(&o)).unwrap();
+    assert_eq!(answer["errors"][0]["code"], "money.float");
+    assert_eq!(answer["errors"][0]["path"], "fine");
+    let o = fuquan(&["route"], Some("{not json"));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("input.syntax"));
+}
+
+#[test]
+fn validate_reports_the_embedded_rule_set_clean() {
+    let o = fuquan(&["validate", "fixtures/huancui-2024", "--lang", "en"], None);
+    assert!(o.status.success());
+    assert!(text(&o).contains("0 error(s), 0 warning(s)"));
+    let o = fuquan(&["validate", "no-such-dir", "--json"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let answer: serde_json::Value = serde_json::from_str(&text(&o)).unwrap();
+    assert_eq!(answer["diagnostics"][0]["code"], "ruleset.io");
+}
