@@ -35,10 +35,19 @@ describe('conformance', () => {
       assert.deepEqual(floats, [], 'expect holds fractional numbers; the JS matcher cannot compare them as Rust does');
       // As run_case in conformance.rs: a validate case carries the rule set under
       // test, every other operation a request.
+      // Any other case may carry its own rule set inline.
+      const own = parsed.operation !== 'validate' && parsed.ruleset !== null && typeof parsed.ruleset === 'object'
+        ? RuleSet.fromJson(raw.get('ruleset'))
+        : null;
+      const rs = own ?? engine;
       let actual;
-      if (parsed.operation === 'route') actual = engine.route(raw.get('request'), { raiseErrors: false });
-      else if (parsed.operation === 'validate') actual = validate(raw.get('ruleset'));
-      else actual = engine.call(parsed.operation, raw.get('request'), { raiseErrors: false });
+      try {
+        if (parsed.operation === 'route') actual = rs.route(raw.get('request'), { raiseErrors: false });
+        else if (parsed.operation === 'validate') actual = validate(raw.get('ruleset'));
+        else actual = rs.call(parsed.operation, raw.get('request'), { raiseErrors: false });
+      } finally {
+        own?.free();
+      }
       const diffs = subset(parsed.expect, actual);
       assert.ok(diffs.length === 0, `${parsed.id}:\n    ${diffs.join('\n    ')}`);
     });

@@ -91,6 +91,13 @@ pub fn run_case(engine: &Engine, case: &Value) -> Value {
     } else {
         &case["request"]
     };
+    // Any other case may carry its own rule set inline (e.g. one that loads with
+    // warnings only); otherwise it runs against the embedded default.
+    if operation != "validate" && case["ruleset"].is_object() {
+        let own = Engine::from_json_value(case["ruleset"].clone())
+            .unwrap_or_else(|e| panic!("{}: the inline rule set does not load: {e}", case["id"]));
+        return api::call(&own, operation, input.clone());
+    }
     api::call(engine, operation, input.clone())
 }
 
