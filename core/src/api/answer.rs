@@ -267,7 +267,7 @@ impl RulingView {
             handover: r.handover.as_ref().map(MovementView::of),
             transfer: r.transfer.as_ref().map(MovementView::of),
             transition: r.transition.as_ref().map(|t| TransitionView {
-                grant: t.grant.spec.id.clone(),
+                grant: t.grant.id.clone(),
                 effective: t.effective,
                 last_day: t.last_day,
                 in_transition: t.in_transition,
@@ -278,7 +278,7 @@ impl RulingView {
                 .map(|i| ItemView {
                     code: i.code.to_owned(),
                     status: i.status,
-                    grant: i.grant.map(|g| g.spec.id.clone()),
+                    grant: i.grant.map(|g| g.id.clone()),
                     department: i.department.id.clone(),
                 })
                 .collect(),

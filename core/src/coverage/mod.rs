@@ -363,7 +363,7 @@ impl Engine {
                     rules.insert(status.rule());
                     let grant = cover
                         .and_then(|c| inner.grants.get(c.grant as usize))
-                        .map(|g| g.spec.id.clone());
+                        .map(|g| g.id.clone());
                     let (competent, capacity) = if status.town_competent() {
                         let cap = match status {
                             ItemStatus::Delegated | ItemStatus::CarriedByDelegation => {
@@ -400,7 +400,7 @@ impl Engine {
                         let names: Vec<String> = ids
                             .iter()
                             .filter_map(|g| inner.grants.get(*g as usize))
-                            .map(|g| g.spec.id.clone())
+                            .map(|g| g.id.clone())
                             .collect();
                         match overlaps.last_mut() {
                             Some(Overlap {

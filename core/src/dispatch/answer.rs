@@ -123,7 +123,7 @@ impl DispatchAnswer {
                 .map(|i| DispatchItemView {
                     code: i.code.to_owned(),
                     status: i.status,
-                    grant: i.grant.map(|g| g.spec.id.clone()),
+                    grant: i.grant.map(|g| g.id.clone()),
                     department: i.department.id.clone(),
                 })
                 .collect(),

@@ -572,7 +572,7 @@ impl DesignationAnswer {
                 .map(|i| ItemView {
                     code: i.code.to_owned(),
                     status: i.status,
-                    grant: i.grant.map(|g| g.spec.id.clone()),
+                    grant: i.grant.map(|g| g.id.clone()),
                     department: i.department.id.clone(),
                 })
                 .collect(),

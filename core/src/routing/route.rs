@@ -385,7 +385,7 @@ impl Engine {
                     if let Some(last_day) = g.transition_last_day {
                         transition = Some(TransitionInfo {
                             grant: g,
-                            effective: g.spec.effective,
+                            effective: g.effective,
                             last_day,
                             in_transition: d <= last_day,
                         });
@@ -393,14 +393,7 @@ impl Engine {
                 }
             }
             t.step(Some(status.rule()), || {
-                item_sentence(
-                    code,
-                    status,
-                    grant.map(|g| g.spec.id.as_str()),
-                    town,
-                    dept,
-                    d,
-                )
+                item_sentence(code, status, grant.map(|g| g.id.as_str()), town, dept, d)
             });
             items.push(ItemRuling {
                 code: item.spec.code.as_str(),

@@ -56,11 +56,19 @@ pub struct Item {
     pub(crate) department: u32,
 }
 
-/// A grant with what the engine derives from it.
+/// A grant with what the engine derives from it. The published grant itself stays
+/// in the document ([`Engine::grant_spec`]): the index keeps only what decisions
+/// read, so a province's hundreds of thousands of grants are not held twice.
 #[derive(Clone, Debug)]
 pub struct Grant {
-    /// The grant as published.
-    pub spec: GrantSpec,
+    /// The grant's id.
+    pub id: String,
+    /// Delegation or entrustment.
+    pub mode: GrantMode,
+    /// The day it takes effect.
+    pub effective: Date,
+    /// Its position in the document's `grants`.
+    pub index: usize,
     /// For a delegation: the last day of its transition period (Plan §12; 民法典 Art. 201–203).
     pub transition_last_day: Option<Date>,
     pub(crate) grantor: u32,
@@ -200,6 +208,11 @@ impl Engine {
     pub fn item(&self, code: &str) -> Option<&Item> {
         let i = *self.inner.item_index.get(code)?;
         self.inner.items.get(i as usize)
+    }
+
+    /// The published grant behind an indexed one.
+    pub fn grant_spec(&self, grant: &Grant) -> Option<&GrantSpec> {
+        self.inner.doc.grants.get(grant.index)
     }
 
     /// Every grant.
@@ -394,7 +407,10 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
             }
         }
         grants.push(Grant {
-            spec: spec.clone(),
+            id: spec.id.clone(),
+            mode: spec.mode,
+            effective: spec.effective,
+            index: gi as usize,
             transition_last_day,
             grantor,
         });
