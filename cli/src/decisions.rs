@@ -8,18 +8,8 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
+use crate::render::{choose as pick, text, why_and_trace};
 use crate::{Lang, Output};
-
-fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
-fn text(v: &Value, lang: Lang) -> &str {
-    v[pick(lang, "zh", "en")].as_str().unwrap_or("")
-}
 
 fn read_request(file: Option<&PathBuf>) -> Result<String, String> {
     match file.filter(|p| p.as_os_str() != "-") {
@@ -145,30 +135,7 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
         }
         _ => {}
     }
-    let _ = writeln!(s, "{}", pick(lang, "依据:", "Why:"));
-    for rule in a["rules"].as_array().into_iter().flatten() {
-        let cites: Vec<&str> = rule["citations"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|c| c[pick(lang, "zh", "en")].as_str())
-            .collect();
-        let _ = writeln!(
-            s,
-            "  - {} — {} [{}]",
-            rule["id"].as_str().unwrap_or(""),
-            rule[pick(lang, "title_zh", "title_en")]
-                .as_str()
-                .unwrap_or(""),
-            cites.join("; ")
-        );
-    }
-    if let Some(steps) = a["trace"].as_array() {
-        let _ = writeln!(s, "{}", pick(lang, "推理过程:", "Trace:"));
-        for (i, step) in steps.iter().enumerate() {
-            let _ = writeln!(s, "  {}. {}", i + 1, text(step, lang));
-        }
-    }
+    why_and_trace(&mut s, a, lang);
     s
 }
 

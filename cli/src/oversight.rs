@@ -8,14 +8,8 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
+use crate::render::{choose as pick, why_and_trace};
 use crate::{Lang, Output};
-
-fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
 
 fn s(v: &Value) -> &str {
     v.as_str().unwrap_or("")
@@ -188,24 +182,6 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
         }
         _ => {}
     }
-    let _ = writeln!(out, "{}", pick(lang, "依据:", "Why:"));
-    for r in a["rules"].as_array().into_iter().flatten() {
-        let cites: Vec<&str> = r["citations"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|c| s(&c[pick(lang, "zh", "en")]))
-            .collect();
-        let _ = writeln!(
-            out,
-            "  - {} — {} [{}]",
-            s(&r["id"]),
-            s(&r[pick(lang, "title_zh", "title_en")]),
-            cites.join("; ")
-        );
-    }
-    for step in a["trace"].as_array().into_iter().flatten() {
-        let _ = writeln!(out, "  · {}", s(&step[pick(lang, "zh", "en")]));
-    }
+    why_and_trace(&mut out, a, lang);
     out
 }

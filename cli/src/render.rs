@@ -7,6 +7,48 @@ use serde_json::Value;
 
 use crate::Lang;
 
+/// The text for `lang` of a pair.
+pub(crate) fn choose<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// The `zh` or `en` member of a bilingual JSON text.
+pub(crate) fn text(v: &Value, lang: Lang) -> &str {
+    v[choose(lang, "zh", "en")].as_str().unwrap_or("")
+}
+
+/// The determining rules with their citations, then the trace when the answer has one:
+/// the closing part of every decision's text output.
+pub(crate) fn why_and_trace(s: &mut String, answer: &Value, lang: Lang) {
+    let _ = writeln!(s, "{}", choose(lang, "依据:", "Why:"));
+    for rule in answer["rules"].as_array().into_iter().flatten() {
+        let cites: Vec<&str> = rule["citations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|c| text(c, lang))
+            .collect();
+        let _ = writeln!(
+            s,
+            "  - {} — {} [{}]",
+            rule["id"].as_str().unwrap_or(""),
+            rule[choose(lang, "title_zh", "title_en")]
+                .as_str()
+                .unwrap_or(""),
+            cites.join("; ")
+        );
+    }
+    if let Some(steps) = answer["trace"].as_array() {
+        let _ = writeln!(s, "{}", choose(lang, "推理过程:", "Trace:"));
+        for (i, step) in steps.iter().enumerate() {
+            let _ = writeln!(s, "  {}. {}", i + 1, text(step, lang));
+        }
+    }
+}
+
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
     match lang {
         Lang::Zh => zh.to_owned(),
@@ -172,38 +214,7 @@ pub fn route(answer: &Value, lang: Lang) -> String {
             ),
         );
     }
-    let _ = writeln!(s, "{}", pick(lang, "依据:", "Why:"));
-    for rule in r["rules"].as_array().into_iter().flatten() {
-        let title = if lang == Lang::Zh {
-            &rule["title_zh"]
-        } else {
-            &rule["title_en"]
-        };
-        let cites: Vec<&str> = rule["citations"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|c| c[if lang == Lang::Zh { "zh" } else { "en" }].as_str())
-            .collect();
-        let _ = writeln!(
-            s,
-            "  - {} — {} [{}]",
-            rule["id"].as_str().unwrap_or(""),
-            title.as_str().unwrap_or(""),
-            cites.join("; ")
-        );
-    }
-    if let Some(steps) = r["trace"].as_array() {
-        let _ = writeln!(s, "{}", pick(lang, "推理过程:", "Trace:"));
-        for (i, step) in steps.iter().enumerate() {
-            let text = if lang == Lang::Zh {
-                &step["zh"]
-            } else {
-                &step["en"]
-            };
-            let _ = writeln!(s, "  {}. {}", i + 1, text.as_str().unwrap_or(""));
-        }
-    }
+    why_and_trace(&mut s, r, lang);
     for w in answer["warnings"].as_array().into_iter().flatten() {
         let msg = if lang == Lang::Zh {
             &w["message_zh"]
