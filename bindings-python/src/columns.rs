@@ -1,0 +1,852 @@
+//! `RuleSet.route_columns`: routing cases given as columns (one Python
+//! sequence per case field, as in a pandas DataFrame) into columns of the
+//! compact answer.
+//!
+//! The batch entry point `route_many` converts every case dict into a
+//! `serde_json::Value` and then into the core's [`Case`]; here each cell is
+//! read straight from its Python object (a `str` is read in place, without a
+//! copy, where the core needs only to look at it) and the typed [`Case`] is
+//! built directly. Routing is the core's [`api::route_compact`], so every
+//! row is exactly the row `route_many(compact=True)` gives for the same case.
+//!
+//! Errors follow `route_many`: a bad cell or a refused case gives an error row
+//! (`status == "error"`), whose `error_path` names the column and the row,
+//! e.g. `fine[17]` or `items[3][1]`. Only a problem with the call itself — an
+//! unknown column, a missing required column, a field given twice, columns
+//! of different lengths — raises `InputError`.
+
+use fuquan::api::{self, CompactAnswer};
+use fuquan::codes;
+use fuquan::money::{Money, MoneyError};
+use fuquan::routing::{Case, CaseDates, CaseFlags, Party};
+use fuquan::ruleset::source::Sanction;
+use fuquan::time::Date;
+use fuquan::{Diagnostic, Engine, InputError};
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyString, PyTuple, PyType};
+use serde::de::value::{Error as DeError, StrDeserializer};
+use serde::Deserialize;
+
+use crate::{guarded, input_error, PyBuilder, CHUNK};
+
+/// The case fields `route_columns` accepts, in the order of [`Case`]'s fields
+/// (the order in which a row's cells are checked).
+pub(crate) const COLUMNS: &[&str] = &[
+    "case_id",
+    "item",
+    "items",
+    "location",
+    "party",
+    "business_activity",
+    "violation",
+    "discovery",
+    "filing",
+    "decision",
+    "sanctions",
+    "fine",
+    "fine_fen",
+    "confiscation",
+    "confiscation_fen",
+    "major_and_complex",
+    "needs_recusal",
+    "unsuited_to_town_level",
+    "district_designation",
+    "major_public_interest",
+    "complex_multiple_legal_relations",
+    "review_required_by_law",
+    "hearing_requested",
+    "opened_by",
+];
+
+/// The flags of [`CaseFlags`], by column name (the field names of the JSON contract).
+const FLAGS: [&str; 8] = [
+    "major_and_complex",
+    "needs_recusal",
+    "unsuited_to_town_level",
+    "district_designation",
+    "major_public_interest",
+    "complex_multiple_legal_relations",
+    "review_required_by_law",
+    "hearing_requested",
+];
+
+/// The case dates, by column name: `dates.violation` ... `dates.decision`.
+const DATES: [&str; 4] = ["violation", "discovery", "filing", "decision"];
+
+/// `datetime.date` and `datetime.datetime`, imported once.
+static DATE_TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static DATETIME_TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// One argument of `route_columns`: a value per row, or one value for all rows.
+enum Col<'py> {
+    /// A column: one cell per row.
+    Rows(Bound<'py, PyList>),
+    /// A scalar given for every row.
+    All(Bound<'py, PyAny>),
+}
+
+impl<'py> Col<'py> {
+    /// Reads an argument: a `list` as is; a `str`, `bytes`, `bool`, number,
+    /// `None` or date as one value for every row; anything with `tolist()`
+    /// (NumPy arrays, pandas Series) through it; any other iterable as a list.
+    fn of(value: Bound<'py, PyAny>) -> PyResult<Col<'py>> {
+        if let Ok(list) = value.cast::<PyList>() {
+            return Ok(Col::Rows(list.clone()));
+        }
+        if value.is_none()
+            || value.is_instance_of::<PyString>()
+            || value.is_instance_of::<PyBytes>()
+            || value.is_instance_of::<PyBool>()
+            || value.is_instance_of::<PyFloat>()
+            || value.is_instance_of::<pyo3::types::PyInt>()
+            || value.is_instance_of::<PyDict>()
+        {
+            return Ok(Col::All(value));
+        }
+        let py = value.py();
+        if value.hasattr(intern!(py, "tolist"))? {
+            let list = value.call_method0(intern!(py, "tolist"))?;
+            return Ok(match list.cast::<PyList>() {
+                Ok(list) => Col::Rows(list.clone()),
+                // A NumPy scalar's tolist() is a Python scalar.
+                Err(_) => Col::All(list),
+            });
+        }
+        if value.is_instance_of::<PyTuple>() || value.try_iter().is_ok() {
+            return Ok(Col::Rows(PyList::new(
+                py,
+                value.try_iter()?.collect::<PyResult<Vec<_>>>()?,
+            )?));
+        }
+        Ok(Col::All(value))
+    }
+
+    fn rows(&self) -> Option<usize> {
+        match self {
+            Col::Rows(list) => Some(list.len()),
+            Col::All(_) => None,
+        }
+    }
+
+    /// The cell of row `i`; a list shortened while it is read gives an error cell.
+    fn cell(&self, i: usize) -> Result<Bound<'py, PyAny>, String> {
+        match self {
+            Col::Rows(list) => list
+                .get_item(i)
+                .map_err(|_| "the column is shorter than the others".to_owned()),
+            Col::All(value) => Ok(value.clone()),
+        }
+    }
+}
+
+/// Whether amounts of a money column are yuan (`fine`) or fen (`fine_fen`).
+#[derive(Clone, Copy)]
+enum Unit {
+    Yuan,
+    Fen,
+}
+
+/// A money column and its unit.
+struct MoneyCol<'py> {
+    name: &'static str,
+    col: Col<'py>,
+    unit: Unit,
+}
+
+/// The columns of one call, checked: known names, each field at most once,
+/// the required fields present, every column of the same length.
+struct Columns<'py> {
+    rows: usize,
+    case_id: Option<Col<'py>>,
+    /// The items, and whether the column is `item` (one code per row) rather than `items`.
+    items: (Col<'py>, bool),
+    location: Col<'py>,
+    party: Col<'py>,
+    business_activity: Col<'py>,
+    dates: [Option<Col<'py>>; 4],
+    sanctions: Option<Col<'py>>,
+    fine: Option<MoneyCol<'py>>,
+    confiscation: Option<MoneyCol<'py>>,
+    flags: [Option<Col<'py>>; 8],
+    opened_by: Option<Col<'py>>,
+}
+
+fn call_error(code: &str, path: &str, zh: String, en: String, expected: &str) -> InputError {
+    InputError::single(Diagnostic::error(code, path, zh, en).expected(expected))
+}
+
+impl<'py> Columns<'py> {
+    fn read(columns: Option<&Bound<'py, PyDict>>) -> PyResult<Result<Columns<'py>, InputError>> {
+        let mut given: Vec<(&'static str, Col<'py>)> = Vec::new();
+        if let Some(columns) = columns {
+            for (key, value) in columns.iter() {
+                let key = key.cast::<PyString>()?.to_cow()?;
+                let Some(name) = COLUMNS.iter().copied().find(|c| *c == key) else {
+                    return Ok(Err(call_error(
+                        codes::INPUT_UNKNOWN_FIELD,
+                        &key,
+                        format!("{key}:未知列"),
+                        format!("unknown column `{key}`"),
+                        &COLUMNS.join(", "),
+                    )));
+                };
+                given.push((name, Col::of(value)?));
+            }
+        }
+        Ok(Columns::check(given))
+    }
+
+    fn check(given: Vec<(&'static str, Col<'py>)>) -> Result<Columns<'py>, InputError> {
+        // Every column the same length.
+        let mut rows: Option<(&str, usize)> = None;
+        for (name, col) in &given {
+            let Some(n) = col.rows() else { continue };
+            match rows {
+                None => rows = Some((name, n)),
+                Some((first, m)) if m != n => return Err(call_error(
+                    codes::INPUT_INVALID_VALUE,
+                    name,
+                    format!("{name}:列长度 {n} 与列 {first} 的长度 {m} 不一致"),
+                    format!("column `{name}` has {n} rows but column `{first}` has {m}"),
+                    "columns of equal length (give one value, not a list, to use it for every row)",
+                )),
+                Some(_) => {}
+            }
+        }
+        let Some((_, rows)) = rows else {
+            return Err(call_error(
+                codes::INPUT_INVALID_TYPE,
+                "",
+                "至少应有一列为序列(list、tuple、NumPy 数组或 pandas Series)".into(),
+                "no column is a sequence: give at least one column as a list, tuple, NumPy array or pandas Series".into(),
+                "at least one column with one value per row",
+            ));
+        };
+        let mut slots: Vec<Option<Col<'py>>> = COLUMNS.iter().map(|_| None).collect();
+        for (name, col) in given {
+            if let Some(slot) = COLUMNS
+                .iter()
+                .position(|c| *c == name)
+                .and_then(|i| slots.get_mut(i))
+            {
+                *slot = Some(col);
+            }
+        }
+        let mut take = |name: &str| {
+            COLUMNS
+                .iter()
+                .position(|c| *c == name)
+                .and_then(|i| slots.get_mut(i))
+                .and_then(Option::take)
+        };
+        let one_of = |a: Option<Col<'py>>,
+                      b: Option<Col<'py>>,
+                      names: (&str, &str)|
+         -> Result<Option<(Col<'py>, bool)>, InputError> {
+            match (a, b) {
+                (Some(_), Some(_)) => Err(call_error(
+                    codes::INPUT_DUPLICATE_KEY,
+                    names.1,
+                    format!("{}:与列 {} 是同一字段,只能给出其一", names.1, names.0),
+                    format!(
+                        "columns `{}` and `{}` give the same field: give one of them",
+                        names.0, names.1
+                    ),
+                    "each field at most once",
+                )),
+                (Some(a), None) => Ok(Some((a, true))),
+                (None, Some(b)) => Ok(Some((b, false))),
+                (None, None) => Ok(None),
+            }
+        };
+        let missing = |name: &str| {
+            call_error(
+                codes::INPUT_MISSING_FIELD,
+                name,
+                format!("{name}:缺少必填列"),
+                format!("missing column `{name}`"),
+                "the columns location, item (or items), party and business_activity",
+            )
+        };
+        let items = one_of(take("item"), take("items"), ("item", "items"))?
+            .ok_or_else(|| missing("items"))?;
+        let money = |col: Option<(Col<'py>, bool)>, names: (&'static str, &'static str)| {
+            col.map(|(col, yuan)| MoneyCol {
+                name: if yuan { names.0 } else { names.1 },
+                col,
+                unit: if yuan { Unit::Yuan } else { Unit::Fen },
+            })
+        };
+        let fine = money(
+            one_of(take("fine"), take("fine_fen"), ("fine", "fine_fen"))?,
+            ("fine", "fine_fen"),
+        );
+        let confiscation = money(
+            one_of(
+                take("confiscation"),
+                take("confiscation_fen"),
+                ("confiscation", "confiscation_fen"),
+            )?,
+            ("confiscation", "confiscation_fen"),
+        );
+        Ok(Columns {
+            rows,
+            case_id: take("case_id"),
+            items,
+            location: take("location").ok_or_else(|| missing("location"))?,
+            party: take("party").ok_or_else(|| missing("party"))?,
+            business_activity: take("business_activity")
+                .ok_or_else(|| missing("business_activity"))?,
+            dates: DATES.map(&mut take),
+            sanctions: take("sanctions"),
+            fine,
+            confiscation,
+            flags: FLAGS.map(&mut take),
+            opened_by: take("opened_by"),
+        })
+    }
+}
+
+/// Why a cell was refused: code, English message, what was expected. The path
+/// (`column[row]`) and the Chinese message are added by [`cell_diagnostic`].
+struct CellError {
+    code: &'static str,
+    en: String,
+    expected: &'static str,
+}
+
+fn cell_diagnostic(column: &str, row: usize, e: CellError) -> Diagnostic {
+    let path = format!("{column}[{row}]");
+    let zh = match e.code {
+        codes::MONEY_FLOAT => "金额不得使用浮点数,请写成字符串(如 \"50000.00\")或以分为单位的整数",
+        codes::MONEY_NEGATIVE => "金额不得为负数",
+        codes::MONEY_INVALID => "金额应为以元为单位、最多两位小数的数字字符串",
+        codes::DATE_INVALID => "日期无效,应为真实存在的 YYYY-MM-DD 日期",
+        codes::INPUT_INVALID_TYPE => "类型不正确",
+        _ => "取值无效",
+    };
+    Diagnostic::error(e.code, path.clone(), format!("{path}:{zh}"), e.en).expected(e.expected)
+}
+
+fn invalid_type(cell: &Bound<'_, PyAny>, expected: &'static str) -> CellError {
+    let what = if cell.is_none() {
+        "null".to_owned()
+    } else {
+        crate::type_name(cell)
+    };
+    CellError {
+        code: codes::INPUT_INVALID_TYPE,
+        en: format!("invalid type: {what}, expected {expected}"),
+        expected,
+    }
+}
+
+/// A missing cell: `None`, or a float NaN (pandas' empty cell; `route_many`
+/// reads a NaN as JSON `null` too).
+fn is_missing(cell: &Bound<'_, PyAny>) -> bool {
+    cell.is_none() || cell.cast::<PyFloat>().is_ok_and(|f| !f.value().is_finite())
+}
+
+/// A `str` cell, read in place.
+fn text<'a>(cell: &'a Bound<'_, PyAny>, expected: &'static str) -> Result<&'a str, CellError> {
+    match cell.cast::<PyString>() {
+        Ok(s) => s.to_str().map_err(|e| CellError {
+            code: codes::INPUT_INVALID_VALUE,
+            en: e.to_string(),
+            expected,
+        }),
+        Err(_) => Err(invalid_type(cell, expected)),
+    }
+}
+
+/// An optional `str` cell (missing → `None`), copied.
+fn opt_text(cell: &Bound<'_, PyAny>) -> Result<Option<String>, CellError> {
+    if is_missing(cell) {
+        return Ok(None);
+    }
+    text(cell, "a string").map(|s| Some(s.to_owned()))
+}
+
+/// A value of one of the core's string enums (`party`, a sanction), by its wire name.
+fn wire_enum<T: for<'de> Deserialize<'de>>(
+    cell: &Bound<'_, PyAny>,
+    expected: &'static str,
+) -> Result<T, CellError> {
+    let s = text(cell, expected)?;
+    T::deserialize(StrDeserializer::<DeError>::new(s)).map_err(|e| CellError {
+        code: codes::INPUT_INVALID_VALUE,
+        en: e.to_string(),
+        expected,
+    })
+}
+
+fn boolean(cell: &Bound<'_, PyAny>) -> Result<bool, CellError> {
+    match cell.cast::<PyBool>() {
+        Ok(b) => Ok(b.is_true()),
+        Err(_) => Err(invalid_type(cell, "a boolean")),
+    }
+}
+
+const DATE_EXPECTED: &str = "a date string YYYY-MM-DD or a datetime.date";
+
+/// A date cell: an ISO `YYYY-MM-DD` string, a `datetime.date`, or a
+/// `datetime.datetime` (pandas `Timestamp`) at midnight with no time zone;
+/// `None`, NaN or `NaT` for none.
+fn date(cell: &Bound<'_, PyAny>) -> Result<Option<Date>, CellError> {
+    if is_missing(cell) {
+        return Ok(None);
+    }
+    let invalid = |s: &str| CellError {
+        code: codes::DATE_INVALID,
+        en: format!("not a real date in YYYY-MM-DD form: {s:?}"),
+        expected: DATE_EXPECTED,
+    };
+    if let Ok(s) = cell.cast::<PyString>() {
+        let s = s.to_str().map_err(|_| invalid("?"))?;
+        return s.parse::<Date>().map(Some).map_err(|_| invalid(s));
+    }
+    let py = cell.py();
+    let date_type = DATE_TYPE
+        .import(py, "datetime", "date")
+        .map_err(|_| invalid_type(cell, DATE_EXPECTED))?;
+    if !cell.is_instance(date_type).unwrap_or(false) {
+        return Err(invalid_type(cell, DATE_EXPECTED));
+    }
+    let iso: String = cell
+        .call_method0(intern!(py, "isoformat"))
+        .and_then(|s| s.extract())
+        .map_err(|_| invalid_type(cell, DATE_EXPECTED))?;
+    if iso == "NaT" {
+        return Ok(None);
+    }
+    let is_datetime = DATETIME_TYPE
+        .import(py, "datetime", "datetime")
+        .ok()
+        .and_then(|t| cell.is_instance(t).ok())
+        .unwrap_or(false);
+    let day = if is_datetime {
+        // A time of day or a time zone would be silently dropped: refuse them.
+        iso.strip_suffix("T00:00:00").ok_or_else(|| CellError {
+            code: codes::DATE_INVALID,
+            en: format!(
+                "a datetime with a time of day or a time zone ({iso}) where a date is expected"
+            ),
+            expected: DATE_EXPECTED,
+        })?
+    } else {
+        iso.as_str()
+    };
+    day.parse::<Date>().map(Some).map_err(|_| invalid(&iso))
+}
+
+/// A money cell. Yuan: a string with at most two decimals or a whole number
+/// of yuan (as in the JSON contract). Fen: an integer. A float is refused
+/// (`money.float`), except NaN, which is a missing cell.
+fn money(cell: &Bound<'_, PyAny>, unit: Unit) -> Result<Option<Money>, CellError> {
+    if is_missing(cell) {
+        return Ok(None);
+    }
+    let expected = match unit {
+        Unit::Yuan => "yuan as a string with at most two decimals, e.g. \"50000.00\"",
+        Unit::Fen => "an integer number of fen, e.g. 5000000",
+    };
+    let money_error = |e: MoneyError| CellError {
+        code: e.code(),
+        en: e.to_string(),
+        expected,
+    };
+    if let Ok(f) = cell.cast::<PyFloat>() {
+        let v = f.value();
+        return Err(CellError {
+            code: codes::MONEY_FLOAT,
+            en: format!("a float ({v}) where exact money is expected; write it as a string such as \"{v:.2}\" or as integer fen"),
+            expected,
+        });
+    }
+    if cell.is_instance_of::<PyBool>() {
+        return Err(invalid_type(cell, expected));
+    }
+    if let Ok(s) = cell.cast::<PyString>() {
+        return match unit {
+            Unit::Yuan => s
+                .to_str()
+                .map_err(|_| invalid_type(cell, expected))?
+                .parse::<Money>()
+                .map(Some)
+                .map_err(money_error),
+            Unit::Fen => Err(invalid_type(cell, expected)),
+        };
+    }
+    let Ok(n) = cell.extract::<i64>() else {
+        // An integer beyond 64 bits, or not a number at all.
+        return Err(match cell.extract::<i128>() {
+            Ok(n) if n < 0 => money_error(MoneyError::Negative(n.to_string())),
+            Ok(n) => money_error(MoneyError::TooLarge(n.to_string())),
+            Err(_) => invalid_type(cell, expected),
+        });
+    };
+    if n < 0 {
+        return Err(money_error(MoneyError::Negative(n.to_string())));
+    }
+    let m = match unit {
+        Unit::Yuan => Money::from_yuan(n),
+        Unit::Fen => Money::from_fen(n),
+    };
+    m.map(Some)
+        .ok_or_else(|| money_error(MoneyError::TooLarge(n.to_string())))
+}
+
+/// The sanctions of a row: a list or tuple of names, one name, or none (`None`, NaN).
+fn sanctions(cell: &Bound<'_, PyAny>, row: usize) -> Result<Vec<Sanction>, Diagnostic> {
+    const EXPECTED: &str = "a list of sanction names, e.g. [\"fine\"], or one name";
+    if is_missing(cell) {
+        return Ok(Vec::new());
+    }
+    if cell.is_instance_of::<PyString>() {
+        return wire_enum(cell, EXPECTED)
+            .map(|s| vec![s])
+            .map_err(|e| cell_diagnostic("sanctions", row, e));
+    }
+    if !(cell.is_instance_of::<PyList>() || cell.is_instance_of::<PyTuple>()) {
+        return Err(cell_diagnostic(
+            "sanctions",
+            row,
+            invalid_type(cell, EXPECTED),
+        ));
+    }
+    let mut out = Vec::new();
+    let iter = cell
+        .try_iter()
+        .map_err(|_| cell_diagnostic("sanctions", row, invalid_type(cell, EXPECTED)))?;
+    for (k, s) in iter.enumerate() {
+        let s = s.map_err(|_| cell_diagnostic("sanctions", row, invalid_type(cell, EXPECTED)))?;
+        out.push(
+            wire_enum(&s, "a sanction name, e.g. \"fine\"")
+                .map_err(|e| cell_diagnostic(&format!("sanctions[{row}]"), k, e))?,
+        );
+    }
+    Ok(out)
+}
+
+/// The items of a row: one code (`item` column) or a list or tuple of codes (`items`).
+fn items(cell: &Bound<'_, PyAny>, row: usize, single: bool) -> Result<Vec<String>, Diagnostic> {
+    if single {
+        return text(cell, "an item code")
+            .map(|s| vec![s.to_owned()])
+            .map_err(|e| cell_diagnostic("item", row, e));
+    }
+    const EXPECTED: &str = "a list of item codes";
+    if !(cell.is_instance_of::<PyList>() || cell.is_instance_of::<PyTuple>()) {
+        return Err(cell_diagnostic("items", row, invalid_type(cell, EXPECTED)));
+    }
+    let mut out = Vec::new();
+    let iter = cell
+        .try_iter()
+        .map_err(|_| cell_diagnostic("items", row, invalid_type(cell, EXPECTED)))?;
+    for (k, code) in iter.enumerate() {
+        let code = code.map_err(|_| cell_diagnostic("items", row, invalid_type(cell, EXPECTED)))?;
+        out.push(
+            text(&code, "an item code")
+                .map_err(|e| cell_diagnostic(&format!("items[{row}]"), k, e))?
+                .to_owned(),
+        );
+    }
+    Ok(out)
+}
+
+/// The cell of row `i` of a column.
+fn cell_of<'py>(col: &Col<'py>, name: &str, i: usize) -> Result<Bound<'py, PyAny>, Diagnostic> {
+    col.cell(i).map_err(|en| {
+        cell_diagnostic(
+            name,
+            i,
+            CellError {
+                code: codes::INPUT_INVALID_VALUE,
+                en,
+                expected: "columns of equal length",
+            },
+        )
+    })
+}
+
+/// Turns a refused cell of `column`, row `i`, into its diagnostic.
+fn at(column: &'static str, i: usize) -> impl Fn(CellError) -> Diagnostic {
+    move |e| cell_diagnostic(column, i, e)
+}
+
+impl<'py> Columns<'py> {
+    /// The typed case of row `i` (without its `case_id`, which never enters
+    /// Rust: the output column reuses the input's string objects).
+    fn case(&self, i: usize) -> Result<Case, Diagnostic> {
+        let cell = |col: &Col<'py>, name: &str| cell_of(col, name, i);
+        let at = |name: &'static str| at(name, i);
+        let (items_col, single) = &self.items;
+        let items_name = if *single { "item" } else { "items" };
+        let items = items(&cell(items_col, items_name)?, i, *single)?;
+        let location = text(&cell(&self.location, "location")?, "a string")
+            .map_err(at("location"))?
+            .to_owned();
+        let party: Party = wire_enum(
+            &cell(&self.party, "party")?,
+            "\"individual\" or \"organisation\"",
+        )
+        .map_err(at("party"))?;
+        let business_activity = boolean(&cell(&self.business_activity, "business_activity")?)
+            .map_err(at("business_activity"))?;
+        let mut d = [None; 4];
+        for ((slot, col), name) in d.iter_mut().zip(&self.dates).zip(DATES) {
+            if let Some(col) = col {
+                *slot = date(&cell(col, name)?).map_err(at(name))?;
+            }
+        }
+        let [violation, discovery, filing, decision] = d;
+        let sanctions = match &self.sanctions {
+            Some(col) => sanctions(&cell(col, "sanctions")?, i)?,
+            None => Vec::new(),
+        };
+        let read_money = |m: &Option<MoneyCol<'py>>| match m {
+            Some(m) => money(&cell(&m.col, m.name)?, m.unit).map_err(at(m.name)),
+            None => Ok(None),
+        };
+        let fine = read_money(&self.fine)?;
+        let confiscation = read_money(&self.confiscation)?;
+        let mut f = [false; 8];
+        for ((slot, col), name) in f.iter_mut().zip(&self.flags).zip(FLAGS) {
+            if let Some(col) = col {
+                let c = cell(col, name)?;
+                // An empty cell is an absent flag: false.
+                *slot = !is_missing(&c) && boolean(&c).map_err(at(name))?;
+            }
+        }
+        let [major_and_complex, needs_recusal, unsuited_to_town_level, district_designation, major_public_interest, complex_multiple_legal_relations, review_required_by_law, hearing_requested] =
+            f;
+        let opened_by = match &self.opened_by {
+            Some(col) => opt_text(&cell(col, "opened_by")?).map_err(at("opened_by"))?,
+            None => None,
+        };
+        Ok(Case {
+            case_id: None,
+            items,
+            location,
+            party,
+            business_activity,
+            dates: CaseDates {
+                violation,
+                discovery,
+                filing,
+                decision,
+            },
+            sanctions,
+            fine,
+            confiscation,
+            flags: CaseFlags {
+                major_and_complex,
+                needs_recusal,
+                unsuited_to_town_level,
+                district_designation,
+                major_public_interest,
+                complex_multiple_legal_relations,
+                review_required_by_law,
+                hearing_requested,
+            },
+            opened_by,
+            trace: false,
+        })
+    }
+
+    /// A case-relative error path from the core (`items[0]`, `dates.filing`,
+    /// `fine`, `flags.needs_recusal`, ``) as a column path of row `row`
+    /// (`item[17]`, `filing[17]`, `fine_fen[17]`, `needs_recusal[17]`, `[17]`).
+    fn column_path(&self, path: &str, row: usize) -> String {
+        let split = path.find(['.', '[']).unwrap_or(path.len());
+        let (head, rest) = (
+            path.get(..split).unwrap_or(path),
+            path.get(split..).unwrap_or(""),
+        );
+        let field = |name: &str| format!("{name}[{row}]");
+        match head {
+            "" => format!("[{row}]"),
+            "items" if self.items.1 => field("item"),
+            "dates" | "flags" => match rest.strip_prefix('.') {
+                Some(name) => field(name),
+                None => format!("{head}[{row}]"),
+            },
+            "fine" => field(self.fine.as_ref().map_or("fine", |m| m.name)),
+            "confiscation" => field(
+                self.confiscation
+                    .as_ref()
+                    .map_or("confiscation", |m| m.name),
+            ),
+            _ => format!("{head}[{row}]{rest}"),
+        }
+    }
+}
+
+/// The output: one list per field of [`CompactAnswer`], in its order.
+struct Out<'py> {
+    cols: [Vec<Bound<'py, PyAny>>; 19],
+}
+
+/// The keys of the output dict: the fields of [`CompactAnswer`], in order.
+const OUT_KEYS: [&str; 19] = [
+    "status",
+    "case_id",
+    "disposition",
+    "handler",
+    "acts_in_name_of",
+    "review_body",
+    "transfer_to",
+    "handover_to",
+    "relevant_date",
+    "in_transition",
+    "legal_review",
+    "hearing",
+    "rule_ids",
+    "warnings",
+    "summary_zh",
+    "summary_en",
+    "error_code",
+    "error_path",
+    "error_message",
+];
+
+impl<'py> Out<'py> {
+    fn new(rows: usize) -> Out<'py> {
+        Out {
+            cols: std::array::from_fn(|_| Vec::with_capacity(rows)),
+        }
+    }
+
+    /// Appends one row; `case_id` is the input's own object (or `None`).
+    fn push(
+        &mut self,
+        b: &mut PyBuilder<'py>,
+        row: CompactAnswer,
+        case_id: Bound<'py, PyAny>,
+    ) -> PyResult<()> {
+        // The destructuring breaks the build if a field is added to the compact row.
+        let CompactAnswer {
+            status,
+            case_id: _,
+            disposition,
+            handler,
+            acts_in_name_of,
+            review_body,
+            transfer_to,
+            handover_to,
+            relevant_date,
+            in_transition,
+            legal_review,
+            hearing,
+            rule_ids,
+            warnings,
+            summary_zh,
+            summary_en,
+            error_code,
+            error_path,
+            error_message,
+        } = row;
+        let py = b.py;
+        let flag = |v: Option<bool>| match v {
+            Some(v) => PyBool::new(py, v).to_owned().into_any(),
+            None => py.None().into_bound(py),
+        };
+        let values = [
+            b.shared(status).into_any(),
+            case_id,
+            b.disposition(disposition)?,
+            b.text(handler),
+            b.text(acts_in_name_of),
+            b.text(review_body),
+            b.text(transfer_to),
+            b.text(handover_to),
+            b.date(relevant_date),
+            flag(in_transition),
+            flag(legal_review),
+            flag(hearing),
+            b.text(rule_ids),
+            b.text(warnings),
+            b.text(summary_zh),
+            b.text(summary_en),
+            b.text(error_code),
+            b.text(error_path),
+            b.text(error_message),
+        ];
+        for (col, v) in self.cols.iter_mut().zip(values) {
+            col.push(v);
+        }
+        Ok(())
+    }
+
+    fn into_dict(self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (key, col) in OUT_KEYS.iter().zip(self.cols) {
+            d.set_item(*key, PyList::new(py, col)?)?;
+        }
+        Ok(d)
+    }
+}
+
+/// `RuleSet.route_columns`: see the method's docstring in `lib.rs`.
+pub(crate) fn route_columns<'py>(
+    engine: &Engine,
+    py: Python<'py>,
+    columns: Option<&Bound<'py, PyDict>>,
+    summary: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let cols = match Columns::read(columns)? {
+        Ok(cols) => cols,
+        Err(e) => return Err(input_error(py, &e)),
+    };
+    let mut b = PyBuilder::new(py);
+    let mut out = Out::new(cols.rows);
+    let none = py.None().into_bound(py);
+    let mut start = 0;
+    while start < cols.rows {
+        let end = cols.rows.min(start + CHUNK);
+        let mut ids = Vec::with_capacity(end - start);
+        let mut batch = Vec::with_capacity(end - start);
+        for i in start..end {
+            let id = match &cols.case_id {
+                Some(col) => col.cell(i).ok().filter(|c| !is_missing(c)),
+                None => None,
+            };
+            let case = match &id {
+                Some(c) if !c.is_instance_of::<PyString>() => {
+                    Err(cell_diagnostic("case_id", i, invalid_type(c, "a string")))
+                }
+                _ => cols.case(i),
+            };
+            ids.push(id.filter(|c| c.is_instance_of::<PyString>()));
+            batch.push(case);
+        }
+        // Ok: routed by the core (paths relative to the case); Err: a refused cell (paths already `column[row]`).
+        let rows: Vec<Result<CompactAnswer, Diagnostic>> = py.detach(|| {
+            batch
+                .into_iter()
+                .map(|case| {
+                    case.map(|case| {
+                        guarded(|| api::route_compact(engine, &case, summary))
+                            .unwrap_or_else(|d| CompactAnswer::of_error(None, &[d]))
+                    })
+                })
+                .collect()
+        });
+        for (k, (row, id)) in rows.into_iter().zip(ids).enumerate() {
+            let row = match row {
+                Ok(mut row) => {
+                    if let Some(p) = row.error_path.take() {
+                        row.error_path = Some(cols.column_path(&p, start + k));
+                    }
+                    row
+                }
+                Err(d) => CompactAnswer::of_error(None, &[d]),
+            };
+            out.push(&mut b, row, id.unwrap_or_else(|| none.clone()))?;
+        }
+        start = end;
+    }
+    out.into_dict(py)
+}
