@@ -15,11 +15,16 @@
 //! unknown column, a missing required column, a field given twice, columns
 //! of different lengths — raises `InputError`.
 
-use fuquan::api::{self, CompactAnswer};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use fuquan::api::{self, CompactAnswer, CompactRuling};
 use fuquan::codes;
 use fuquan::money::{Money, MoneyError};
-use fuquan::routing::{Case, CaseDates, CaseFlags, Party};
+use fuquan::routing::{Case, CaseDates, CaseFlags, Disposition, Party};
+use fuquan::rules::RuleSet;
 use fuquan::ruleset::source::Sanction;
+use fuquan::ruleset::Body;
 use fuquan::time::Date;
 use fuquan::{Diagnostic, Engine, InputError};
 use pyo3::intern;
@@ -29,7 +34,7 @@ use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyList, PyString, PyTuple, P
 use serde::de::value::{Error as DeError, StrDeserializer};
 use serde::Deserialize;
 
-use crate::{guarded, input_error, PyBuilder, CHUNK};
+use crate::{guarded, input_error, PyBuilder, CHUNK, SHARED_STRINGS};
 
 /// The case fields `route_columns` accepts, in the order of [`Case`]'s fields
 /// (the order in which a row's cells are checked).
@@ -499,15 +504,18 @@ fn money(cell: &Bound<'_, PyAny>, unit: Unit) -> Result<Option<Money>, CellError
 }
 
 /// The sanctions of a row: a list or tuple of names, one name, or none (`None`, NaN).
-fn sanctions(cell: &Bound<'_, PyAny>, row: usize) -> Result<Vec<Sanction>, Diagnostic> {
+fn sanctions(
+    cell: &Bound<'_, PyAny>,
+    row: usize,
+    out: &mut Vec<Sanction>,
+) -> Result<(), Diagnostic> {
     const EXPECTED: &str = "a list of sanction names, e.g. [\"fine\"], or one name";
     if is_missing(cell) {
-        return Ok(Vec::new());
+        return Ok(());
     }
     if cell.is_instance_of::<PyString>() {
-        return wire_enum(cell, EXPECTED)
-            .map(|s| vec![s])
-            .map_err(|e| cell_diagnostic("sanctions", row, e));
+        out.push(wire_enum(cell, EXPECTED).map_err(|e| cell_diagnostic("sanctions", row, e))?);
+        return Ok(());
     }
     if !(cell.is_instance_of::<PyList>() || cell.is_instance_of::<PyTuple>()) {
         return Err(cell_diagnostic(
@@ -516,7 +524,6 @@ fn sanctions(cell: &Bound<'_, PyAny>, row: usize) -> Result<Vec<Sanction>, Diagn
             invalid_type(cell, EXPECTED),
         ));
     }
-    let mut out = Vec::new();
     let iter = cell
         .try_iter()
         .map_err(|_| cell_diagnostic("sanctions", row, invalid_type(cell, EXPECTED)))?;
@@ -527,33 +534,51 @@ fn sanctions(cell: &Bound<'_, PyAny>, row: usize) -> Result<Vec<Sanction>, Diagn
                 .map_err(|e| cell_diagnostic(&format!("sanctions[{row}]"), k, e))?,
         );
     }
-    Ok(out)
+    Ok(())
 }
 
-/// The items of a row: one code (`item` column) or a list or tuple of codes (`items`).
-fn items(cell: &Bound<'_, PyAny>, row: usize, single: bool) -> Result<Vec<String>, Diagnostic> {
+/// The items of a row: one code (`item` column) or a list or tuple of codes
+/// (`items`), written over `out`'s strings.
+fn items(
+    cell: &Bound<'_, PyAny>,
+    row: usize,
+    single: bool,
+    out: &mut Vec<String>,
+) -> Result<(), Diagnostic> {
     if single {
-        return text(cell, "an item code")
-            .map(|s| vec![s.to_owned()])
-            .map_err(|e| cell_diagnostic("item", row, e));
+        let code = text(cell, "an item code").map_err(|e| cell_diagnostic("item", row, e))?;
+        set_str(out, 0, code);
+        out.truncate(1);
+        return Ok(());
     }
     const EXPECTED: &str = "a list of item codes";
     if !(cell.is_instance_of::<PyList>() || cell.is_instance_of::<PyTuple>()) {
         return Err(cell_diagnostic("items", row, invalid_type(cell, EXPECTED)));
     }
-    let mut out = Vec::new();
     let iter = cell
         .try_iter()
         .map_err(|_| cell_diagnostic("items", row, invalid_type(cell, EXPECTED)))?;
+    let mut len = 0;
     for (k, code) in iter.enumerate() {
         let code = code.map_err(|_| cell_diagnostic("items", row, invalid_type(cell, EXPECTED)))?;
-        out.push(
-            text(&code, "an item code")
-                .map_err(|e| cell_diagnostic(&format!("items[{row}]"), k, e))?
-                .to_owned(),
-        );
+        let code = text(&code, "an item code")
+            .map_err(|e| cell_diagnostic(&format!("items[{row}]"), k, e))?;
+        set_str(out, k, code);
+        len = k + 1;
     }
-    Ok(out)
+    out.truncate(len);
+    Ok(())
+}
+
+/// Sets `out[k]` to `s`, reusing the string there; pushes if `out` is shorter.
+fn set_str(out: &mut Vec<String>, k: usize, s: &str) {
+    match out.get_mut(k) {
+        Some(slot) => {
+            slot.clear();
+            slot.push_str(s);
+        }
+        None => out.push(s.to_owned()),
+    }
 }
 
 /// The cell of row `i` of a column.
@@ -577,23 +602,25 @@ fn at(column: &'static str, i: usize) -> impl Fn(CellError) -> Diagnostic {
 }
 
 impl<'py> Columns<'py> {
-    /// The typed case of row `i` (without its `case_id`, which never enters
-    /// Rust: the output column reuses the input's string objects).
-    fn case(&self, i: usize) -> Result<Case, Diagnostic> {
+    /// Reads row `i` into `case`, reusing its strings and lists (no allocation
+    /// once the buffer has grown). Every field is written. `case_id` stays
+    /// `None`: it never enters Rust, the output column reuses the input's objects.
+    fn fill(&self, i: usize, case: &mut Case) -> Result<(), Diagnostic> {
         let cell = |col: &Col<'py>, name: &str| cell_of(col, name, i);
         let at = |name: &'static str| at(name, i);
         let (items_col, single) = &self.items;
         let items_name = if *single { "item" } else { "items" };
-        let items = items(&cell(items_col, items_name)?, i, *single)?;
-        let location = text(&cell(&self.location, "location")?, "a string")
-            .map_err(at("location"))?
-            .to_owned();
-        let party: Party = wire_enum(
+        items(&cell(items_col, items_name)?, i, *single, &mut case.items)?;
+        let location_cell = cell(&self.location, "location")?;
+        let location = text(&location_cell, "a string").map_err(at("location"))?;
+        case.location.clear();
+        case.location.push_str(location);
+        case.party = wire_enum(
             &cell(&self.party, "party")?,
             "\"individual\" or \"organisation\"",
         )
         .map_err(at("party"))?;
-        let business_activity = boolean(&cell(&self.business_activity, "business_activity")?)
+        case.business_activity = boolean(&cell(&self.business_activity, "business_activity")?)
             .map_err(at("business_activity"))?;
         let mut d = [None; 4];
         for ((slot, col), name) in d.iter_mut().zip(&self.dates).zip(DATES) {
@@ -602,16 +629,22 @@ impl<'py> Columns<'py> {
             }
         }
         let [violation, discovery, filing, decision] = d;
-        let sanctions = match &self.sanctions {
-            Some(col) => sanctions(&cell(col, "sanctions")?, i)?,
-            None => Vec::new(),
+        case.dates = CaseDates {
+            violation,
+            discovery,
+            filing,
+            decision,
         };
+        case.sanctions.clear();
+        if let Some(col) = &self.sanctions {
+            sanctions(&cell(col, "sanctions")?, i, &mut case.sanctions)?;
+        }
         let read_money = |m: &Option<MoneyCol<'py>>| match m {
             Some(m) => money(&cell(&m.col, m.name)?, m.unit).map_err(at(m.name)),
             None => Ok(None),
         };
-        let fine = read_money(&self.fine)?;
-        let confiscation = read_money(&self.confiscation)?;
+        case.fine = read_money(&self.fine)?;
+        case.confiscation = read_money(&self.confiscation)?;
         let mut f = [false; 8];
         for ((slot, col), name) in f.iter_mut().zip(&self.flags).zip(FLAGS) {
             if let Some(col) = col {
@@ -622,38 +655,23 @@ impl<'py> Columns<'py> {
         }
         let [major_and_complex, needs_recusal, unsuited_to_town_level, district_designation, major_public_interest, complex_multiple_legal_relations, review_required_by_law, hearing_requested] =
             f;
-        let opened_by = match &self.opened_by {
+        case.flags = CaseFlags {
+            major_and_complex,
+            needs_recusal,
+            unsuited_to_town_level,
+            district_designation,
+            major_public_interest,
+            complex_multiple_legal_relations,
+            review_required_by_law,
+            hearing_requested,
+        };
+        case.opened_by = match &self.opened_by {
             Some(col) => opt_text(&cell(col, "opened_by")?).map_err(at("opened_by"))?,
             None => None,
         };
-        Ok(Case {
-            case_id: None,
-            items,
-            location,
-            party,
-            business_activity,
-            dates: CaseDates {
-                violation,
-                discovery,
-                filing,
-                decision,
-            },
-            sanctions,
-            fine,
-            confiscation,
-            flags: CaseFlags {
-                major_and_complex,
-                needs_recusal,
-                unsuited_to_town_level,
-                district_designation,
-                major_public_interest,
-                complex_multiple_legal_relations,
-                review_required_by_law,
-                hearing_requested,
-            },
-            opened_by,
-            trace: false,
-        })
+        case.case_id = None;
+        case.trace = false;
+        Ok(())
     }
 
     /// A case-relative error path from the core (`items[0]`, `dates.filing`,
@@ -681,6 +699,125 @@ impl<'py> Columns<'py> {
             ),
             _ => format!("{head}[{row}]{rest}"),
         }
+    }
+}
+
+/// A fast hasher for the output caches' small keys (pointers, a 128-bit rule
+/// set, dates): the multiply-rotate of rustc's FxHash. The keys come from the
+/// engine, not from the caller, so there is nothing to flood.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            for (w, b) in word.iter_mut().zip(chunk) {
+                *w = *b;
+            }
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_u128(&mut self, n: u128) {
+        // Split into the two 64-bit halves (truncation intended).
+        self.add((n >> 64) as u64);
+        self.add(n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// One Python object per distinct output value: a million rows hold a few
+/// hundred strings, each referenced many times, instead of a million copies.
+struct Shared<'py, 'e> {
+    py: Python<'py>,
+    none: Bound<'py, PyAny>,
+    yes: Bound<'py, PyAny>,
+    no: Bound<'py, PyAny>,
+    ok: Bound<'py, PyAny>,
+    dispositions: FxMap<Disposition, Bound<'py, PyAny>>,
+    /// Bodies by address: the engine owns them, so equal addresses are the same body.
+    bodies: FxMap<*const Body, Bound<'py, PyAny>>,
+    rules: FxMap<RuleSet, Bound<'py, PyAny>>,
+    warnings: FxMap<[Option<&'e str>; 2], Bound<'py, PyAny>>,
+    dates: FxMap<Date, Bound<'py, PyAny>>,
+}
+
+impl<'py, 'e> Shared<'py, 'e> {
+    fn new(py: Python<'py>) -> Shared<'py, 'e> {
+        Shared {
+            py,
+            none: py.None().into_bound(py),
+            yes: PyBool::new(py, true).to_owned().into_any(),
+            no: PyBool::new(py, false).to_owned().into_any(),
+            ok: PyString::new(py, "ok").into_any(),
+            dispositions: FxMap::default(),
+            bodies: FxMap::default(),
+            rules: FxMap::default(),
+            warnings: FxMap::default(),
+            dates: FxMap::default(),
+        }
+    }
+
+    fn flag(&self, v: bool) -> Bound<'py, PyAny> {
+        if v {
+            self.yes.clone()
+        } else {
+            self.no.clone()
+        }
+    }
+
+    fn body(&mut self, b: Option<&'e Body>) -> Bound<'py, PyAny> {
+        let Some(b) = b else {
+            return self.none.clone();
+        };
+        let py = self.py;
+        self.bodies
+            .entry(std::ptr::from_ref(b))
+            .or_insert_with(|| PyString::new(py, &b.id).into_any())
+            .clone()
+    }
+
+    fn disposition(&mut self, d: Disposition) -> PyResult<Bound<'py, PyAny>> {
+        if let Some(shared) = self.dispositions.get(&d) {
+            return Ok(shared.clone());
+        }
+        // The wire name comes from the core's serde attributes, not from a table here.
+        let new = pythonize::pythonize(self.py, &d)?;
+        self.dispositions.insert(d, new.clone());
+        Ok(new)
+    }
+
+    fn date(&mut self, d: Date) -> Bound<'py, PyAny> {
+        if let Some(shared) = self.dates.get(&d) {
+            return shared.clone();
+        }
+        let new = PyString::new(self.py, &d.to_string()).into_any();
+        if self.dates.len() < SHARED_STRINGS {
+            self.dates.insert(d, new.clone());
+        }
+        new
     }
 }
 
@@ -719,8 +856,67 @@ impl<'py> Out<'py> {
         }
     }
 
-    /// Appends one row; `case_id` is the input's own object (or `None`).
-    fn push(
+    fn push_values(&mut self, values: [Bound<'py, PyAny>; 19]) {
+        for (col, v) in self.cols.iter_mut().zip(values) {
+            col.push(v);
+        }
+    }
+
+    /// Appends the row of a routed case (no summary): the same values as
+    /// `CompactAnswer::of_ruling`, which is built from the same [`CompactRuling`].
+    fn push_ruling<'e>(
+        &mut self,
+        s: &mut Shared<'py, 'e>,
+        c: &CompactRuling<'e>,
+        case_id: Bound<'py, PyAny>,
+    ) -> PyResult<()> {
+        let py = s.py;
+        let rule_ids = match s.rules.get(&c.rules) {
+            Some(shared) => shared.clone(),
+            None => {
+                let new = PyString::new(py, &c.rule_ids()).into_any();
+                s.rules.insert(c.rules, new.clone());
+                new
+            }
+        };
+        let codes = c.warning_code_list();
+        let warnings = match s.warnings.get(&codes) {
+            Some(shared) => shared.clone(),
+            None => {
+                let new = PyString::new(py, &c.warning_codes()).into_any();
+                s.warnings.insert(codes, new.clone());
+                new
+            }
+        };
+        let none = s.none.clone();
+        let values = [
+            s.ok.clone(),
+            case_id,
+            s.disposition(c.disposition)?,
+            s.body(c.handler),
+            s.body(c.acts_in_name_of),
+            s.body(c.review_body),
+            s.body(c.transfer_to),
+            s.body(c.handover_to),
+            s.date(c.relevant_date),
+            s.flag(c.in_transition),
+            s.flag(c.legal_review),
+            s.flag(c.hearing),
+            rule_ids,
+            warnings,
+            none.clone(),
+            none.clone(),
+            none.clone(),
+            none.clone(),
+            none.clone(),
+        ];
+        self.push_values(values);
+        Ok(())
+    }
+
+    /// Appends a row given as a [`CompactAnswer`] (summaries, errors);
+    /// `case_id` is the input's own object (or `None`).
+    fn push_answer(
         &mut self,
         b: &mut PyBuilder<'py>,
         row: CompactAnswer,
@@ -774,9 +970,7 @@ impl<'py> Out<'py> {
             b.text(error_path),
             b.text(error_message),
         ];
-        for (col, v) in self.cols.iter_mut().zip(values) {
-            col.push(v);
-        }
+        self.push_values(values);
         Ok(())
     }
 
@@ -787,6 +981,35 @@ impl<'py> Out<'py> {
         }
         Ok(d)
     }
+}
+
+/// A case with every field empty: the buffer rows are read into.
+fn blank_case() -> Case {
+    Case {
+        case_id: None,
+        items: Vec::new(),
+        location: String::new(),
+        party: Party::Individual,
+        business_activity: false,
+        dates: CaseDates::default(),
+        sanctions: Vec::new(),
+        fine: None,
+        confiscation: None,
+        flags: CaseFlags::default(),
+        opened_by: None,
+        trace: false,
+    }
+}
+
+/// What became of one row, before its Python values are built.
+enum Routed<'e> {
+    /// Routed, no summary: the compact facts.
+    Ruling(CompactRuling<'e>),
+    /// Routed with `summary=True`, or refused by the core (its paths are
+    /// relative to the case, e.g. `items[0]`).
+    Answer(CompactAnswer),
+    /// A cell could not be read (its path is already `column[row]`).
+    Refused(Diagnostic),
 }
 
 /// `RuleSet.route_columns`: see the method's docstring in `lib.rs`.
@@ -800,51 +1023,74 @@ pub(crate) fn route_columns<'py>(
         Ok(cols) => cols,
         Err(e) => return Err(input_error(py, &e)),
     };
-    let mut b = PyBuilder::new(py);
+    let mut builder = PyBuilder::new(py);
+    let mut shared = Shared::new(py);
     let mut out = Out::new(cols.rows);
-    let none = py.None().into_bound(py);
+    let mut cases: Vec<Case> = Vec::new();
+    let mut refused: Vec<Option<Diagnostic>> = Vec::with_capacity(CHUNK);
+    let mut ids: Vec<Bound<'py, PyAny>> = Vec::with_capacity(CHUNK);
     let mut start = 0;
     while start < cols.rows {
         let end = cols.rows.min(start + CHUNK);
-        let mut ids = Vec::with_capacity(end - start);
-        let mut batch = Vec::with_capacity(end - start);
-        for i in start..end {
+        if cases.len() < end - start {
+            cases.resize_with(end - start, blank_case);
+        }
+        refused.clear();
+        ids.clear();
+        for (i, case) in (start..end).zip(cases.iter_mut()) {
             let id = match &cols.case_id {
                 Some(col) => col.cell(i).ok().filter(|c| !is_missing(c)),
                 None => None,
             };
-            let case = match &id {
+            let outcome = match &id {
                 Some(c) if !c.is_instance_of::<PyString>() => {
                     Err(cell_diagnostic("case_id", i, invalid_type(c, "a string")))
                 }
-                _ => cols.case(i),
+                _ => cols.fill(i, case),
             };
-            ids.push(id.filter(|c| c.is_instance_of::<PyString>()));
-            batch.push(case);
+            ids.push(
+                id.filter(|c| c.is_instance_of::<PyString>())
+                    .unwrap_or_else(|| shared.none.clone()),
+            );
+            refused.push(outcome.err());
         }
-        // Ok: routed by the core (paths relative to the case); Err: a refused cell (paths already `column[row]`).
-        let rows: Vec<Result<CompactAnswer, Diagnostic>> = py.detach(|| {
-            batch
-                .into_iter()
-                .map(|case| {
-                    case.map(|case| {
-                        guarded(|| api::route_compact(engine, &case, summary))
-                            .unwrap_or_else(|d| CompactAnswer::of_error(None, &[d]))
-                    })
+        let routed: Vec<Routed<'_>> = py.detach(|| {
+            cases
+                .iter()
+                .zip(refused.drain(..))
+                .map(|(case, refused)| {
+                    if let Some(d) = refused {
+                        return Routed::Refused(d);
+                    }
+                    let routed = guarded(|| {
+                        if summary {
+                            Routed::Answer(api::route_compact(engine, case, true))
+                        } else {
+                            match api::route_compact_ruling(engine, case) {
+                                Ok(c) => Routed::Ruling(c),
+                                Err(e) => {
+                                    Routed::Answer(CompactAnswer::of_error(None, &e.diagnostics))
+                                }
+                            }
+                        }
+                    });
+                    routed.unwrap_or_else(|d| Routed::Answer(CompactAnswer::of_error(None, &[d])))
                 })
                 .collect()
         });
-        for (k, (row, id)) in rows.into_iter().zip(ids).enumerate() {
-            let row = match row {
-                Ok(mut row) => {
+        for ((i, routed), id) in (start..end).zip(routed).zip(ids.drain(..)) {
+            match routed {
+                Routed::Ruling(c) => out.push_ruling(&mut shared, &c, id)?,
+                Routed::Answer(mut row) => {
                     if let Some(p) = row.error_path.take() {
-                        row.error_path = Some(cols.column_path(&p, start + k));
+                        row.error_path = Some(cols.column_path(&p, i));
                     }
-                    row
+                    out.push_answer(&mut builder, row, id)?;
                 }
-                Err(d) => CompactAnswer::of_error(None, &[d]),
-            };
-            out.push(&mut b, row, id.unwrap_or_else(|| none.clone()))?;
+                Routed::Refused(d) => {
+                    out.push_answer(&mut builder, CompactAnswer::of_error(None, &[d]), id)?;
+                }
+            }
         }
         start = end;
     }
