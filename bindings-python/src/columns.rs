@@ -821,9 +821,16 @@ impl<'py, 'e> Shared<'py, 'e> {
     }
 }
 
-/// The output: one list per field of [`CompactAnswer`], in its order.
+/// The output: one list per field of [`CompactAnswer`], in its order. A
+/// column stays `None` (no list) while all its values are `None` — the
+/// summaries without `summary=True`, the error columns of a clean batch —
+/// and becomes `[None] * rows` at the end, with no per-row work.
 struct Out<'py> {
-    cols: [Vec<Bound<'py, PyAny>>; 19],
+    cols: [Option<Vec<Bound<'py, PyAny>>>; 19],
+    /// Rows pushed so far.
+    len: usize,
+    /// Rows expected (the capacity of a column's list).
+    rows: usize,
 }
 
 /// The keys of the output dict: the fields of [`CompactAnswer`], in order.
@@ -852,14 +859,27 @@ const OUT_KEYS: [&str; 19] = [
 impl<'py> Out<'py> {
     fn new(rows: usize) -> Out<'py> {
         Out {
-            cols: std::array::from_fn(|_| Vec::with_capacity(rows)),
+            cols: std::array::from_fn(|_| None),
+            len: 0,
+            rows,
         }
     }
 
     fn push_values(&mut self, values: [Bound<'py, PyAny>; 19]) {
+        let len = self.len;
         for (col, v) in self.cols.iter_mut().zip(values) {
-            col.push(v);
+            match col {
+                Some(col) => col.push(v),
+                None if v.is_none() => {}
+                None => {
+                    let mut filled = Vec::with_capacity(self.rows.max(len + 1));
+                    filled.resize_with(len, || v.py().None().into_bound(v.py()));
+                    filled.push(v);
+                    *col = Some(filled);
+                }
+            }
         }
+        self.len += 1;
     }
 
     /// Appends the row of a routed case (no summary): the same values as
@@ -976,8 +996,13 @@ impl<'py> Out<'py> {
 
     fn into_dict(self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
+        let nones = PyList::new(py, [py.None()])?;
         for (key, col) in OUT_KEYS.iter().zip(self.cols) {
-            d.set_item(*key, PyList::new(py, col)?)?;
+            let list = match col {
+                Some(col) => PyList::new(py, col)?.into_any(),
+                None => nones.as_sequence().repeat(self.len)?.into_any(),
+            };
+            d.set_item(*key, list)?;
         }
         Ok(d)
     }
@@ -1006,10 +1031,10 @@ enum Routed<'e> {
     /// Routed, no summary: the compact facts.
     Ruling(CompactRuling<'e>),
     /// Routed with `summary=True`, or refused by the core (its paths are
-    /// relative to the case, e.g. `items[0]`).
-    Answer(CompactAnswer),
+    /// relative to the case, e.g. `items[0]`). Boxed: the common variant stays small.
+    Answer(Box<CompactAnswer>),
     /// A cell could not be read (its path is already `column[row]`).
-    Refused(Diagnostic),
+    Refused(Box<Diagnostic>),
 }
 
 /// `RuleSet.route_columns`: see the method's docstring in `lib.rs`.
@@ -1060,21 +1085,24 @@ pub(crate) fn route_columns<'py>(
                 .zip(refused.drain(..))
                 .map(|(case, refused)| {
                     if let Some(d) = refused {
-                        return Routed::Refused(d);
+                        return Routed::Refused(Box::new(d));
                     }
                     let routed = guarded(|| {
                         if summary {
-                            Routed::Answer(api::route_compact(engine, case, true))
+                            Routed::Answer(Box::new(api::route_compact(engine, case, true)))
                         } else {
                             match api::route_compact_ruling(engine, case) {
                                 Ok(c) => Routed::Ruling(c),
-                                Err(e) => {
-                                    Routed::Answer(CompactAnswer::of_error(None, &e.diagnostics))
-                                }
+                                Err(e) => Routed::Answer(Box::new(CompactAnswer::of_error(
+                                    None,
+                                    &e.diagnostics,
+                                ))),
                             }
                         }
                     });
-                    routed.unwrap_or_else(|d| Routed::Answer(CompactAnswer::of_error(None, &[d])))
+                    routed.unwrap_or_else(|d| {
+                        Routed::Answer(Box::new(CompactAnswer::of_error(None, &[d])))
+                    })
                 })
                 .collect()
         });
@@ -1085,10 +1113,10 @@ pub(crate) fn route_columns<'py>(
                     if let Some(p) = row.error_path.take() {
                         row.error_path = Some(cols.column_path(&p, i));
                     }
-                    out.push_answer(&mut builder, row, id)?;
+                    out.push_answer(&mut builder, *row, id)?;
                 }
                 Routed::Refused(d) => {
-                    out.push_answer(&mut builder, CompactAnswer::of_error(None, &[d]), id)?;
+                    out.push_answer(&mut builder, CompactAnswer::of_error(None, &[*d]), id)?;
                 }
             }
         }
