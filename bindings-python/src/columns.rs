@@ -354,6 +354,27 @@ fn is_missing(cell: &Bound<'_, PyAny>) -> bool {
     cell.is_none() || cell.cast::<PyFloat>().is_ok_and(|f| !f.value().is_finite())
 }
 
+/// pandas' other empty cells, `pd.NA` (a `string` or nullable-integer
+/// column's) and `pd.NaT`, by their types' names. Checked only for a cell
+/// that has none of the expected types, so the common cell pays nothing.
+fn is_na(cell: &Bound<'_, PyAny>) -> bool {
+    cell.get_type()
+        .name()
+        .is_ok_and(|n| n.to_str().is_ok_and(|n| n == "NAType" || n == "NaTType"))
+}
+
+/// An optional cell read by `read`: a cell of no expected type that is
+/// pandas' `NA` or `NaT` is not given.
+fn optional<T>(
+    cell: &Bound<'_, PyAny>,
+    read: impl FnOnce(&Bound<'_, PyAny>) -> Result<Option<T>, CellError>,
+) -> Result<Option<T>, CellError> {
+    match read(cell) {
+        Err(e) if e.code == codes::INPUT_INVALID_TYPE && is_na(cell) => Ok(None),
+        r => r,
+    }
+}
+
 /// A `str` cell, read in place.
 fn text<'a>(cell: &'a Bound<'_, PyAny>, expected: &'static str) -> Result<&'a str, CellError> {
     match cell.cast::<PyString>() {
@@ -625,7 +646,7 @@ impl<'py> Columns<'py> {
         let mut d = [None; 4];
         for ((slot, col), name) in d.iter_mut().zip(&self.dates).zip(DATES) {
             if let Some(col) = col {
-                *slot = date(&cell(col, name)?).map_err(at(name))?;
+                *slot = optional(&cell(col, name)?, date).map_err(at(name))?;
             }
         }
         let [violation, discovery, filing, decision] = d;
@@ -640,7 +661,7 @@ impl<'py> Columns<'py> {
             sanctions(&cell(col, "sanctions")?, i, &mut case.sanctions)?;
         }
         let read_money = |m: &Option<MoneyCol<'py>>| match m {
-            Some(m) => money(&cell(&m.col, m.name)?, m.unit).map_err(at(m.name)),
+            Some(m) => optional(&cell(&m.col, m.name)?, |c| money(c, m.unit)).map_err(at(m.name)),
             None => Ok(None),
         };
         case.fine = read_money(&self.fine)?;
@@ -650,7 +671,15 @@ impl<'py> Columns<'py> {
             if let Some(col) = col {
                 let c = cell(col, name)?;
                 // An empty cell is an absent flag: false.
-                *slot = !is_missing(&c) && boolean(&c).map_err(at(name))?;
+                *slot = optional(&c, |c| {
+                    if is_missing(c) {
+                        Ok(None)
+                    } else {
+                        boolean(c).map(Some)
+                    }
+                })
+                .map_err(at(name))?
+                .unwrap_or(false);
             }
         }
         let [major_and_complex, needs_recusal, unsuited_to_town_level, district_designation, major_public_interest, complex_multiple_legal_relations, review_required_by_law, hearing_requested] =
@@ -666,7 +695,7 @@ impl<'py> Columns<'py> {
             hearing_requested,
         };
         case.opened_by = match &self.opened_by {
-            Some(col) => opt_text(&cell(col, "opened_by")?).map_err(at("opened_by"))?,
+            Some(col) => optional(&cell(col, "opened_by")?, opt_text).map_err(at("opened_by"))?,
             None => None,
         };
         case.case_id = None;
@@ -1064,7 +1093,10 @@ pub(crate) fn route_columns<'py>(
         ids.clear();
         for (i, case) in (start..end).zip(cases.iter_mut()) {
             let id = match &cols.case_id {
-                Some(col) => col.cell(i).ok().filter(|c| !is_missing(c)),
+                Some(col) => col
+                    .cell(i)
+                    .ok()
+                    .filter(|c| !(is_missing(c) || (!c.is_instance_of::<PyString>() && is_na(c)))),
                 None => None,
             };
             let outcome = match &id {

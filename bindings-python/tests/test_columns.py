@@ -257,6 +257,15 @@ def test_pandas_dataframe_if_available(rs: fuquan.RuleSet) -> None:
     res = pd.DataFrame(rs.route_columns(**df))
     assert list(res["disposition"]) == ["transfer", "keep", "keep"]
     assert list(res["relevant_date"])[:2] == ["2024-09-05", "2024-09-05"]
+    # Nullable columns: pd.NA is an empty cell, as None and NaN are.
+    df2 = df.drop(columns="fine").assign(
+        fine_fen=pd.array([5_000_000, 4_999_999, None], dtype="Int64"),
+        opened_by=pd.array([None, None, None], dtype="string"),
+        needs_recusal=pd.array([None, None, None], dtype="boolean"),
+    )
+    res2 = pd.DataFrame(rs.route_columns(**df2))
+    assert list(res2["status"]) == ["ok", "ok", "ok"]
+    assert list(res2["disposition"]) == ["transfer", "keep", "keep"]
 
 
 # --- refused cells: error rows, never exceptions -----------------------------
