@@ -128,6 +128,7 @@ impl<'py> Col<'py> {
         Ok(Col::All(value))
     }
 
+    /// The number of rows of a column; `None` for one value for every row.
     fn rows(&self) -> Option<usize> {
         match self {
             Col::Rows(list) => Some(list.len()),
@@ -178,11 +179,13 @@ struct Columns<'py> {
     opened_by: Option<Col<'py>>,
 }
 
+/// An error of the call itself (raised as `InputError`).
 fn call_error(code: &str, path: &str, zh: String, en: String, expected: &str) -> InputError {
     InputError::single(Diagnostic::error(code, path, zh, en).expected(expected))
 }
 
 impl<'py> Columns<'py> {
+    /// Reads the keyword arguments: each name must be a known column.
     fn read(columns: Option<&Bound<'py, PyDict>>) -> PyResult<Result<Columns<'py>, InputError>> {
         let mut given: Vec<(&'static str, Col<'py>)> = Vec::new();
         if let Some(columns) = columns {
@@ -203,6 +206,8 @@ impl<'py> Columns<'py> {
         Ok(Columns::check(given))
     }
 
+    /// Checks the columns: equal lengths, at least one sequence, each field at
+    /// most once (`item`/`items`, `fine`/`fine_fen`, ...), the required ones present.
     fn check(given: Vec<(&'static str, Col<'py>)>) -> Result<Columns<'py>, InputError> {
         // Every column the same length.
         let mut rows: Option<(&str, usize)> = None;
@@ -322,12 +327,15 @@ struct CellError {
     expected: &'static str,
 }
 
+/// The diagnostic of a refused cell: path `column[row]`, both languages.
 fn cell_diagnostic(column: &str, row: usize, e: CellError) -> Diagnostic {
     let path = format!("{column}[{row}]");
     let zh = match e.code {
         codes::MONEY_FLOAT => "金额不得使用浮点数,请写成字符串(如 \"50000.00\")或以分为单位的整数",
         codes::MONEY_NEGATIVE => "金额不得为负数",
-        codes::MONEY_INVALID => "金额应为以元为单位、最多两位小数的数字字符串",
+        codes::MONEY_INVALID => {
+            "金额无效:应为以元为单位、最多两位小数的数字字符串(或以分为单位的整数),且不超过一万亿元"
+        }
         codes::DATE_INVALID => "日期无效,应为真实存在的 YYYY-MM-DD 日期",
         codes::INPUT_INVALID_TYPE => "类型不正确",
         _ => "取值无效",
@@ -335,6 +343,7 @@ fn cell_diagnostic(column: &str, row: usize, e: CellError) -> Diagnostic {
     Diagnostic::error(e.code, path.clone(), format!("{path}:{zh}"), e.en).expected(e.expected)
 }
 
+/// A cell of the wrong Python type (`input.invalid_type`), naming the type.
 fn invalid_type(cell: &Bound<'_, PyAny>, expected: &'static str) -> CellError {
     let what = if cell.is_none() {
         "null".to_owned()
@@ -408,6 +417,7 @@ fn wire_enum<T: for<'de> Deserialize<'de>>(
     })
 }
 
+/// A `bool` cell (NumPy booleans arrive as `bool` through `tolist()`).
 fn boolean(cell: &Bound<'_, PyAny>) -> Result<bool, CellError> {
     match cell.cast::<PyBool>() {
         Ok(b) => Ok(b.is_true()),
@@ -738,6 +748,7 @@ impl<'py> Columns<'py> {
 struct Fx(u64);
 
 impl Fx {
+    /// Mixes one word into the state.
     fn add(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
@@ -794,6 +805,7 @@ struct Shared<'py, 'e> {
 }
 
 impl<'py, 'e> Shared<'py, 'e> {
+    /// Empty caches; the constant objects made once.
     fn new(py: Python<'py>) -> Shared<'py, 'e> {
         Shared {
             py,
@@ -809,6 +821,7 @@ impl<'py, 'e> Shared<'py, 'e> {
         }
     }
 
+    /// `True` or `False`.
     fn flag(&self, v: bool) -> Bound<'py, PyAny> {
         if v {
             self.yes.clone()
@@ -817,6 +830,7 @@ impl<'py, 'e> Shared<'py, 'e> {
         }
     }
 
+    /// The body's id as a shared `str`, or `None`.
     fn body(&mut self, b: Option<&'e Body>) -> Bound<'py, PyAny> {
         let Some(b) = b else {
             return self.none.clone();
@@ -828,6 +842,7 @@ impl<'py, 'e> Shared<'py, 'e> {
             .clone()
     }
 
+    /// The disposition's wire name as a shared `str`.
     fn disposition(&mut self, d: Disposition) -> PyResult<Bound<'py, PyAny>> {
         if let Some(shared) = self.dispositions.get(&d) {
             return Ok(shared.clone());
@@ -838,6 +853,7 @@ impl<'py, 'e> Shared<'py, 'e> {
         Ok(new)
     }
 
+    /// The date as a shared `YYYY-MM-DD` `str` (at most [`SHARED_STRINGS`] dates kept).
     fn date(&mut self, d: Date) -> Bound<'py, PyAny> {
         if let Some(shared) = self.dates.get(&d) {
             return shared.clone();
@@ -886,6 +902,7 @@ const OUT_KEYS: [&str; 19] = [
 ];
 
 impl<'py> Out<'py> {
+    /// An empty output for `rows` rows.
     fn new(rows: usize) -> Out<'py> {
         Out {
             cols: std::array::from_fn(|_| None),
@@ -894,6 +911,7 @@ impl<'py> Out<'py> {
         }
     }
 
+    /// Appends one row's values, one per column, in [`OUT_KEYS`] order.
     fn push_values(&mut self, values: [Bound<'py, PyAny>; 19]) {
         let len = self.len;
         for (col, v) in self.cols.iter_mut().zip(values) {
@@ -1023,6 +1041,7 @@ impl<'py> Out<'py> {
         Ok(())
     }
 
+    /// The output dict: the lists under the compact row's keys, in order.
     fn into_dict(self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         let nones = PyList::new(py, [py.None()])?;

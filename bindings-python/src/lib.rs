@@ -4,6 +4,11 @@
 //! logic here: every answer is the core's answer, byte for byte the same JSON
 //! the CLI and the WASM package give.
 //!
+//! One entry point reads Python objects directly instead of through JSON
+//! values: `RuleSet.route_columns` (module [`columns`]), which builds the
+//! core's typed cases from DataFrame-like columns for speed and still routes
+//! through the core's compact-row function, so its rows are `route_many`'s.
+//!
 //! The extension module is `fuquan._fuquan`; the public package `fuquan`
 //! (pure Python, `python/fuquan/`) re-exports it and defines the exception
 //! classes, which this module raises by importing `fuquan._errors`.
@@ -481,9 +486,11 @@ impl RuleSet {
     ///
     /// A bad cell or a refused case never raises: its row has
     /// `status == "error"` and `error_path` names the column and row, e.g.
-    /// `fine[17]`. An unknown column, a missing required column, a field given
-    /// twice (`fine` and `fine_fen`) or columns of different lengths raise
-    /// `InputError`. The routing runs with the GIL released.
+    /// `fine[17]` (a row with several bad cells reports the first, in the order
+    /// of the case's fields). An unknown column, a missing required column, a
+    /// field given twice (`fine` and `fine_fen`) or columns of different
+    /// lengths raise `InputError`. `summary=True` fills `summary_zh` /
+    /// `summary_en`. The routing runs with the GIL released.
     #[pyo3(signature = (*, summary = false, **columns))]
     fn route_columns<'py>(
         &self,
