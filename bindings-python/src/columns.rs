@@ -219,7 +219,10 @@ impl<'py> Columns<'py> {
                     codes::INPUT_INVALID_VALUE,
                     name,
                     format!("{name}:列长度 {n} 与列 {first} 的长度 {m} 不一致"),
-                    format!("column `{name}` has {n} rows but column `{first}` has {m}"),
+                    format!(
+                        "column `{name}` has {n} row{} but column `{first}` has {m}",
+                        if n == 1 { "" } else { "s" }
+                    ),
                     "columns of equal length (give one value, not a list, to use it for every row)",
                 )),
                 Some(_) => {}
