@@ -26,7 +26,7 @@ from importlib.metadata import PackageNotFoundError, version as _version
 
 from ._errors import Error, InputError, RuleSetError
 from ._fuquan import OPERATIONS, RuleSet, validate
-from ._types import Answer, CompactRow, Diagnostic, ValidateAnswer
+from ._types import Answer, CompactColumns, CompactRow, Diagnostic, ValidateAnswer
 
 try:
     __version__ = _version("fuquan")
@@ -41,6 +41,7 @@ __all__ = [
     "RuleSetError",
     "InputError",
     "Answer",
+    "CompactColumns",
     "CompactRow",
     "Diagnostic",
     "ValidateAnswer",

@@ -6,9 +6,14 @@ import os
 from typing import Dict, Any, Iterable, List, Literal, Mapping, Optional, Sequence, Tuple, Type, Union, overload
 
 __version__: str
+
+_Column = Any
+"""A column argument of ``RuleSet.route_columns``: a list, tuple, NumPy array or
+pandas Series with one value per row, or a single value (a ``str``, ``bool``,
+``int``, date or ``None``) used for every row."""
 __all__: List[str]
 
-from ._types import Answer as Answer, CompactRow as CompactRow, Diagnostic as Diagnostic, ValidateAnswer as ValidateAnswer
+from ._types import Answer as Answer, CompactColumns as CompactColumns, CompactRow as CompactRow, Diagnostic as Diagnostic, ValidateAnswer as ValidateAnswer
 
 class RuleSet:
     """A loaded, validated rule set: the routing engine.
@@ -48,6 +53,50 @@ class RuleSet:
     def route_many(
         self, cases: Iterable[Mapping[str, Any]], *, compact: bool, summary: bool = ...
     ) -> Union[List[CompactRow], List[Answer]]: ...
+    def route_columns(
+        self,
+        *,
+        location: _Column,
+        party: _Column,
+        business_activity: _Column,
+        item: _Column = ...,
+        items: _Column = ...,
+        violation: _Column = ...,
+        discovery: _Column = ...,
+        filing: _Column = ...,
+        decision: _Column = ...,
+        sanctions: _Column = ...,
+        fine: _Column = ...,
+        fine_fen: _Column = ...,
+        confiscation: _Column = ...,
+        confiscation_fen: _Column = ...,
+        major_and_complex: _Column = ...,
+        needs_recusal: _Column = ...,
+        unsuited_to_town_level: _Column = ...,
+        district_designation: _Column = ...,
+        major_public_interest: _Column = ...,
+        complex_multiple_legal_relations: _Column = ...,
+        review_required_by_law: _Column = ...,
+        hearing_requested: _Column = ...,
+        opened_by: _Column = ...,
+        case_id: _Column = ...,
+        summary: bool = False,
+    ) -> CompactColumns:
+        """Route cases given as columns (``rs.route_columns(**df)``); returns the
+        compact rows as columns, row for row equal to ``route_many(compact=True)``.
+
+        Required: ``location``, ``item`` (one code per row) or ``items`` (a list
+        per row), ``party``, ``business_activity``. Dates: ``"YYYY-MM-DD"``,
+        ``datetime.date``, or a midnight ``datetime``/``Timestamp``. Money:
+        ``fine``/``confiscation`` in yuan (``"49999.99"`` or a whole-yuan int)
+        or ``fine_fen``/``confiscation_fen`` in integer fen; floats are refused
+        (``money.float``). ``sanctions``: a list of names per row, or one name
+        for every row. ``None``/NaN/``NaT`` in a cell: not given.
+
+        A bad cell or refused case is an error row (``error_path`` such as
+        ``"fine[17]"``); an unknown or missing column, a field given twice, or
+        columns of different lengths raise ``InputError``.
+        """
     def call(self, operation: str, request: Mapping[str, Any], *, raise_errors: bool = True) -> Dict[str, Any]:
         """Any decision by name (see ``OPERATIONS``): request dict in, answer dict out."""
     def call_json(self, operation: str, request: str) -> Dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Literal, Optional, TypedDict
 
-__all__ = ["Answer", "CompactRow", "Diagnostic", "ValidateAnswer"]
+__all__ = ["Answer", "CompactColumns", "CompactRow", "Diagnostic", "ValidateAnswer"]
 
 Answer = Dict[str, Any]
 """A full answer: ``{"status": "ok", "ruling": {...}, "warnings": [...]}`` or
@@ -62,3 +62,35 @@ class CompactRow(TypedDict):
     error_code: Optional[str]
     error_path: Optional[str]
     error_message: Optional[str]
+
+
+class CompactColumns(TypedDict):
+    """What ``RuleSet.route_columns`` returns: the compact rows as columns,
+    one list per field of ``CompactRow``, in its order, all of the input's
+    length (``pandas.DataFrame(columns)`` gives the table).
+
+    Row ``i`` of every list is field for field the row ``route_many``
+    (``compact=True``) gives for the same case. For a refused row
+    ``error_path`` names the column and row, e.g. ``"fine[17]"``,
+    ``"items[3][1]"``, or ``"dates[5]"`` when none of the dates is given.
+    """
+
+    status: List[Literal["ok", "error"]]
+    case_id: List[Optional[str]]
+    disposition: List[Optional[Literal["keep", "transfer", "handover", "department", "split", "platform"]]]
+    handler: List[Optional[str]]
+    acts_in_name_of: List[Optional[str]]
+    review_body: List[Optional[str]]
+    transfer_to: List[Optional[str]]
+    handover_to: List[Optional[str]]
+    relevant_date: List[Optional[str]]
+    in_transition: List[Optional[bool]]
+    legal_review: List[Optional[bool]]
+    hearing: List[Optional[bool]]
+    rule_ids: List[Optional[str]]
+    warnings: List[Optional[str]]
+    summary_zh: List[Optional[str]]
+    summary_en: List[Optional[str]]
+    error_code: List[Optional[str]]
+    error_path: List[Optional[str]]
+    error_message: List[Optional[str]]

@@ -413,28 +413,22 @@ impl CompactAnswer {
         } else {
             (None, None)
         };
+        let c = super::CompactRuling::of(r);
         CompactAnswer {
             status: "ok",
             case_id: case.case_id.clone(),
-            disposition: Some(r.disposition),
-            handler: id(r.handler),
-            acts_in_name_of: id(r.acts_in_name_of),
-            review_body: id(r.review_body),
-            transfer_to: id(r.transfer.map(|m| m.to)),
-            handover_to: id(r.handover.map(|m| m.to)),
-            relevant_date: Some(r.relevant_date),
-            in_transition: Some(r.transition.is_some_and(|t| t.in_transition)),
-            legal_review: Some(r.legal_review.required),
-            hearing: Some(r.hearing.right),
-            rule_ids: Some(r.rules.sorted_ids().join(";")),
-            warnings: Some(
-                r.warnings
-                    .iter()
-                    .flatten()
-                    .map(|w| w.code())
-                    .collect::<Vec<_>>()
-                    .join(";"),
-            ),
+            disposition: Some(c.disposition),
+            handler: id(c.handler),
+            acts_in_name_of: id(c.acts_in_name_of),
+            review_body: id(c.review_body),
+            transfer_to: id(c.transfer_to),
+            handover_to: id(c.handover_to),
+            relevant_date: Some(c.relevant_date),
+            in_transition: Some(c.in_transition),
+            legal_review: Some(c.legal_review),
+            hearing: Some(c.hearing),
+            rule_ids: Some(c.rule_ids()),
+            warnings: Some(c.warning_codes()),
             summary_zh,
             summary_en,
             error_code: None,

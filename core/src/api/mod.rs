@@ -7,12 +7,15 @@
 //! and published as JSON Schema (`schemas/`).
 
 mod answer;
+mod compact;
 mod decision;
 
 pub use answer::{
     BodyView, CompactAnswer, DesignationView, HearingView, ItemView, LegalReviewView, MovementView,
     RouteAnswer, RuleView, RulesetRef, RulingView, Text, TransitionView, ValidateAnswer,
 };
+
+pub use compact::{route_compact_ruling, CompactRuling};
 
 pub use decision::{
     screen_catalogue_value, screen_value, staffing_district_value, staffing_value, DecisionAnswer,
