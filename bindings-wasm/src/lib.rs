@@ -134,19 +134,7 @@ impl RuleSetHandle {
 
 impl RuleSetHandle {
     fn compact(&self, text: &str, summary: bool) -> String {
-        let row = match serde_json::from_str::<Value>(text) {
-            Ok(request) => api::route_compact_value(&self.engine, request, summary),
-            Err(_) => {
-                // Not JSON: let the core word the syntax error, then make it a row.
-                let answer: Value = serde_json::from_str(&self.route(text)).unwrap_or(Value::Null);
-                let errors: Vec<Diagnostic> = answer
-                    .get("errors")
-                    .cloned()
-                    .and_then(|e| serde_json::from_value(e).ok())
-                    .unwrap_or_default();
-                api::CompactAnswer::of_error(None, &errors)
-            }
-        };
+        let row = api::route_compact_json_str(&self.engine, text, summary);
         serde_json::to_string(&row).unwrap_or_else(|_| "null".to_owned())
     }
 }

@@ -223,6 +223,15 @@ describe('routeMany', () => {
     assert.equal(answers[2].errors[0].code, 'case.no_items');
   });
 
+  test('a key repeated in one case is refused in compact rows as route() refuses it', () => {
+    const text = JSON.stringify(withFine('500')).replace('{', '{"fine": "60000", ');
+    assert.throws(() => rs.route(text), (e) => e.code === 'input.duplicate_key' && e.path === 'fine');
+    const [row] = rs.routeMany([text]);
+    assert.equal(row.status, 'error');
+    assert.equal(row.error_code, 'input.duplicate_key');
+    assert.equal(row.error_path, 'fine');
+  });
+
   test('not an array: TypeError', () => {
     assert.throws(() => rs.routeMany(batch[0]), TypeError);
   });

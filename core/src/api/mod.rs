@@ -201,6 +201,16 @@ pub fn route_compact_value(engine: &Engine, request: Value, with_summary: bool) 
     }
 }
 
+/// Routes a case given as JSON text into a compact one-row answer: the text is
+/// read as [`call_json_str`] reads it (a repeated key is refused), and a
+/// malformed text becomes an error row rather than stopping a batch.
+pub fn route_compact_json_str(engine: &Engine, request: &str, with_summary: bool) -> CompactAnswer {
+    match decode::value_from_str(request) {
+        Ok(value) => route_compact_value(engine, value, with_summary),
+        Err(d) => CompactAnswer::of_error(None, &[d]),
+    }
+}
+
 /// Routes a typed case into a compact one-row answer (batch work; no trace).
 pub fn route_compact(engine: &Engine, case: &Case, with_summary: bool) -> CompactAnswer {
     match engine.route(case) {
