@@ -69,12 +69,24 @@ impl RuleSetHandle {
         compact: bool,
         summary: bool,
     ) -> Result<String, JsValue> {
-        let texts: Vec<String> = serde_json::from_str(requests).map_err(|e| {
+        // The wrapper always sends an array of strings; anything else is a caller
+        // bypassing it. Read as a `Value` so that no second typed reader is compiled in.
+        let texts: Vec<String> = match serde_json::from_str::<Value>(requests) {
+            Ok(Value::Array(items)) => items
+                .into_iter()
+                .map(|v| match v {
+                    Value::String(s) => Some(s),
+                    _ => None,
+                })
+                .collect::<Option<_>>(),
+            _ => None,
+        }
+        .ok_or_else(|| {
             thrown(&[Diagnostic::error(
                 "input.invalid_type",
                 "",
                 "批量请求应为 JSON 文本的数组",
-                format!("routeMany expects an array of JSON texts: {e}"),
+                "routeMany expects an array of JSON texts",
             )])
         })?;
         // One output string, appended to: no second copy of every answer.

@@ -180,9 +180,20 @@ impl Visitor<'_> for MoneyVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Money, E> {
+        // serde_json's text of the float, not `{v}`: the WASM module then carries
+        // no second float formatter. The suggestion is the same amount with two
+        // decimals when that text allows it, a generic example otherwise.
+        let text =
+            serde_json::Number::from_f64(v).map_or_else(|| "NaN".to_owned(), |n| n.to_string());
+        let suggestion = match text.split_once('.') {
+            Some((whole, frac)) if frac.len() <= 2 && frac.bytes().all(|b| b.is_ascii_digit()) => {
+                format!("{whole}.{frac:0<2}")
+            }
+            _ => "50000.00".to_owned(),
+        };
         Err(E::custom(codes::tagged(
             codes::MONEY_FLOAT,
-            &format!("a JSON float ({v}) where exact money is expected; write it as a string such as \"{v:.2}\""),
+            &format!("a JSON float ({text}) where exact money is expected; write it as a string such as \"{suggestion}\""),
         )))
     }
 }
@@ -241,6 +252,19 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("[money.float]"), "{err}");
+        assert!(
+            err.contains("(50000.0)") && err.contains("\"50000.00\""),
+            "{err}"
+        );
+        let err = serde_json::from_str::<Money>("0.1")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("(0.1)") && err.contains("\"0.10\""), "{err}");
+        // No two-decimal reading of these: the generic example instead.
+        for text in ["1e30", "0.125"] {
+            let err = serde_json::from_str::<Money>(text).unwrap_err().to_string();
+            assert!(err.contains("\"50000.00\""), "{err}");
+        }
         assert_eq!(
             serde_json::from_str::<Money>("50000").unwrap().fen(),
             5_000_000

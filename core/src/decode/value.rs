@@ -75,16 +75,22 @@ impl fmt::Display for PathError {
 impl std::error::Error for PathError {}
 
 // serde_json writes some messages its own way (`null` for unit, floats with a
-// decimal point): delegate every constructor so the texts match it exactly.
+// decimal point): every constructor gives the text serde_json would.
 impl de::Error for PathError {
     fn custom<T: fmt::Display>(msg: T) -> PathError {
         PathError::new(serde_json::Error::custom(msg))
     }
     fn invalid_type(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> PathError {
-        PathError::new(serde_json::Error::invalid_type(unexp, exp))
+        PathError::custom(format_args!(
+            "invalid type: {}, expected {exp}",
+            UnexpectedText(unexp)
+        ))
     }
     fn invalid_value(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> PathError {
-        PathError::new(serde_json::Error::invalid_value(unexp, exp))
+        PathError::custom(format_args!(
+            "invalid value: {}, expected {exp}",
+            UnexpectedText(unexp)
+        ))
     }
     fn invalid_length(len: usize, exp: &dyn de::Expected) -> PathError {
         PathError::new(serde_json::Error::invalid_length(len, exp))
@@ -100,6 +106,40 @@ impl de::Error for PathError {
     }
     fn duplicate_field(field: &'static str) -> PathError {
         PathError::new(serde_json::Error::duplicate_field(field))
+    }
+}
+
+/// An unexpected value worded as serde_json words it (`null`, floats with a
+/// decimal point), written out here rather than through serde's `Display`,
+/// whose float arm would bring a second float formatter into the WASM module
+/// (serde_json's own text of the float is used instead).
+struct UnexpectedText<'a>(Unexpected<'a>);
+
+impl fmt::Display for UnexpectedText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Unexpected::Bool(b) => write!(f, "boolean `{b}`"),
+            Unexpected::Unsigned(i) => write!(f, "integer `{i}`"),
+            Unexpected::Signed(i) => write!(f, "integer `{i}`"),
+            Unexpected::Float(x) => match serde_json::Number::from_f64(x) {
+                Some(n) => write!(f, "floating point `{n}`"),
+                None => f.write_str("floating point `NaN`"),
+            },
+            Unexpected::Char(c) => write!(f, "character `{c}`"),
+            Unexpected::Str(s) => write!(f, "string {s:?}"),
+            Unexpected::Bytes(_) => f.write_str("byte array"),
+            Unexpected::Unit => f.write_str("null"),
+            Unexpected::Option => f.write_str("Option value"),
+            Unexpected::NewtypeStruct => f.write_str("newtype struct"),
+            Unexpected::Seq => f.write_str("sequence"),
+            Unexpected::Map => f.write_str("map"),
+            Unexpected::Enum => f.write_str("enum"),
+            Unexpected::UnitVariant => f.write_str("unit variant"),
+            Unexpected::NewtypeVariant => f.write_str("newtype variant"),
+            Unexpected::TupleVariant => f.write_str("tuple variant"),
+            Unexpected::StructVariant => f.write_str("struct variant"),
+            Unexpected::Other(other) => f.write_str(other),
+        }
     }
 }
 

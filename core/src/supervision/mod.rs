@@ -313,7 +313,8 @@ impl Engine {
                 );
             }
         }
-        rows.sort_by_key(|(b, i)| (*b, req.stats.get(*i).map(|s| s.period.from)));
+        // Ties keep input order through the index (an unstable sort is smaller code).
+        rows.sort_unstable_by_key(|&(b, i)| (b, req.stats.get(i).map(|s| s.period.from), i));
         for w in rows.windows(2) {
             if let [(b1, i1), (b2, i2)] = w {
                 if let (Some(a), Some(b)) = (req.stats.get(*i1), req.stats.get(*i2)) {
