@@ -101,7 +101,7 @@ pub(crate) struct Cover {
 /// Every (town, item)'s covers, in grant order: flat arrays sorted by (town,
 /// item), with each town's range, rather than a map of vectors. A province has
 /// ~400,000 pairs; a heap vector per pair cost ~70 MB where these cost ~13 MB.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct CoverageIndex {
     /// Where each town's entries start (by body index; one past the last body at the end).
     town_start: Vec<u32>,
@@ -513,5 +513,37 @@ mod tests {
     fn engine_is_send_sync_and_cheap_to_clone() {
         fn assert_send_sync<T: Send + Sync + Clone>() {}
         assert_send_sync::<Engine>();
+    }
+
+    #[test]
+    fn coverage_index_keeps_grant_order_within_a_pair_and_finds_nothing_elsewhere() {
+        let cover = |grant| Cover {
+            grant,
+            mode: GrantMode::Delegation,
+            reach: Reach::Direct,
+            interval: None,
+            revoked: None,
+            term_to: None,
+            transition_last_day: None,
+        };
+        // In grant order, as `build` collects them; towns 0 and 2 of 4 bodies.
+        let entries = vec![
+            ((2, 7), cover(0)),
+            ((0, 5), cover(1)),
+            ((2, 3), cover(2)),
+            ((2, 7), cover(3)),
+            ((0, 5), cover(4)),
+            ((2, 7), cover(5)),
+        ];
+        let index = CoverageIndex::new(entries, 4);
+        let grants =
+            |town, item| -> Vec<u32> { index.get(town, item).iter().map(|c| c.grant).collect() };
+        assert_eq!(grants(2, 7), [0, 3, 5]);
+        assert_eq!(grants(0, 5), [1, 4]);
+        assert_eq!(grants(2, 3), [2]);
+        for (town, item) in [(0, 3), (1, 5), (2, 5), (3, 7), (4, 7), (u32::MAX, 0)] {
+            assert!(index.get(town, item).is_empty(), "({town}, {item})");
+        }
+        assert!(CoverageIndex::new(Vec::new(), 0).get(0, 0).is_empty());
     }
 }
