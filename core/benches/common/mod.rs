@@ -167,11 +167,12 @@ pub fn province(towns: usize, items: usize, grants: usize) -> RuleSetDocument {
         })
         .collect();
     let per_town = grants.div_ceil(towns).min(pairs);
-    let document = GrantDocument {
+    // One document for every grant, shared as a document read from JSON shares it.
+    let document = std::sync::Arc::new(GrantDocument {
         number: "鲁政字〔2024〕99号".into(),
         title_zh: "省级赋权决定（基准测试生成）".into(),
         title_en: "Provincial delegation decision (generated for the benchmark)".into(),
-    };
+    });
     doc.grants = (0..grants)
         .map(|g| {
             let t = g % towns;
@@ -183,7 +184,7 @@ pub fn province(towns: usize, items: usize, grants: usize) -> RuleSetDocument {
                 grantor: dept_of_pair(m),
                 grantee: Grantee::Towns(vec![format!("town-{t:05}")]),
                 items: vec![format!("P-{:04}", 2 * m), format!("P-{:04}", 2 * m + 1)],
-                document: document.clone(),
+                document: std::sync::Arc::clone(&document),
                 signed: grant_template.signed,
                 published: grant_template.published,
                 effective: date("2024-05-15"),

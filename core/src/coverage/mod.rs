@@ -334,7 +334,7 @@ impl Engine {
                 let town = self
                     .body_at(ti)
                     .ok_or_else(|| crate::support::internal("town"))?;
-                let covers = inner.coverage.get(&(ti, ii)).map_or(&[][..], Vec::as_slice);
+                let covers = inner.coverage.get(ti, ii);
                 // Every day a status can change on.
                 let mut starts = vec![req.from];
                 for c in covers {

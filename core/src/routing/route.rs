@@ -190,9 +190,10 @@ impl Engine {
         item: u32,
         d: Date,
     ) -> (ItemStatus, Option<&Cover>) {
-        let Some(covers) = self.inner.coverage.get(&(town, item)) else {
+        let covers = self.inner.coverage.get(town, item);
+        if covers.is_empty() {
             return (ItemStatus::OutOfList, None);
-        };
+        }
         let in_force = |c: &&Cover| c.interval.is_some_and(|(s, e)| s <= d && d <= e);
         let find = |mode: GrantMode, reach: Reach| {
             covers

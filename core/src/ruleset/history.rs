@@ -23,10 +23,32 @@ use crate::time::Date;
 
 /// SHA-256 of a rule-set document's canonical serialisation, lowercase hex.
 pub fn content_hash(doc: &RuleSetDocument) -> String {
-    // Serialising our own plain structs cannot fail (no maps, no non-string keys).
-    let bytes = serde_json::to_vec(doc).unwrap_or_default();
-    let digest = Sha256::digest(&bytes);
+    // Streamed into the hasher: the same bytes as `serde_json::to_vec`, without
+    // holding them (a province's serialisation is ~90 MB, the load's peak).
+    // Buffered: serde_json writes token by token.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, HashWriter(Sha256::new()));
+    // Serialising our own plain structs cannot fail (no maps, no non-string keys);
+    // were it to, hash the empty serialisation as before.
+    let written = serde_json::to_writer(&mut out, doc).map_err(drop);
+    let digest = match written.and_then(|()| out.into_inner().map_err(drop)) {
+        Ok(hasher) => hasher.0.finalize(),
+        Err(()) => Sha256::digest([]),
+    };
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Feeds written bytes to a SHA-256 hasher.
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Several versions of one rule set (same `meta.id`, distinct
@@ -319,5 +341,16 @@ mod tests {
         let mut changed = doc;
         changed.meta.version.push('x');
         assert_ne!(a, content_hash(&changed));
+    }
+
+    #[test]
+    fn content_hash_is_the_hash_of_the_serialised_document() {
+        let doc = Engine::embedded().unwrap().document().clone();
+        let bytes = serde_json::to_vec(&doc).unwrap();
+        let expected: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(content_hash(&doc), expected);
     }
 }

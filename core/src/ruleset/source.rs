@@ -5,7 +5,11 @@
 //! ([`validate`](super::validate)) checks them against the law, and
 //! [`Engine`](crate::Engine) indexes them.
 
-use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use serde::de::{SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::citation::CitationSpec;
 use crate::money::Money;
@@ -38,7 +42,43 @@ pub struct RuleSetDocument {
     /// Power items (行政执法权事项).
     pub items: Vec<ItemSpec>,
     /// Delegations (赋权) and entrustments (委托).
+    // (A plain comment: doc comments become schema descriptions.) Grants resting on
+    // equal documents share one `GrantDocument` when read.
+    #[serde(deserialize_with = "grants_sharing_documents")]
     pub grants: Vec<GrantSpec>,
+}
+
+/// Reads `grants` as a plain list would, but lets grants whose documents are equal
+/// share one: a province's hundreds of thousands of grants rest on a few documents,
+/// and three strings per grant were a third of the rule set's memory.
+fn grants_sharing_documents<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<GrantSpec>, D::Error> {
+    struct Grants;
+
+    impl<'de> Visitor<'de> for Grants {
+        type Value = Vec<GrantSpec>;
+
+        // The same words as serde's own `Vec`, so error messages do not change.
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a sequence")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<GrantSpec>, A::Error> {
+            let mut documents: HashSet<Arc<GrantDocument>> = HashSet::new();
+            let mut grants = Vec::new();
+            while let Some(mut grant) = seq.next_element::<GrantSpec>()? {
+                match documents.get(grant.document.as_ref()) {
+                    Some(shared) => grant.document = Arc::clone(shared),
+                    None => {
+                        documents.insert(Arc::clone(&grant.document));
+                    }
+                }
+                grants.push(grant);
+            }
+            Ok(grants)
+        }
+    }
+
+    d.deserialize_seq(Grants)
 }
 
 /// Identity of a rule set.
@@ -258,7 +298,7 @@ pub enum Grantee {
 }
 
 /// The document a grant rests on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GrantDocument {
@@ -322,7 +362,8 @@ pub struct GrantSpec {
     /// Granted item codes.
     pub items: Vec<String>,
     /// The document.
-    pub document: GrantDocument,
+    // Shared: many grants rest on one document (see `grants_sharing_documents`).
+    pub document: Arc<GrantDocument>,
     /// Date signed.
     pub signed: Date,
     /// Date published (null = not published).
@@ -521,4 +562,53 @@ pub struct RotationYears {
     pub may: u32,
     /// From this many full years a cadre must be rotated (必须进行交流).
     pub must: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+
+    #[test]
+    fn grants_read_from_json_share_equal_documents_and_write_back_the_same() {
+        let mut doc = crate::Engine::embedded().unwrap().document().clone();
+        let mut other = doc.grants[0].clone();
+        other.id = "G-OTHER".into();
+        other.document = Arc::new(GrantDocument {
+            number: "另一号".into(),
+            title_zh: "另一文件".into(),
+            title_en: "Another document".into(),
+        });
+        let mut same = doc.grants[0].clone();
+        same.id = "G-SAME".into();
+        // Equal content, separate allocations: as serde builds them.
+        same.document = Arc::new(GrantDocument::clone(&doc.grants[0].document));
+        doc.grants.push(other);
+        doc.grants.push(same);
+        let text = serde_json::to_string(&doc).unwrap();
+        let read: RuleSetDocument = serde_json::from_str(&text).unwrap();
+        assert_eq!(read, doc);
+        assert_eq!(serde_json::to_string(&read).unwrap(), text);
+        let n = read.grants.len();
+        let first = &read.grants[0].document;
+        assert!(Arc::ptr_eq(first, &read.grants[n - 1].document));
+        assert!(!Arc::ptr_eq(first, &read.grants[n - 2].document));
+        for g in &read.grants {
+            let shared = read
+                .grants
+                .iter()
+                .find(|h| h.document == g.document)
+                .unwrap();
+            assert!(Arc::ptr_eq(&g.document, &shared.document));
+        }
+    }
+
+    #[test]
+    fn grants_that_are_not_a_list_fail_as_before() {
+        let mut value =
+            serde_json::to_value(crate::Engine::embedded().unwrap().document()).unwrap();
+        value["grants"] = serde_json::json!({"a": 1});
+        let err = serde_json::from_value::<RuleSetDocument>(value).unwrap_err();
+        assert_eq!(err.to_string(), "invalid type: map, expected a sequence");
+    }
 }
