@@ -25,5 +25,15 @@ if [[ -f package-lock.json ]]; then npm ci --no-audit --no-fund; else npm instal
 echo "==> build"
 ./build.sh
 
+# Size budget (issue #7): the gzipped module must stay under 300 KB. A change
+# that crosses it fails here, where it is cheapest to rethink.
+budget=300000
+gz=$(gzip -9 -c pkg-web/fuquan_wasm_bg.wasm | wc -c)
+if (( gz >= budget )); then
+  echo "test.sh: pkg-web/fuquan_wasm_bg.wasm is $gz bytes gzipped; the budget is under $budget" >&2
+  exit 1
+fi
+echo "==> size budget: $gz bytes gzipped (under $budget)"
+
 echo "==> npm test"
 npm test

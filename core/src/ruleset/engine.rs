@@ -197,10 +197,15 @@ impl Engine {
     /// Validates and indexes a document. Any error diagnostic refuses the rule
     /// set; the returned error holds every diagnostic, warnings included.
     pub fn from_document(doc: RuleSetDocument) -> Result<Engine, InputError> {
-        let mut diagnostics = validate(&doc);
+        let diagnostics = validate(&doc);
         if diagnostics.iter().any(Diagnostic::is_error) {
-            diagnostics.sort_by_key(|d| !d.is_error());
-            return Err(InputError { diagnostics });
+            // Errors first, each group in its found order.
+            let (mut errors, warnings): (Vec<_>, Vec<_>) =
+                diagnostics.into_iter().partition(Diagnostic::is_error);
+            errors.extend(warnings);
+            return Err(InputError {
+                diagnostics: errors,
+            });
         }
         build(doc, diagnostics)
     }

@@ -177,7 +177,8 @@ impl RuleSetHistory {
                 diagnostics: errors,
             });
         }
-        versions.sort_by_key(|e| e.meta().effective_from);
+        // The dates are distinct (checked above), so no order among equals to keep.
+        versions.sort_unstable_by_key(|e| e.meta().effective_from);
         Ok(RuleSetHistory { versions })
     }
 
