@@ -8,28 +8,45 @@ mod value;
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 
-/// Largest JSON document accepted by the string entry points (64 MiB): a
-/// province-scale rule set fits; a runaway upload does not.
+/// Largest JSON request accepted by the string entry points (64 MiB): any real
+/// case, roster or dispute fits many times over; a runaway upload does not.
 pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 
-/// Parses a JSON string into `T`.
+/// Largest rule-set text accepted (256 MiB): a whole document, one file of a
+/// rule-set directory, or a request that carries rule sets (`validate`,
+/// `route_history`). A province of 2,000 towns and 200,000 grants is ~91 MB.
+pub const MAX_RULESET_BYTES: usize = 256 * 1024 * 1024;
+
+/// Parses a JSON request into `T` (at most [`MAX_DOCUMENT_BYTES`]).
+pub(crate) fn from_str<T: DeserializeOwned>(input: &str) -> Result<T, Diagnostic> {
+    from_str_within(input, MAX_DOCUMENT_BYTES)
+}
+
+/// Parses JSON text of at most `limit` bytes into `T`.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn from_str<T: DeserializeOwned>(input: &str) -> Result<T, Diagnostic> {
-    parse_str(input)
+pub(crate) fn from_str_within<T: DeserializeOwned>(
+    input: &str,
+    limit: usize,
+) -> Result<T, Diagnostic> {
+    parse_str(input, limit)
 }
 
-/// Parses a JSON string into `T` through a [`serde_json::Value`]. In WebAssembly,
-/// where code size is what users pay for, each input type's deserializer is
-/// then compiled once (for values) instead of twice (for values and for text);
-/// the conformance and bad-input corpora run against the WASM build too.
+/// Parses JSON text of at most `limit` bytes into `T` through a
+/// [`serde_json::Value`]. In WebAssembly, where code size is what users pay
+/// for, each input type's deserializer is then compiled once (for values)
+/// instead of twice (for values and for text); the conformance and bad-input
+/// corpora run against the WASM build too.
 #[cfg(target_arch = "wasm32")]
-pub(crate) fn from_str<T: DeserializeOwned>(input: &str) -> Result<T, Diagnostic> {
-    from_value(value_from_str(input)?)
+pub(crate) fn from_str_within<T: DeserializeOwned>(
+    input: &str,
+    limit: usize,
+) -> Result<T, Diagnostic> {
+    from_value(value_from_str_within(input, limit)?)
 }
 
-fn parse_str<T: DeserializeOwned>(input: &str) -> Result<T, Diagnostic> {
-    if input.len() > MAX_DOCUMENT_BYTES {
-        return Err(too_large(input.len()));
+fn parse_str<T: DeserializeOwned>(input: &str, limit: usize) -> Result<T, Diagnostic> {
+    if input.len() > limit {
+        return Err(too_large(input.len(), limit));
     }
     let mut de = serde_json::Deserializer::from_str(input);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| to_diagnostic(&e))?;
@@ -41,7 +58,15 @@ fn parse_str<T: DeserializeOwned>(input: &str) -> Result<T, Diagnostic> {
 /// one object (`input.duplicate_key`): serde_json's `Value` would keep the last
 /// one silently, and a second `"fine"` must not slip past a reader who saw the first.
 pub(crate) fn value_from_str(input: &str) -> Result<serde_json::Value, Diagnostic> {
-    parse_str::<StrictValue>(input).map(|v| v.0)
+    value_from_str_within(input, MAX_DOCUMENT_BYTES)
+}
+
+/// [`value_from_str`] for text of at most `limit` bytes.
+pub(crate) fn value_from_str_within(
+    input: &str,
+    limit: usize,
+) -> Result<serde_json::Value, Diagnostic> {
+    parse_str::<StrictValue>(input, limit).map(|v| v.0)
 }
 
 /// A JSON value read with duplicate keys refused.
@@ -120,14 +145,14 @@ pub(crate) fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Resul
     value::deserialize(value).map_err(|e| message_diagnostic(e.path(), &e.to_string()))
 }
 
-fn too_large(len: usize) -> Diagnostic {
+fn too_large(len: usize, limit: usize) -> Diagnostic {
     Diagnostic::error(
         codes::INPUT_TOO_LARGE,
         "",
-        format!("输入过大:{len} 字节,上限 {MAX_DOCUMENT_BYTES} 字节"),
-        format!("input too large: {len} bytes, the limit is {MAX_DOCUMENT_BYTES}"),
+        format!("输入过大:{len} 字节,上限 {limit} 字节"),
+        format!("input too large: {len} bytes, the limit is {limit}"),
     )
-    .expected(format!("at most {MAX_DOCUMENT_BYTES} bytes"))
+    .expected(format!("at most {limit} bytes"))
 }
 
 fn syntax(e: &serde_json::Error) -> Diagnostic {

@@ -71,7 +71,7 @@ pub mod supervision;
 mod support;
 pub mod time;
 
-pub use decode::MAX_DOCUMENT_BYTES;
+pub use decode::{MAX_DOCUMENT_BYTES, MAX_RULESET_BYTES};
 pub use diagnostic::{Diagnostic, InputError, Severity};
 pub use money::Money;
 pub use routing::{Case, Ruling};

@@ -5,7 +5,7 @@
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 
-pub use crate::decode::MAX_DOCUMENT_BYTES;
+pub use crate::decode::{MAX_DOCUMENT_BYTES, MAX_RULESET_BYTES};
 
 /// Deepest nesting of JSON arrays and objects accepted: serde_json's recursion
 /// limit of 128 refuses the 128th level.

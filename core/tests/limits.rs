@@ -67,7 +67,44 @@ fn document_size_edge() {
         &e, "route", &over
     )));
     assert!(refused_as_too_large(&api::route_json_str(&e, &over)));
-    assert!(refused_as_too_large(&api::validate_json_str(&over)));
+}
+
+/// Rule-set texts have their own, larger limit: a province's JSON (~91 MB for
+/// 2,000 towns and 200,000 grants) is over the request limit.
+#[test]
+fn ruleset_size_edge() {
+    let document = serde_json::to_string(engine().document()).unwrap();
+    // JSON allows whitespace after the value: pad the real rule set to the limit.
+    let mut text = document.clone();
+    text.push_str(&" ".repeat(limits::MAX_RULESET_BYTES - document.len()));
+    assert_eq!(text.len(), limits::MAX_RULESET_BYTES);
+    assert!(text.len() > limits::MAX_DOCUMENT_BYTES);
+    let status = |answer: String| -> Value {
+        serde_json::from_str::<Value>(&answer).unwrap()["status"].clone()
+    };
+    assert_eq!(status(api::validate_json_str(&text)), "ok");
+    assert_eq!(
+        status(api::call_json_str(&engine(), "validate", &text)),
+        "ok"
+    );
+    assert!(Engine::from_json_str(&text).is_ok());
+    // One byte more: refused before parsing, by every rule-set entry point.
+    text.push(' ');
+    assert!(refused_as_too_large(&api::validate_json_str(&text)));
+    assert!(refused_as_too_large(&api::call_json_str(
+        &engine(),
+        "validate",
+        &text
+    )));
+    let e = Engine::from_json_str(&text).unwrap_err();
+    assert_eq!(e.diagnostics[0].code, "input.too_large");
+    // A request other than a rule set keeps the request limit.
+    let route = format!("{}{}", route(1, 1), " ".repeat(limits::MAX_DOCUMENT_BYTES));
+    assert!(refused_as_too_large(&api::call_json_str(
+        &engine(),
+        "route",
+        &route
+    )));
 }
 
 #[test]

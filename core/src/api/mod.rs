@@ -104,7 +104,12 @@ pub fn call(engine: &Engine, operation: &str, request: Value) -> Value {
 /// [`call`] with JSON text in and out. A key repeated in one object is refused
 /// (`input.duplicate_key`), as the typed entry points refuse a repeated field.
 pub fn call_json_str(engine: &Engine, operation: &str, request: &str) -> String {
-    match decode::value_from_str(request) {
+    // Requests that carry whole rule sets may be as large as a rule set.
+    let limit = match operation {
+        "validate" | "route_history" => decode::MAX_RULESET_BYTES,
+        _ => decode::MAX_DOCUMENT_BYTES,
+    };
+    match decode::value_from_str_within(request, limit) {
         Ok(v) => call(engine, operation, v).to_string(),
         Err(d) => error_value(vec![d]).to_string(),
     }

@@ -12,9 +12,10 @@ use crate::diagnostic::{Diagnostic, InputError};
 /// The list files a rule-set directory may hold beside `ruleset.json`.
 pub(crate) const LIST_FILES: [&str; 4] = ["departments", "towns", "items", "grants"];
 
-/// Parses a whole rule-set document from one JSON string.
+/// Parses a whole rule-set document from one JSON string (at most
+/// [`decode::MAX_RULESET_BYTES`]).
 pub fn document_from_json_str(json: &str) -> Result<RuleSetDocument, InputError> {
-    decode::from_str(json).map_err(InputError::single)
+    decode::from_str_within(json, decode::MAX_RULESET_BYTES).map_err(InputError::single)
 }
 
 /// Converts a JSON value (e.g. a Python dict) into a rule-set document.
@@ -30,8 +31,8 @@ pub(crate) fn merge_parts(
     let main = read("ruleset.json")?.ok_or_else(|| {
         InputError::single(io_error("ruleset.json", "文件不存在", "file not found"))
     })?;
-    let mut root: Map<String, Value> =
-        decode::from_str(&main).map_err(|d| InputError::single(in_file("ruleset.json", d)))?;
+    let mut root: Map<String, Value> = decode::from_str_within(&main, decode::MAX_RULESET_BYTES)
+        .map_err(|d| InputError::single(in_file("ruleset.json", d)))?;
     for name in LIST_FILES {
         let file = format!("{name}.json");
         if root.contains_key(name) {
@@ -39,8 +40,8 @@ pub(crate) fn merge_parts(
         }
         let text = read(&file)?
             .ok_or_else(|| InputError::single(io_error(&file, "文件不存在", "file not found")))?;
-        let list: Value =
-            decode::from_str(&text).map_err(|d| InputError::single(in_file(&file, d)))?;
+        let list: Value = decode::from_str_within(&text, decode::MAX_RULESET_BYTES)
+            .map_err(|d| InputError::single(in_file(&file, d)))?;
         root.insert(name.to_owned(), list);
     }
     Ok(Value::Object(root))
