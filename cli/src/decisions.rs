@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use crate::render::{choose as pick, text, why_and_trace};
+use crate::render::{choose as pick, refused, text, why_and_trace};
 use crate::{Lang, Output};
 
 fn read_request(file: Option<&PathBuf>) -> Result<String, String> {
@@ -54,21 +54,7 @@ pub fn catalogue_request(class: &str) -> Value {
 fn render(operation: &str, a: &Value, lang: Lang) -> String {
     let mut s = String::new();
     if a["status"] != "ok" {
-        let _ = writeln!(s, "{}", pick(lang, "请求有误:", "The request was refused:"));
-        for e in a["errors"].as_array().into_iter().flatten() {
-            let _ = writeln!(
-                s,
-                "  [{}] {}: {}",
-                e["code"].as_str().unwrap_or(""),
-                e["path"].as_str().unwrap_or(""),
-                e[pick(lang, "message_zh", "message_en")]
-                    .as_str()
-                    .unwrap_or("")
-            );
-            if let Some(x) = e["expected"].as_str() {
-                let _ = writeln!(s, "      {} {x}", pick(lang, "应为:", "expected:"));
-            }
-        }
+        refused(&mut s, a, lang, false);
         return s;
     }
     let _ = writeln!(s, "{}", text(&a["summary"], lang));

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use crate::render::{choose as pick, why_and_trace};
+use crate::render::{choose as pick, refused, why_and_trace};
 use crate::{Lang, Output};
 
 fn s(v: &Value) -> &str {
@@ -41,23 +41,7 @@ fn ratio(v: &Value) -> String {
 fn render(operation: &str, a: &Value, lang: Lang) -> String {
     let mut out = String::new();
     if a["status"] != "ok" {
-        let _ = writeln!(
-            out,
-            "{}",
-            pick(lang, "请求有误:", "The request was refused:")
-        );
-        for e in a["errors"].as_array().into_iter().flatten() {
-            let _ = writeln!(
-                out,
-                "  [{}] {}: {}",
-                s(&e["code"]),
-                s(&e["path"]),
-                s(&e[pick(lang, "message_zh", "message_en")])
-            );
-            if let Some(x) = e["expected"].as_str() {
-                let _ = writeln!(out, "      {} {x}", pick(lang, "应为:", "expected:"));
-            }
-        }
+        refused(&mut out, a, lang, false);
         return out;
     }
     let _ = writeln!(out, "{}", s(&a["summary"][pick(lang, "zh", "en")]));

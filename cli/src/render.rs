@@ -20,6 +20,35 @@ pub(crate) fn text(v: &Value, lang: Lang) -> &str {
     v[choose(lang, "zh", "en")].as_str().unwrap_or("")
 }
 
+/// The errors of a refused request (`status` is not `ok`): code, path, message
+/// and what was expected; `cite` adds each error's citation.
+pub(crate) fn refused(s: &mut String, answer: &Value, lang: Lang, cite: bool) {
+    let _ = writeln!(
+        s,
+        "{}",
+        choose(lang, "请求有误:", "The request was refused:")
+    );
+    for e in answer["errors"].as_array().into_iter().flatten() {
+        let _ = writeln!(
+            s,
+            "  [{}] {}: {}",
+            e["code"].as_str().unwrap_or(""),
+            e["path"].as_str().unwrap_or(""),
+            e[choose(lang, "message_zh", "message_en")]
+                .as_str()
+                .unwrap_or("")
+        );
+        if let Some(x) = e["expected"].as_str() {
+            let _ = writeln!(s, "      {} {x}", choose(lang, "应为:", "expected:"));
+        }
+        if cite {
+            if let Some(c) = e["citation"][choose(lang, "zh", "en")].as_str() {
+                let _ = writeln!(s, "      {} {c}", choose(lang, "依据:", "basis:"));
+            }
+        }
+    }
+}
+
 /// The determining rules with their citations, then the trace when the answer has one:
 /// the closing part of every decision's text output.
 pub(crate) fn why_and_trace(s: &mut String, answer: &Value, lang: Lang) {
@@ -93,24 +122,7 @@ fn yes_no(b: bool, lang: Lang) -> String {
 pub fn route(answer: &Value, lang: Lang) -> String {
     let mut s = String::new();
     if answer["status"] != "ok" {
-        let _ = writeln!(s, "{}", pick(lang, "请求有误:", "The request was refused:"));
-        for e in answer["errors"].as_array().into_iter().flatten() {
-            let msg = if lang == Lang::Zh {
-                &e["message_zh"]
-            } else {
-                &e["message_en"]
-            };
-            let _ = writeln!(
-                s,
-                "  [{}] {}: {}",
-                e["code"].as_str().unwrap_or(""),
-                e["path"].as_str().unwrap_or(""),
-                msg.as_str().unwrap_or("")
-            );
-            if let Some(x) = e["expected"].as_str() {
-                let _ = writeln!(s, "      {} {x}", pick(lang, "应为:", "expected:"));
-            }
-        }
+        refused(&mut s, answer, lang, false);
         return s;
     }
     let r = &answer["ruling"];
