@@ -355,6 +355,31 @@ fn refuse(
     InputError::single(Diagnostic::error(code, path, zh, en).cite(c.render(plan)))
 }
 
+/// Refuses a stored state whose stage is not the one its own events replay to
+/// (checked once the stored events are replayed, before any new one).
+fn check_stored_stage(stored: Option<&DisputeState>, replayed: Stage) -> Result<(), InputError> {
+    match stored {
+        Some(s) if s.stage != replayed => Err(InputError::single(
+            Diagnostic::error(
+                "dispute.state_mismatch",
+                "state.stage",
+                format!(
+                    "存储的阶段 {} 与其事件重放得出的阶段 {} 不符",
+                    s.stage.as_str(),
+                    replayed.as_str()
+                ),
+                format!(
+                    "the stored stage {} does not match the stage its events lead to, {}",
+                    s.stage.as_str(),
+                    replayed.as_str()
+                ),
+            )
+            .expected(replayed.as_str()),
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn names(kinds: &[EventKind]) -> String {
     kinds
         .iter()
@@ -560,19 +585,7 @@ impl Engine {
         let mut all_events = Vec::with_capacity(stored_events.len() + input.events.len());
         for (n, (path, e)) in all.enumerate() {
             if n == stored_events.len() {
-                if let Some(s) = stored {
-                    if s.stage != stage {
-                        return Err(InputError::single(
-                            Diagnostic::error(
-                                "dispute.state_mismatch",
-                                "state.stage",
-                                format!("存储的阶段 {} 与其事件重放得出的阶段 {} 不符", s.stage.as_str(), stage.as_str()),
-                                format!("the stored stage {} does not match the stage its events lead to, {}", s.stage.as_str(), stage.as_str()),
-                            )
-                            .expected(stage.as_str()),
-                        ));
-                    }
-                }
+                check_stored_stage(stored, stage)?;
             }
             // 1. Nothing happens after resolution.
             if stage == Stage::Resolved {
@@ -756,19 +769,7 @@ impl Engine {
             all_events.push(e.clone());
         }
         if input.events.is_empty() {
-            if let Some(s) = stored {
-                if s.stage != stage {
-                    return Err(InputError::single(
-                        Diagnostic::error(
-                            "dispute.state_mismatch",
-                            "state.stage",
-                            format!("存储的阶段 {} 与其事件重放得出的阶段 {} 不符", s.stage.as_str(), stage.as_str()),
-                            format!("the stored stage {} does not match the stage its events lead to, {}", s.stage.as_str(), stage.as_str()),
-                        )
-                        .expected(stage.as_str()),
-                    ));
-                }
-            }
+            check_stored_stage(stored, stage)?;
         }
 
         // Who acts next.
