@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use crate::render::{choose as pick, refused, text, why_and_trace};
+use crate::render::{choose as pick, refused, strings, text, why_and_trace};
 use crate::{Lang, Output};
 
 fn read_request(file: Option<&PathBuf>) -> Result<String, String> {
@@ -69,12 +69,7 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                     Some(false) => pick(lang, "不符合", "FAIL"),
                     None => "—",
                 };
-                let failed: Vec<&str> = t["failed"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Value::as_str)
-                    .collect();
+                let failed = strings(&t["failed"]);
                 let _ = writeln!(
                     s,
                     "  {:<10} {:<6} {} {:>4}  {:<6} {}",

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use crate::render::{choose as pick, refused, why_and_trace};
+use crate::render::{choose as pick, refused, strings, why_and_trace};
 use crate::{Lang, Output};
 
 fn s(v: &Value) -> &str {
@@ -69,12 +69,7 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                 }
             }
             for o in a["overlaps"].as_array().into_iter().flatten() {
-                let grants: Vec<&str> = o["grants"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(s)
-                    .collect();
+                let grants = strings(&o["grants"]);
                 let _ = writeln!(
                     out,
                     "{} {} @ {} {} .. {} ({}): {}",
@@ -114,24 +109,14 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                     pick(lang, "次节省", "saved")
                 );
                 for v in o["visits"].as_array().into_iter().flatten() {
-                    let domains: Vec<&str> = v["domains"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .map(s)
-                        .collect();
+                    let domains = strings(&v["domains"]);
                     let _ = writeln!(out, "  {}  {}", s(&v["date"]), domains.join(", "));
                 }
             }
         }
         "supervision" => {
             for r in a["rows"].as_array().into_iter().flatten() {
-                let signals: Vec<&str> = r["signals"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(s)
-                    .collect();
+                let signals = strings(&r["signals"]);
                 let _ = writeln!(
                     out,
                     "  {:<12} {} .. {}  {:>9} {:>9} {:>9}  {}",
@@ -149,12 +134,7 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                 );
             }
             for c in a["candidates"].as_array().into_iter().flatten() {
-                let grounds: Vec<&str> = c["grounds"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(s)
-                    .collect();
+                let grounds = strings(&c["grounds"]);
                 let _ = writeln!(
                     out,
                     "{} {}: {}",

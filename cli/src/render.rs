@@ -20,6 +20,15 @@ pub(crate) fn text(v: &Value, lang: Lang) -> &str {
     v[choose(lang, "zh", "en")].as_str().unwrap_or("")
 }
 
+/// The strings of a JSON array (none if it is not one).
+pub(crate) fn strings(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
 /// The errors of a refused request (`status` is not `ok`): code, path, message
 /// and what was expected; `cite` adds each error's citation.
 pub(crate) fn refused(s: &mut String, answer: &Value, lang: Lang, cite: bool) {
@@ -339,12 +348,7 @@ pub fn demo(engine: &Engine, answers: &[(Value, Value)], lang: Lang) -> String {
         let place = engine
             .body(case["location"].as_str().unwrap_or(""))
             .map_or("?".to_owned(), |b| pick(lang, &b.name_zh, &b.name_en));
-        let items: Vec<&str> = case["items"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
+        let items = strings(&case["items"]);
         let fine = case["fine"].as_str().map_or_else(
             || case["fine"].to_string().replace("null", "—"),
             str::to_owned,
