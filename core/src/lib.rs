@@ -47,27 +47,22 @@ mod answering;
 pub mod api;
 pub mod citation;
 pub mod codes;
-pub mod coverage;
+pub mod decisions;
+pub use decisions::{
+    coverage, dispatch, disputes, inspection, routing, schedule, screening, staffing, supervision,
+};
 mod decode;
 pub mod diagnostic;
-pub mod dispatch;
-pub mod disputes;
 #[cfg(feature = "embedded")]
 mod embedded;
 #[cfg(feature = "embedded")]
 pub use embedded::embedded_files;
-pub mod inspection;
 pub mod limits;
 pub mod money;
-pub mod routing;
 pub mod rules;
 pub mod ruleset;
-pub mod schedule;
 #[cfg(feature = "schema")]
 pub mod schema;
-pub mod screening;
-pub mod staffing;
-pub mod supervision;
 mod support;
 pub mod time;
 

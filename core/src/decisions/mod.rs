@@ -1,0 +1,15 @@
+//! The decisions, one folder each: a typed function over the [`Engine`](crate::Engine)
+//! (request in, answer out) and one [`Decision`](crate::decision::Decision)
+//! impl per operation. Decisions import the rule set and the answer
+//! vocabulary below them, never the registry or the JSON boundary above
+//! (`docs/architecture.md`).
+
+pub mod coverage;
+pub mod dispatch;
+pub mod disputes;
+pub mod inspection;
+pub mod routing;
+pub mod schedule;
+pub mod screening;
+pub mod staffing;
+pub mod supervision;
