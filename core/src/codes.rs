@@ -26,6 +26,10 @@ pub const MONEY_INVALID: &str = "money.invalid";
 pub const MONEY_NEGATIVE: &str = "money.negative";
 /// Not a real `YYYY-MM-DD` date.
 pub const DATE_INVALID: &str = "date.invalid";
+/// An operation the registry does not know.
+pub const INPUT_UNKNOWN_OPERATION: &str = "input.unknown_operation";
+/// An answer could not be serialised (an internal fault, never expected).
+pub const INTERNAL_ENCODE: &str = "internal.encode";
 /// A rule set could not be read from disk.
 pub const RULESET_IO: &str = "ruleset.io";
 

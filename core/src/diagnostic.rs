@@ -132,6 +132,30 @@ impl InputError {
         }
     }
 
+    /// A parameter a decision needs has no value in force on `d`
+    /// (`parameter.not_in_force`).
+    pub fn not_in_force(name: &str, d: crate::time::Date) -> InputError {
+        InputError::single(
+            Diagnostic::error(
+                "parameter.not_in_force",
+                format!("parameters.{name}"),
+                format!("参数 {name} 在 {d} 没有有效取值"),
+                format!("parameter {name} has no value in force on {d}"),
+            )
+            .expected(format!("a value of {name} in force on {d}")),
+        )
+    }
+
+    /// An internal index that should always resolve after validation (`ruleset.internal`).
+    pub fn internal(what: &str) -> InputError {
+        InputError::single(Diagnostic::error(
+            "ruleset.internal",
+            "",
+            format!("内部错误:{what}"),
+            format!("internal inconsistency: {what}"),
+        ))
+    }
+
     /// The first diagnostic's code.
     pub fn code(&self) -> &str {
         self.diagnostics

@@ -43,13 +43,15 @@
 // Errors are the cold path and carry both languages and a path; boxing them buys nothing.
 #![allow(clippy::result_large_err)]
 
-mod answering;
+pub mod answer;
 pub mod api;
 pub mod citation;
 pub mod codes;
+pub mod decision;
 pub mod decisions;
 pub use decisions::{
     coverage, dispatch, disputes, inspection, routing, schedule, screening, staffing, supervision,
+    validation,
 };
 mod decode;
 pub mod diagnostic;
@@ -59,13 +61,14 @@ mod embedded;
 pub use embedded::embedded_files;
 pub mod limits;
 pub mod money;
+pub mod registry;
 pub mod rules;
 pub mod ruleset;
 #[cfg(feature = "schema")]
 pub mod schema;
-mod support;
 pub mod time;
 
+pub use decision::Decision;
 pub use decode::{MAX_DOCUMENT_BYTES, MAX_RULESET_BYTES};
 pub use diagnostic::{Diagnostic, InputError, Severity};
 pub use money::Money;

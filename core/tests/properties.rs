@@ -319,7 +319,10 @@ proptest! {
         let b = api::call_json_str(&engine, "route", &text);
         prop_assert_eq!(&a, &b);
         prop_assert_eq!(&a, &api::route_json_str(&engine, &text));
-        prop_assert_eq!(&a, &api::call(&engine, "route", serde_json::to_value(&case).unwrap()).to_string());
+        // The text path writes keys in declaration order, the value path in the
+        // value's own order: the same JSON either way.
+        let a: serde_json::Value = serde_json::from_str(&a).unwrap();
+        prop_assert_eq!(&a, &api::call(&engine, "route", serde_json::to_value(&case).unwrap()));
     }
 
     /// Rule-set documents and cases round-trip through JSON.

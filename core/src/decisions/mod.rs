@@ -13,3 +13,4 @@ pub mod schedule;
 pub mod screening;
 pub mod staffing;
 pub mod supervision;
+pub mod validation;

@@ -309,6 +309,17 @@ impl Engine {
     pub(crate) fn body_at(&self, i: u32) -> Option<&Body> {
         self.inner.bodies.get(i as usize)
     }
+
+    /// The district government and the platform office.
+    pub(crate) fn district_bodies(&self) -> Result<(&Body, &Body), InputError> {
+        let gov = self
+            .body_at(self.inner.government)
+            .ok_or_else(|| InputError::internal("district government"))?;
+        let office = self
+            .body_at(self.inner.platform_office)
+            .ok_or_else(|| InputError::internal("platform office"))?;
+        Ok((gov, office))
+    }
 }
 
 fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, InputError> {

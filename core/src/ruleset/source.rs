@@ -527,18 +527,18 @@ pub struct Parameters {
     /// The platform office's weekly meeting day and cut-off (Plan §11 fixes the
     /// rhythm, not the day). Optional: a decision needing it fails with `parameter.not_in_force`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub platform_weekly_meeting: Vec<Dated<crate::schedule::WeeklyMeeting>>,
+    pub platform_weekly_meeting: Vec<Dated<super::parameters::WeeklyMeeting>>,
     /// The platform's monthly joint meeting day, e.g. the last Thursday (Plan §11).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub platform_monthly_meeting: Vec<Dated<crate::schedule::MonthlyMeeting>>,
+    pub platform_monthly_meeting: Vec<Dated<super::parameters::MonthlyMeeting>>,
     /// When the office director's quarterly report is due (Plan §11).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub platform_quarterly_report: Vec<Dated<crate::schedule::QuarterlyReport>>,
+    pub platform_quarterly_report: Vec<Dated<super::parameters::QuarterlyReport>>,
     /// Thresholds of the supervision signals 违法不罚 / 有法不依 and of the
     /// take-back candidates (Plan §14, 四(四)). Optional: the `supervision`
     /// decision without a value in force fails with `parameter.not_in_force`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub supervision_thresholds: Vec<Dated<crate::supervision::Thresholds>>,
+    pub supervision_thresholds: Vec<Dated<super::parameters::Thresholds>>,
 }
 
 /// An exact share as integers, e.g. 5/100. Comparisons are done by cross-multiplying;

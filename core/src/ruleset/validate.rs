@@ -301,7 +301,7 @@ impl<'d> Validator<'d> {
         for (name, froms) in &optional {
             self.check_optional_order(name, froms);
         }
-        for d in crate::schedule::validate_parameters(&self.doc.parameters) {
+        for d in super::parameters::validate_parameters(&self.doc.parameters) {
             self.push(d);
         }
     }

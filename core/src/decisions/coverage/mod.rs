@@ -9,11 +9,11 @@
 //! can change: a grant's effective day, the day after a transition's last day,
 //! a revocation day, the day after an entrustment's term ends.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+pub mod operation;
 
-use crate::answering::{respond, Decided};
-use crate::api::{BodyView, RulesetRef};
+use serde::{Deserialize, Serialize};
+
+use crate::answer::{BodyView, RulesetRef, Tracer};
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::limits;
 use crate::routing::ItemStatus;
@@ -21,7 +21,6 @@ use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::engine::Reach;
 use crate::ruleset::source::GrantMode;
 use crate::ruleset::{BodyKind, Engine};
-use crate::support::{body_view, Tracer};
 use crate::time::Date;
 
 /// The request of the `coverage` decision.
@@ -229,7 +228,7 @@ impl Engine {
     pub fn coverage_traced(
         &self,
         req: &CoverageRequest,
-        trace: &mut Vec<crate::routing::TraceStep>,
+        trace: &mut Vec<crate::answer::TraceStep>,
     ) -> Result<Coverage, InputError> {
         self.coverage_with(req, Tracer(Some(trace)))
     }
@@ -328,12 +327,12 @@ impl Engine {
             let item = inner
                 .items
                 .get(ii as usize)
-                .ok_or_else(|| crate::support::internal("item"))?;
+                .ok_or_else(|| InputError::internal("item"))?;
             let department = self.body_at(item.department);
             for &ti in &towns {
                 let town = self
                     .body_at(ti)
-                    .ok_or_else(|| crate::support::internal("town"))?;
+                    .ok_or_else(|| InputError::internal("town"))?;
                 let covers = inner.coverage.get(ti, ii);
                 // Every day a status can change on.
                 let mut starts = vec![req.from];
@@ -371,10 +370,10 @@ impl Engine {
                             }
                             _ => Capacity::Entrustment,
                         };
-                        (Some(body_view(town)), cap)
+                        (Some(BodyView::of(town)), cap)
                     } else {
                         match department {
-                            Some(d) => (Some(body_view(d)), Capacity::Department),
+                            Some(d) => (Some(BodyView::of(d)), Capacity::Department),
                             None => (None, Capacity::None),
                         }
                     };
@@ -526,21 +525,6 @@ fn timeline_sentence(
     (
         format!("{code} 在{}:{}。", town.name_zh, zh.join(";")),
         format!("{code} at {}: {}.", town.name_en, en.join("; ")),
-    )
-}
-
-/// The `coverage` decision on a JSON request ([`CoverageRequest`]).
-pub fn coverage_value(engine: &Engine, request: Value) -> Value {
-    respond(
-        engine,
-        request,
-        |r: &CoverageRequest| r.trace,
-        |r, t| -> Result<Decided<Coverage>, InputError> {
-            let c = engine.coverage_with(r, t)?;
-            let rules = c.rules();
-            let summary = c.summary();
-            Ok((c, rules, summary))
-        },
     )
 }
 

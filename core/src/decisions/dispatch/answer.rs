@@ -1,16 +1,13 @@
 //! The `dispatch` answer on the wire.
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::{Destination, Dispatch, Mode, Report, Source};
-use crate::api::{error_value, BodyView, RuleView, RulesetRef, Text};
-use crate::decode;
+use crate::answer::{BodyView, RuleView, RulesetRef, Text};
 use crate::diagnostic::Diagnostic;
 use crate::routing::{ItemStatus, TraceStep};
 use crate::ruleset::Engine;
 use crate::schedule::MeetingView;
-use crate::support::{body_view, rule_views, to_value};
 use crate::time::Date;
 
 /// An item looked at.
@@ -103,18 +100,18 @@ impl DispatchAnswer {
             report_id: report.report_id.clone(),
             source: report.source,
             date: report.date,
-            place: body_view(d.place),
-            town: body_view(d.town),
+            place: BodyView::of(d.place),
+            town: BodyView::of(d.town),
             domain: d.domain.map(|x| x.id.clone()),
             destination: d.destination,
             mode: d.mode,
-            dispatcher: body_view(d.dispatcher),
-            handler: d.handler.map(body_view),
-            department: d.department.map(body_view),
-            acts_in_name_of: d.acts_in_name_of.map(body_view),
+            dispatcher: BodyView::of(d.dispatcher),
+            handler: d.handler.map(BodyView::of),
+            department: d.department.map(BodyView::of),
+            acts_in_name_of: d.acts_in_name_of.map(BodyView::of),
             handover: d.handover.map(|(f, t)| HandoverView {
-                from: body_view(f),
-                to: body_view(t),
+                from: BodyView::of(f),
+                to: BodyView::of(t),
             }),
             weekly_meeting: d.weekly_meeting.map(MeetingView::of),
             items: d
@@ -128,7 +125,7 @@ impl DispatchAnswer {
                 })
                 .collect(),
             rule_ids: d.rules.sorted_ids(),
-            rules: rule_views(engine, d.rules),
+            rules: RuleView::list(engine, d.rules),
             summary: Text { zh, en },
             trace,
             warnings: Vec::new(),
@@ -195,31 +192,4 @@ fn summary(r: &Report, d: &Dispatch<'_>) -> (String, String) {
         }
     }
     (zh, en)
-}
-
-/// Runs a typed report into its JSON answer.
-pub fn dispatch_report(engine: &Engine, report: &Report) -> Value {
-    let mut steps = Vec::new();
-    let result = if report.trace {
-        engine.dispatch_traced(report, &mut steps)
-    } else {
-        engine.dispatch(report)
-    };
-    match result {
-        Ok(d) => to_value(&DispatchAnswer::new(
-            engine,
-            report,
-            &d,
-            report.trace.then_some(steps),
-        )),
-        Err(e) => error_value(e.diagnostics),
-    }
-}
-
-/// The `dispatch` operation: JSON request in, JSON answer out.
-pub fn dispatch_value(engine: &Engine, request: Value) -> Value {
-    match decode::from_value::<Report>(request) {
-        Ok(r) => dispatch_report(engine, &r),
-        Err(d) => error_value(vec![d]),
-    }
 }

@@ -8,18 +8,19 @@
 //! report and a case about the same item on the same day never disagree.
 
 mod answer;
+pub mod operation;
 
-pub use answer::{dispatch_report, dispatch_value, DispatchAnswer, DispatchItemView, HandoverView};
+pub use answer::{DispatchAnswer, DispatchItemView, HandoverView};
 
 use serde::{Deserialize, Serialize};
 
+use crate::answer::Tracer;
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::routing::{ItemRuling, TraceStep};
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::source::Domain;
 use crate::ruleset::{Body, BodyKind, Engine};
 use crate::schedule::MeetingDate;
-use crate::support::{self, Tracer};
 use crate::time::Date;
 
 /// Where the report comes from.
@@ -273,7 +274,7 @@ impl Engine {
             _ => place,
         };
         let centre = (place.kind == BodyKind::ManagementCentre).then_some(place);
-        let (_, office) = support::district_bodies(self)?;
+        let (_, office) = self.district_bodies()?;
 
         // The items to look at: the one given, or every item of the domain.
         let codes: Vec<String> = match (item, domain) {
@@ -291,7 +292,7 @@ impl Engine {
             Vec::new()
         } else {
             // Reuse routing: the item statuses at the town (the centre's town) on the date.
-            let ruling = self.route(&support::list_case(codes, r.place.clone(), r.date))?;
+            let ruling = self.route(&crate::routing::Case::bare(codes, r.place.clone(), r.date))?;
             ruling.items
         };
         t.step(None, || {
@@ -473,8 +474,8 @@ impl Engine {
 
 /// The wire name of an item's status.
 pub(crate) fn status_name(it: &ItemRuling<'_>) -> String {
-    match support::to_value(&it.status) {
-        serde_json::Value::String(s) => s,
+    match serde_json::to_value(it.status) {
+        Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
     }
 }

@@ -1,17 +1,14 @@
 //! The `dispute` answer on the wire.
 
 use serde::Serialize;
-use serde_json::Value;
 
-use super::{DisputeInput, DisputeOutcome, DisputeState, EventKind, NextAction, ResolvedBy, Stage};
-use crate::api::{error_value, BodyView, RuleView, RulesetRef, Text};
+use super::{DisputeOutcome, DisputeState, EventKind, NextAction, ResolvedBy, Stage};
+use crate::answer::TraceStep;
+use crate::answer::{BodyView, RuleView, RulesetRef, Text};
 use crate::citation::CitationText;
-use crate::decode;
 use crate::diagnostic::Diagnostic;
-use crate::routing::TraceStep;
 use crate::ruleset::Engine;
 use crate::schedule::MeetingView;
-use crate::support::{body_view, rule_views, to_value};
 use crate::time::Date;
 
 /// The parties as shown in answers.
@@ -165,15 +162,15 @@ impl DisputeAnswer {
             ruleset: RulesetRef::of(engine),
             dispute: PartiesView {
                 case_ref: o.state.dispute.case_ref.clone(),
-                town: body_view(o.town),
-                department: body_view(o.department),
+                town: BodyView::of(o.town),
+                department: BodyView::of(o.department),
                 items: o.state.dispute.items.clone(),
                 opened: o.state.dispute.opened,
             },
             stage,
             next: NextView {
                 action: o.next.action,
-                actors: o.next.actors.iter().map(|b| body_view(b)).collect(),
+                actors: o.next.actors.iter().map(|b| BodyView::of(b)).collect(),
                 since: o.next.since,
                 weekly_meeting: o.next.weekly_meeting.map(MeetingView::of),
                 monthly_meeting: o.next.monthly_meeting.map(MeetingView::of),
@@ -187,8 +184,8 @@ impl DisputeAnswer {
             },
             resolution: o.resolution.as_ref().map(|r| ResolutionView {
                 by: r.by,
-                decided_by: r.decided_by.iter().map(|b| body_view(b)).collect(),
-                handler: body_view(r.handler),
+                decided_by: r.decided_by.iter().map(|b| BodyView::of(b)).collect(),
+                handler: BodyView::of(r.handler),
                 date: r.date,
                 event_index: r.event_index,
             }),
@@ -209,33 +206,11 @@ impl DisputeAnswer {
                 })
                 .collect(),
             rule_ids: o.rules.sorted_ids(),
-            rules: rule_views(engine, o.rules),
+            rules: RuleView::list(engine, o.rules),
             state: o.state,
             summary,
             trace,
             warnings: Vec::new(),
         }
-    }
-}
-
-/// Runs a typed `dispute` request into its JSON answer.
-pub fn dispute_request(engine: &Engine, input: &DisputeInput) -> Value {
-    let mut steps = Vec::new();
-    let result = if input.trace {
-        engine.replay_dispute_traced(input, &mut steps)
-    } else {
-        engine.replay_dispute(input)
-    };
-    match result {
-        Ok(o) => to_value(&DisputeAnswer::new(engine, o, input.trace.then_some(steps))),
-        Err(e) => error_value(e.diagnostics),
-    }
-}
-
-/// The `dispute` operation: JSON request in, JSON answer out.
-pub fn dispute_value(engine: &Engine, request: Value) -> Value {
-    match decode::from_value::<DisputeInput>(request) {
-        Ok(r) => dispute_request(engine, &r),
-        Err(d) => error_value(vec![d]),
     }
 }

@@ -3,17 +3,16 @@
 //! its own initiative.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use crate::api::{error_value, BodyView, ItemView, RuleView, RulesetRef, Text};
+use crate::answer::TraceStep;
+use crate::answer::Tracer;
+use crate::answer::{BodyView, RuleView, RulesetRef, Text};
 use crate::citation::{Instrument, StaticCitation};
-use crate::decode;
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::limits;
-use crate::routing::{ItemRuling, TraceStep};
+use crate::routing::{ItemRuling, ItemView};
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::{Body, BodyKind, Engine};
-use crate::support::{self, body_view, rule_views, to_value, Tracer};
 use crate::time::Date;
 
 const PLAN_14: StaticCitation = StaticCitation {
@@ -317,7 +316,7 @@ impl Engine {
         }
 
         // Reuse routing to read where each item stands at the town on the date.
-        let case = support::list_case(req.items.clone(), req.town.clone(), req.date);
+        let case = crate::routing::Case::bare(req.items.clone(), req.town.clone(), req.date);
         let ruling = self.route(&case)?;
         let mut rules = RuleSet::new();
         for (i, it) in ruling.items.iter().enumerate() {
@@ -352,7 +351,7 @@ impl Engine {
             }
         };
         let town = ruling.location;
-        let (government, _) = support::district_bodies(self)?;
+        let (government, _) = self.district_bodies()?;
         let initiator_rule = match req.initiator {
             Initiator::Town => RuleId::DesignationRequestAvailable,
             Initiator::DistrictGovernment => RuleId::DesignationGovernmentInitiative,
@@ -562,9 +561,9 @@ impl DesignationAnswer {
             ruleset: RulesetRef::of(engine),
             case_ref: req.case_ref.clone(),
             initiator: d.initiator,
-            town: body_view(d.town),
-            department: body_view(d.department),
-            decides: body_view(d.decides),
+            town: BodyView::of(d.town),
+            department: BodyView::of(d.department),
+            decides: BodyView::of(d.decides),
             grounds: d.grounds.clone(),
             items: d
                 .items
@@ -577,14 +576,14 @@ impl DesignationAnswer {
                 })
                 .collect(),
             outcome: d.outcome,
-            handler: d.handler.map(body_view),
-            acts_in_name_of: d.acts_in_name_of.map(body_view),
+            handler: d.handler.map(BodyView::of),
+            acts_in_name_of: d.acts_in_name_of.map(BodyView::of),
             effect: Text {
                 zh: d.effect_zh.clone(),
                 en: d.effect_en.clone(),
             },
             rule_ids: d.rules.sorted_ids(),
-            rules: rule_views(engine, d.rules),
+            rules: RuleView::list(engine, d.rules),
             summary: Text {
                 zh: format!("{zh}{}", d.effect_zh),
                 en: format!("{en} {}", d.effect_en),
@@ -592,32 +591,5 @@ impl DesignationAnswer {
             trace,
             warnings: Vec::new(),
         }
-    }
-}
-
-/// Runs a typed `designation_request` into its JSON answer.
-pub fn designation_request(engine: &Engine, req: &DesignationRequest) -> Value {
-    let mut steps = Vec::new();
-    let result = if req.trace {
-        engine.request_designation_traced(req, &mut steps)
-    } else {
-        engine.request_designation(req)
-    };
-    match result {
-        Ok(d) => to_value(&DesignationAnswer::new(
-            engine,
-            req,
-            &d,
-            req.trace.then_some(steps),
-        )),
-        Err(e) => error_value(e.diagnostics),
-    }
-}
-
-/// The `designation_request` operation: JSON request in, JSON answer out.
-pub fn designation_value(engine: &Engine, request: Value) -> Value {
-    match decode::from_value::<DesignationRequest>(request) {
-        Ok(r) => designation_request(engine, &r),
-        Err(d) => error_value(vec![d]),
     }
 }

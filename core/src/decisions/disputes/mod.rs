@@ -17,25 +17,24 @@
 
 mod answer;
 mod designation;
+pub mod operation;
 
-pub use answer::{
-    dispute_request, dispute_value, AuditView, DisputeAnswer, NextView, ResolutionView,
-};
+pub use answer::{AuditView, DisputeAnswer, NextView, ResolutionView};
 pub use designation::{
-    designation_request, designation_value, Designation, DesignationAnswer, DesignationDecision,
-    DesignationGround, DesignationOutcome, DesignationRequest, Initiator,
+    Designation, DesignationAnswer, DesignationDecision, DesignationGround, DesignationOutcome,
+    DesignationRequest, Initiator,
 };
 
 use serde::{Deserialize, Serialize};
 
+use crate::answer::TraceStep;
+use crate::answer::Tracer;
 use crate::citation::{Instrument, StaticCitation};
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::limits;
-use crate::routing::TraceStep;
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::{Body, BodyKind, Engine};
 use crate::schedule::MeetingDate;
-use crate::support::{self, Tracer};
 use crate::time::Date;
 
 const PLAN_14: StaticCitation = StaticCitation {
@@ -527,7 +526,7 @@ impl Engine {
             limits::MAX_DISPUTE_EVENTS,
         )?;
         let (town, department) = self.check_spec(spec, prefix)?;
-        let (government, office) = support::district_bodies(self)?;
+        let (government, office) = self.district_bodies()?;
         let party = |id: &str| -> Option<&'e Body> {
             if id == town.id {
                 Some(town)
@@ -747,7 +746,7 @@ impl Engine {
                     )
                 }
                 // A resolving kind always has a handler (checked above).
-                (_, None) => return Err(support::internal("resolving event without handler")),
+                (_, None) => return Err(InputError::internal("resolving event without handler")),
             };
             rules.insert(rule);
             t.step(Some(rule), || (zh.clone(), en.clone()));
@@ -834,7 +833,7 @@ impl Engine {
                 zh: format!("由{}依法管辖并办理案件。", r.handler.name_zh),
                 en: format!("{} handles the case.", r.handler.name_en),
             },
-            (Stage::Resolved, None) => return Err(support::internal("resolved without resolution")),
+            (Stage::Resolved, None) => return Err(InputError::internal("resolved without resolution")),
         };
         Ok(DisputeOutcome {
             state: DisputeState {

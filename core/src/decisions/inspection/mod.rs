@@ -10,17 +10,16 @@
 //! visits saved is the difference. Dates are spread evenly over the period's
 //! working days (the rule-set calendar); all arithmetic is in integers.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+pub mod operation;
 
-use crate::answering::{respond, Decided};
-use crate::api::{BodyView, RulesetRef};
+use serde::{Deserialize, Serialize};
+
+use crate::answer::TraceStep;
+use crate::answer::{BodyView, RulesetRef, Tracer};
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::limits;
-use crate::routing::TraceStep;
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::{BodyKind, Engine};
-use crate::support::{body_view, Tracer};
 use crate::time::{Date, DateRange};
 
 /// One entry of the inspection list: a domain, or an item (whose domain is
@@ -483,7 +482,7 @@ impl Engine {
             totals.visits_saved += saved;
             plans.push(ObjectPlan {
                 id: o.id.clone(),
-                town: body_view(town),
+                town: BodyView::of(town),
                 needs,
                 unlisted_domains: unlisted,
                 combined_visits: combined,
@@ -505,19 +504,4 @@ impl Engine {
             rules,
         })
     }
-}
-
-/// The `inspection_plan` decision on a JSON request ([`InspectionRequest`]).
-pub fn inspection_plan_value(engine: &Engine, request: Value) -> Value {
-    respond(
-        engine,
-        request,
-        |r: &InspectionRequest| r.trace,
-        |r, t| -> Result<Decided<InspectionPlan>, InputError> {
-            let plan = engine.inspection_with(r, t)?;
-            let rules = plan.rules();
-            let summary = plan.summary();
-            Ok((plan, rules, summary))
-        },
-    )
 }

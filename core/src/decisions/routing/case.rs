@@ -94,3 +94,28 @@ pub struct Case {
     #[serde(default)]
     pub trace: bool,
 }
+
+impl Case {
+    /// A bare case for asking where items stand at a place on a date (no
+    /// sanctions, no flags): the coordination decisions reuse routing's list
+    /// status rather than re-implementing list membership.
+    pub(crate) fn bare(items: Vec<String>, location: String, date: crate::time::Date) -> Case {
+        Case {
+            case_id: None,
+            items,
+            location,
+            party: Party::Organisation,
+            business_activity: false,
+            dates: CaseDates {
+                discovery: Some(date),
+                ..CaseDates::default()
+            },
+            sanctions: Vec::new(),
+            fine: None,
+            confiscation: None,
+            flags: CaseFlags::default(),
+            opened_by: None,
+            trace: false,
+        }
+    }
+}

@@ -3,16 +3,15 @@
 use super::case::{Case, Party};
 use super::ruling::{
     DateBasis, Designation, DesignationGround, Disposition, Hearing, HearingGround, ItemRuling,
-    ItemStatus, LegalReview, LegalReviewGround, Movement, Ruling, RulingWarning, TraceStep,
-    TransitionInfo,
+    ItemStatus, LegalReview, LegalReviewGround, Movement, Ruling, RulingWarning, TransitionInfo,
 };
+use crate::answer::{TraceStep, Tracer};
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::limits;
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::engine::{in_force, sanction_bit, Cover, Reach};
 use crate::ruleset::source::{GrantMode, PartyAmounts, Sanction};
 use crate::ruleset::{Body, BodyKind, Engine};
-use crate::support::Tracer;
 use crate::time::period_last_day_in_days;
 use crate::time::{period_last_day, Date};
 

@@ -206,18 +206,6 @@ pub struct Designation {
     pub grounds: [Option<DesignationGround>; 3],
 }
 
-/// One step of the explanation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct TraceStep {
-    /// The rule applied at this step, if any.
-    pub rule: Option<&'static str>,
-    /// Chinese sentence.
-    pub zh: String,
-    /// English sentence.
-    pub en: String,
-}
-
 /// A warning attached to a ruling; it does not change the ruling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RulingWarning {

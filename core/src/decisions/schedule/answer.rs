@@ -1,16 +1,13 @@
 //! The `platform_schedule` answer on the wire.
 
 use serde::Serialize;
-use serde_json::Value;
 
-use super::{moved_en, moved_zh, MeetingDate, Schedule, ScheduleRequest, WeekOfMonth, Weekday};
-use crate::api::{error_value, BodyView, RuleView, RulesetRef, Text};
+use super::{moved_en, moved_zh, MeetingDate, Schedule, WeekOfMonth, Weekday};
+use crate::answer::TraceStep;
+use crate::answer::{BodyView, RuleView, RulesetRef, Text};
 use crate::citation::CitationText;
-use crate::decode;
 use crate::diagnostic::Diagnostic;
-use crate::routing::TraceStep;
 use crate::ruleset::Engine;
-use crate::support::{body_view, district_bodies, rule_views, to_value};
 use crate::time::Date;
 
 /// A meeting's dates.
@@ -174,7 +171,7 @@ impl ScheduleAnswer {
         trace: Option<Vec<TraceStep>>,
     ) -> Result<ScheduleAnswer, crate::InputError> {
         let plan = engine.plan_title();
-        let (_, office) = district_bodies(engine)?;
+        let (_, office) = engine.district_bodies()?;
         let w = s.weekly_rule.value;
         let m = s.monthly_rule.value;
         let q = &s.quarter;
@@ -213,7 +210,7 @@ impl ScheduleAnswer {
             status: "ok",
             ruleset: RulesetRef::of(engine),
             submitted: s.submitted,
-            office: body_view(office),
+            office: BodyView::of(office),
             weekly_meeting: WeeklyMeetingView {
                 date: s.weekly.held,
                 scheduled: s.weekly.scheduled,
@@ -251,36 +248,14 @@ impl ScheduleAnswer {
             },
             on_failure: OnFailureView {
                 triggered: s.failed_unit.is_some(),
-                unit: s.failed_unit.map(body_view),
+                unit: s.failed_unit.map(BodyView::of),
                 consequence: JointRulingView::standard(),
             },
             rule_ids: s.rules.sorted_ids(),
-            rules: rule_views(engine, s.rules),
+            rules: RuleView::list(engine, s.rules),
             summary: Text { zh, en },
             trace,
             warnings: Vec::new(),
         })
-    }
-}
-
-/// Runs a typed `platform_schedule` request into its JSON answer.
-pub fn schedule_request(engine: &Engine, request: &ScheduleRequest) -> Value {
-    let mut steps = Vec::new();
-    let result = if request.trace {
-        engine.platform_schedule_traced(request, &mut steps)
-    } else {
-        engine.platform_schedule(request)
-    };
-    match result.and_then(|s| ScheduleAnswer::new(engine, &s, request.trace.then_some(steps))) {
-        Ok(a) => to_value(&a),
-        Err(e) => error_value(e.diagnostics),
-    }
-}
-
-/// The `platform_schedule` operation: JSON request in, JSON answer out.
-pub fn schedule_value(engine: &Engine, request: Value) -> Value {
-    match decode::from_value::<ScheduleRequest>(request) {
-        Ok(r) => schedule_request(engine, &r),
-        Err(d) => error_value(vec![d]),
     }
 }

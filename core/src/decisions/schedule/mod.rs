@@ -18,160 +18,27 @@
 //! * Which parameter values apply is read on the submission date.
 
 mod answer;
+pub mod operation;
 
+pub use crate::ruleset::parameters::{
+    MonthlyMeeting, QuarterlyReport, WeekOfMonth, Weekday, WeeklyMeeting,
+};
 pub use answer::{
-    schedule_request, schedule_value, JointRulingView, MeetingView, MonthlyMeetingView,
-    OnFailureView, QuarterView, ScheduleAnswer, WeeklyMeetingView,
+    JointRulingView, MeetingView, MonthlyMeetingView, OnFailureView, QuarterView, ScheduleAnswer,
+    WeeklyMeetingView,
 };
 
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
+use crate::answer::TraceStep;
+use crate::answer::Tracer;
 use crate::diagnostic::{Diagnostic, InputError};
-use crate::routing::TraceStep;
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::engine::in_force;
-use crate::ruleset::source::{Dated, Parameters};
+use crate::ruleset::source::Dated;
 use crate::ruleset::{Body, BodyKind, Engine};
-use crate::support::{self, Tracer};
 use crate::time::{Calendar, Date};
-
-/// A day of the week.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Weekday {
-    /// 星期一.
-    Monday,
-    /// 星期二.
-    Tuesday,
-    /// 星期三.
-    Wednesday,
-    /// 星期四.
-    Thursday,
-    /// 星期五.
-    Friday,
-    /// 星期六.
-    Saturday,
-    /// 星期日.
-    Sunday,
-}
-
-impl Weekday {
-    fn chrono(self) -> chrono::Weekday {
-        match self {
-            Weekday::Monday => chrono::Weekday::Mon,
-            Weekday::Tuesday => chrono::Weekday::Tue,
-            Weekday::Wednesday => chrono::Weekday::Wed,
-            Weekday::Thursday => chrono::Weekday::Thu,
-            Weekday::Friday => chrono::Weekday::Fri,
-            Weekday::Saturday => chrono::Weekday::Sat,
-            Weekday::Sunday => chrono::Weekday::Sun,
-        }
-    }
-
-    /// The Chinese name, e.g. `星期三`.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Weekday::Monday => "星期一",
-            Weekday::Tuesday => "星期二",
-            Weekday::Wednesday => "星期三",
-            Weekday::Thursday => "星期四",
-            Weekday::Friday => "星期五",
-            Weekday::Saturday => "星期六",
-            Weekday::Sunday => "星期日",
-        }
-    }
-
-    /// The English name, e.g. `Wednesday`.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Weekday::Monday => "Monday",
-            Weekday::Tuesday => "Tuesday",
-            Weekday::Wednesday => "Wednesday",
-            Weekday::Thursday => "Thursday",
-            Weekday::Friday => "Friday",
-            Weekday::Saturday => "Saturday",
-            Weekday::Sunday => "Sunday",
-        }
-    }
-}
-
-/// Which occurrence of a weekday in the month.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum WeekOfMonth {
-    /// The first.
-    First,
-    /// The second.
-    Second,
-    /// The third.
-    Third,
-    /// The fourth.
-    Fourth,
-    /// The last.
-    Last,
-}
-
-impl WeekOfMonth {
-    fn zh(self) -> &'static str {
-        match self {
-            WeekOfMonth::First => "第一个",
-            WeekOfMonth::Second => "第二个",
-            WeekOfMonth::Third => "第三个",
-            WeekOfMonth::Fourth => "第四个",
-            WeekOfMonth::Last => "最后一个",
-        }
-    }
-
-    fn en(self) -> &'static str {
-        match self {
-            WeekOfMonth::First => "first",
-            WeekOfMonth::Second => "second",
-            WeekOfMonth::Third => "third",
-            WeekOfMonth::Fourth => "fourth",
-            WeekOfMonth::Last => "last",
-        }
-    }
-}
-
-/// The platform office's weekly meeting (Plan §11: 每周召开专题会议).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct WeeklyMeeting {
-    /// The day of the week it is held.
-    pub weekday: Weekday,
-    /// Cut-off: a matter goes to the first meeting held on or after its
-    /// submission date plus this many days (0 to 6). With 1, a matter
-    /// submitted on the meeting day goes to the next week's meeting.
-    pub cutoff_days: u32,
-}
-
-/// The platform's monthly joint meeting (Plan §11: 每月组织…召开联席会议),
-/// e.g. "the last Thursday of the month".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct MonthlyMeeting {
-    /// Which occurrence of the weekday.
-    pub week: WeekOfMonth,
-    /// The day of the week.
-    pub weekday: Weekday,
-}
-
-/// The office director's quarterly report (Plan §11: 每季度…汇报).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct QuarterlyReport {
-    /// Months after the quarter's last month in which the report is due (1 to 3):
-    /// 1 = the first month of the next quarter.
-    pub month_offset: u32,
-    /// Day of that month by which it is due (1 to 28).
-    pub day: u32,
-}
 
 /// A meeting's date: the scheduled day and the day it is held (the next working
 /// day when the scheduled one is a rest day).
@@ -388,7 +255,7 @@ impl Engine {
         submitted: Date,
     ) -> Result<(MeetingDate, &Dated<WeeklyMeeting>), InputError> {
         let p = in_force(&self.parameters().platform_weekly_meeting, submitted)
-            .ok_or_else(|| support::not_in_force("platform_weekly_meeting", submitted))?;
+            .ok_or_else(|| InputError::not_in_force("platform_weekly_meeting", submitted))?;
         let m = weekly_for(submitted, p.value, self.calendar())
             .ok_or_else(|| unreachable_date("platform_weekly_meeting", submitted))?;
         Ok((m, p))
@@ -401,7 +268,7 @@ impl Engine {
         on: Date,
     ) -> Result<(MeetingDate, &Dated<MonthlyMeeting>), InputError> {
         let p = in_force(&self.parameters().platform_monthly_meeting, on)
-            .ok_or_else(|| support::not_in_force("platform_monthly_meeting", on))?;
+            .ok_or_else(|| InputError::not_in_force("platform_monthly_meeting", on))?;
         let m = monthly_after(after, p.value, self.calendar())
             .ok_or_else(|| unreachable_date("platform_monthly_meeting", after))?;
         Ok((m, p))
@@ -458,7 +325,7 @@ impl Engine {
         let (weekly, weekly_rule) = self.weekly_meeting(s)?;
         let (monthly, monthly_rule) = self.monthly_meeting(weekly.held, s)?;
         let q = in_force(&self.parameters().platform_quarterly_report, s)
-            .ok_or_else(|| support::not_in_force("platform_quarterly_report", s))?;
+            .ok_or_else(|| InputError::not_in_force("platform_quarterly_report", s))?;
         let quarter = quarter_of(weekly.held, q.value, self.calendar())
             .ok_or_else(|| unreachable_date("platform_quarterly_report", s))?;
         let mut rules = RuleSet::new();
@@ -554,66 +421,6 @@ pub(crate) fn moved_en(m: MeetingDate) -> String {
     } else {
         format!(" (moved from {}, a rest day)", m.scheduled)
     }
-}
-
-/// Checks the cadence parameters (called by rule-set validation): dates strictly
-/// increasing and values in range. The lists are optional, so empty is fine.
-pub(crate) fn validate_parameters(p: &Parameters) -> Vec<Diagnostic> {
-    // Date order is checked with every other parameter's (ruleset/validate.rs).
-    let mut out = Vec::new();
-    for (i, d) in p.platform_weekly_meeting.iter().enumerate() {
-        if d.value.cutoff_days > 6 {
-            out.push(
-                Diagnostic::error(
-                    "parameter.out_of_range",
-                    format!("parameters.platform_weekly_meeting[{i}].value.cutoff_days"),
-                    format!(
-                        "周例会截止天数应在 0 至 6 之间,实际为 {}",
-                        d.value.cutoff_days
-                    ),
-                    format!(
-                        "the weekly meeting cut-off must be 0 to 6 days, got {}",
-                        d.value.cutoff_days
-                    ),
-                )
-                .expected("0 to 6"),
-            );
-        }
-    }
-    for (i, d) in p.platform_quarterly_report.iter().enumerate() {
-        if !(1..=3).contains(&d.value.month_offset) {
-            out.push(
-                Diagnostic::error(
-                    "parameter.out_of_range",
-                    format!("parameters.platform_quarterly_report[{i}].value.month_offset"),
-                    format!(
-                        "季度汇报月份偏移应在 1 至 3 之间,实际为 {}",
-                        d.value.month_offset
-                    ),
-                    format!(
-                        "the quarterly report month offset must be 1 to 3, got {}",
-                        d.value.month_offset
-                    ),
-                )
-                .expected("1 to 3"),
-            );
-        }
-        if !(1..=28).contains(&d.value.day) {
-            out.push(
-                Diagnostic::error(
-                    "parameter.out_of_range",
-                    format!("parameters.platform_quarterly_report[{i}].value.day"),
-                    format!("季度汇报日应在 1 至 28 之间,实际为 {}", d.value.day),
-                    format!(
-                        "the quarterly report day must be 1 to 28, got {}",
-                        d.value.day
-                    ),
-                )
-                .expected("1 to 28"),
-            );
-        }
-    }
-    out
 }
 
 #[cfg(test)]

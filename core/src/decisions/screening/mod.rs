@@ -13,6 +13,7 @@
 //! assert_eq!(screened.verdict, Verdict::Priority);
 //! ```
 
+pub mod operation;
 mod request;
 mod screen;
 

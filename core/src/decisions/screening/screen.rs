@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::request::{CatalogueRequest, FactOverrides, ScreenRequest};
-use crate::api::RulesetRef;
+use crate::answer::RulesetRef;
+use crate::answer::TraceStep;
 use crate::diagnostic::{Diagnostic, InputError};
-use crate::routing::TraceStep;
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::source::{ItemKind, ItemSpec, Screening, TownClass};
 use crate::ruleset::Engine;

@@ -1,6 +1,6 @@
 //! The staffing decisions (see `docs/staffing.md`, whose section numbers the comments follow).
 
-use crate::support::Tracer;
+use crate::answer::{BodyView, RulesetRef, Tracer};
 use std::collections::{BTreeMap, HashSet};
 
 use super::report::{
@@ -8,11 +8,10 @@ use super::report::{
     Threshold, TownRow,
 };
 use super::roster::{DistrictStaffing, Person, Role, Roster};
-use crate::api::{BodyView, RulesetRef};
+use crate::answer::TraceStep;
 use crate::citation::CitationText;
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::limits;
-use crate::routing::TraceStep;
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::engine::in_force;
 use crate::ruleset::source::{Dated, Ratio};

@@ -17,6 +17,7 @@
 //! ```
 
 mod check;
+pub mod operation;
 mod report;
 mod roster;
 

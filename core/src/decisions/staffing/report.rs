@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::api::{BodyView, RulesetRef};
+use crate::answer::{BodyView, RulesetRef};
+
 use crate::citation::CitationText;
 use crate::rules::{RuleId, RuleSet};
 use crate::time::Date;

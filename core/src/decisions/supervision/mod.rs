@@ -9,35 +9,20 @@
 //! cross-multiplying: `a/b < n/d` ⇔ `a·d < n·b`. "不满" and "超过" exclude the
 //! value itself (民法典 Art. 1259): a ratio exactly at the threshold is no sign.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+pub mod operation;
 
-use crate::answering::{respond, Decided};
-use crate::api::{BodyView, RulesetRef};
+use serde::{Deserialize, Serialize};
+
+use crate::answer::TraceStep;
+use crate::answer::{BodyView, RulesetRef, Tracer};
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::limits;
-use crate::routing::TraceStep;
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::engine::in_force;
+pub use crate::ruleset::parameters::Thresholds;
 use crate::ruleset::source::Ratio;
 use crate::ruleset::{Body, BodyKind, Engine};
-use crate::support::{body_view, not_in_force, Tracer};
 use crate::time::{Date, DateRange};
-
-/// The thresholds of the supervision signals (a dated parameter, Plan §14).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Thresholds {
-    /// 违法不罚: (filed + transferred) / found 不满 this (exclusive) is a sign.
-    pub filing_ratio_min: Ratio,
-    /// 违法不罚: decided / filed 不满 this (exclusive) is a sign.
-    pub decision_ratio_min: Ratio,
-    /// 有法不依: overturned / decided 超过 this (exclusive) is a sign.
-    pub overturn_ratio_max: Ratio,
-    /// A town with a sign in this many consecutive periods is a take-back candidate.
-    pub consecutive_periods: u32,
-}
 
 /// One town's case statistics for one period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -331,8 +316,9 @@ impl Engine {
         }
         if errors.is_empty() {
             for s in &req.stats {
-                let th = in_force(params, s.period.to)
-                    .ok_or_else(|| not_in_force("supervision_thresholds", s.period.to))?;
+                let th = in_force(params, s.period.to).ok_or_else(|| {
+                    InputError::not_in_force("supervision_thresholds", s.period.to)
+                })?;
                 let v = th.value;
                 for (name, r) in [
                     ("filing_ratio_min", v.filing_ratio_min),
@@ -373,9 +359,9 @@ impl Engine {
                 if !grounds.is_empty() {
                     let body: &Body = self
                         .body_at(b)
-                        .ok_or_else(|| crate::support::internal("town"))?;
+                        .ok_or_else(|| InputError::internal("town"))?;
                     candidates.push(Candidate {
-                        town: body_view(body),
+                        town: BodyView::of(body),
                         grounds,
                         longest_run: longest,
                         flagged_periods: flagged,
@@ -387,7 +373,7 @@ impl Engine {
         for &(b, i) in &rows {
             let Some(s) = req.stats.get(i) else { continue };
             let th = in_force(params, s.period.to)
-                .ok_or_else(|| not_in_force("supervision_thresholds", s.period.to))?
+                .ok_or_else(|| InputError::not_in_force("supervision_thresholds", s.period.to))?
                 .value;
             let filing = ratio(s.filed.saturating_add(s.transferred), s.found);
             let decision = ratio(s.decided, s.filed);
@@ -557,21 +543,6 @@ fn row_sentence(s: &TownStats, findings: &[Finding]) -> (String, String) {
             s.period.to,
             en.join("; ")
         ),
-    )
-}
-
-/// The `supervision` decision on a JSON request ([`SupervisionRequest`]).
-pub fn supervision_value(engine: &Engine, request: Value) -> Value {
-    respond(
-        engine,
-        request,
-        |r: &SupervisionRequest| r.trace,
-        |r, t| -> Result<Decided<Supervision>, InputError> {
-            let s = engine.supervision_with(r, t)?;
-            let rules = s.rules();
-            let summary = s.summary();
-            Ok((s, rules, summary))
-        },
     )
 }
 

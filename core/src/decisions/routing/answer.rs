@@ -1,57 +1,17 @@
-//! The serialisable answer shapes (see `fixtures/README.md`).
+//! The routing answer on the wire (see `fixtures/README.md`): the ruling with
+//! its bodies, items, review, hearing and designation, its rules and warnings.
 
 use serde::Serialize;
 
-use crate::citation::CitationText;
+use super::{
+    Case, DateBasis, DesignationGround, Disposition, HearingGround, ItemStatus, LegalReviewGround,
+    Movement, Ruling, RulingWarning,
+};
+use crate::answer::{BodyView, RuleView, RulesetRef, Text, TraceStep};
 use crate::citation::{Instrument, StaticCitation};
 use crate::diagnostic::Diagnostic;
-use crate::routing::{
-    Case, DateBasis, DesignationGround, Disposition, HearingGround, ItemStatus, LegalReviewGround,
-    Movement, Ruling, RulingWarning, TraceStep,
-};
-use crate::rules::RuleId;
-use crate::ruleset::{Body, BodyKind, Engine};
+use crate::ruleset::Engine;
 use crate::time::Date;
-
-/// A pair of Chinese and English texts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Text {
-    /// Chinese.
-    pub zh: String,
-    /// English.
-    pub en: String,
-}
-
-/// A body as shown in answers.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct BodyView {
-    /// Stable id.
-    pub id: String,
-    /// Kind.
-    pub kind: BodyKind,
-    /// Chinese name.
-    pub name_zh: String,
-    /// English name.
-    pub name_en: String,
-}
-
-impl BodyView {
-    /// The wire view of a body.
-    pub(crate) fn of(b: &Body) -> BodyView {
-        BodyView {
-            id: b.id.clone(),
-            kind: b.kind,
-            name_zh: b.name_zh.clone(),
-            name_en: b.name_en.clone(),
-        }
-    }
-
-    fn opt(b: Option<&Body>) -> Option<BodyView> {
-        b.map(BodyView::of)
-    }
-}
 
 /// A movement of the case.
 #[derive(Clone, Debug, Serialize)]
@@ -130,63 +90,6 @@ pub struct DesignationView {
     pub may_request: bool,
     /// Grounds.
     pub grounds: Vec<DesignationGround>,
-}
-
-/// A determining rule with its citations.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct RuleView {
-    /// Stable id.
-    pub id: &'static str,
-    /// Chinese title.
-    pub title_zh: &'static str,
-    /// English title.
-    pub title_en: &'static str,
-    /// Citations, rendered.
-    pub citations: Vec<CitationText>,
-}
-
-impl RuleView {
-    /// The rules of a set with titles and rendered citations, in registry order.
-    pub(crate) fn list(engine: &Engine, rules: crate::rules::RuleSet) -> Vec<RuleView> {
-        rules
-            .iter()
-            .map(|id: RuleId| RuleView {
-                id: id.id(),
-                title_zh: id.title_zh(),
-                title_en: id.title_en(),
-                citations: engine.render_citations(id),
-            })
-            .collect()
-    }
-}
-
-/// Which rule set answered.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct RulesetRef {
-    /// Rule-set id.
-    pub id: String,
-    /// Rule-set version.
-    pub version: String,
-    /// First day this version is in force (`meta.effective_from`), if stated.
-    pub effective_from: Option<Date>,
-    /// SHA-256 of the rule set's canonical serialisation (lowercase hex), so that
-    /// a ruling can be reproduced against exactly the same content.
-    pub content_hash: String,
-}
-
-impl RulesetRef {
-    /// The reference to the rule set an engine was built from.
-    pub fn of(engine: &Engine) -> RulesetRef {
-        let meta = engine.meta();
-        RulesetRef {
-            id: meta.id.clone(),
-            version: meta.version.clone(),
-            effective_from: meta.effective_from,
-            content_hash: engine.content_hash().to_owned(),
-        }
-    }
 }
 
 /// A ruling as sent on the wire.
@@ -324,17 +227,7 @@ pub enum RouteAnswer {
     },
 }
 
-/// The validation answer.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct ValidateAnswer {
-    /// `ok` when there is no error (warnings allowed), else `error`.
-    pub status: &'static str,
-    /// Every finding, in document order.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-pub(super) fn ruling_warnings(engine: &Engine, r: &Ruling<'_>) -> Vec<Diagnostic> {
+pub(crate) fn ruling_warnings(engine: &Engine, r: &Ruling<'_>) -> Vec<Diagnostic> {
     let plan = engine.plan_title();
     r.warnings
         .iter()
@@ -356,110 +249,4 @@ pub(super) fn ruling_warnings(engine: &Engine, r: &Ruling<'_>) -> Vec<Diagnostic
             .cite(StaticCitation { instrument: Instrument::Xzcff, zh: "第三十六条", en: "Art. 36" }.render(plan)),
         })
         .collect()
-}
-
-/// A one-row answer for batch work (pandas, spreadsheets): the ruling's key
-/// facts as flat fields, or the first error's code and path.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct CompactAnswer {
-    /// `ok` or `error`.
-    pub status: &'static str,
-    /// The case id echoed back.
-    pub case_id: Option<String>,
-    /// Disposition.
-    pub disposition: Option<Disposition>,
-    /// Handler id.
-    pub handler: Option<String>,
-    /// Id of the body in whose name the decision is made (and who answers for it).
-    pub acts_in_name_of: Option<String>,
-    /// Review body id.
-    pub review_body: Option<String>,
-    /// Department the case is transferred to.
-    pub transfer_to: Option<String>,
-    /// Town the case is handed over to.
-    pub handover_to: Option<String>,
-    /// Relevant date.
-    pub relevant_date: Option<Date>,
-    /// Whether the relevant date is in a transition.
-    pub in_transition: Option<bool>,
-    /// Legal review required.
-    pub legal_review: Option<bool>,
-    /// Hearing right.
-    pub hearing: Option<bool>,
-    /// Determining rule ids, sorted, joined by `;`.
-    pub rule_ids: Option<String>,
-    /// Warning codes (e.g. `limitation.two_years`), joined by `;`; empty when none.
-    pub warnings: Option<String>,
-    /// Chinese summary.
-    pub summary_zh: Option<String>,
-    /// English summary.
-    pub summary_en: Option<String>,
-    /// The first error's code.
-    pub error_code: Option<String>,
-    /// The first error's path.
-    pub error_path: Option<String>,
-    /// The first error's English message.
-    pub error_message: Option<String>,
-}
-
-impl CompactAnswer {
-    /// The compact row of a routed case.
-    pub fn of_ruling(case: &Case, r: &Ruling<'_>, with_summary: bool) -> CompactAnswer {
-        let id = |b: Option<&Body>| b.map(|b| b.id.clone());
-        let (summary_zh, summary_en) = if with_summary {
-            let (zh, en) = r.summary();
-            (Some(zh), Some(en))
-        } else {
-            (None, None)
-        };
-        let c = super::CompactRuling::of(r);
-        CompactAnswer {
-            status: "ok",
-            case_id: case.case_id.clone(),
-            disposition: Some(c.disposition),
-            handler: id(c.handler),
-            acts_in_name_of: id(c.acts_in_name_of),
-            review_body: id(c.review_body),
-            transfer_to: id(c.transfer_to),
-            handover_to: id(c.handover_to),
-            relevant_date: Some(c.relevant_date),
-            in_transition: Some(c.in_transition),
-            legal_review: Some(c.legal_review),
-            hearing: Some(c.hearing),
-            rule_ids: Some(c.rule_ids()),
-            warnings: Some(c.warning_codes()),
-            summary_zh,
-            summary_en,
-            error_code: None,
-            error_path: None,
-            error_message: None,
-        }
-    }
-
-    /// The compact row of a refused case.
-    pub fn of_error(case_id: Option<String>, errors: &[Diagnostic]) -> CompactAnswer {
-        let first = errors.first();
-        CompactAnswer {
-            status: "error",
-            case_id,
-            disposition: None,
-            handler: None,
-            acts_in_name_of: None,
-            review_body: None,
-            transfer_to: None,
-            handover_to: None,
-            relevant_date: None,
-            in_transition: None,
-            legal_review: None,
-            hearing: None,
-            rule_ids: None,
-            warnings: None,
-            summary_zh: None,
-            summary_en: None,
-            error_code: first.map(|d| d.code.clone()),
-            error_path: first.map(|d| d.path.clone()),
-            error_message: first.map(|d| d.message_en.clone()),
-        }
-    }
 }

@@ -1,0 +1,29 @@
+//! The `coverage` operation.
+
+use super::CoverageRequest;
+use crate::answer::Answered;
+use crate::decision::Decision;
+use crate::diagnostic::InputError;
+use crate::ruleset::Engine;
+
+/// `coverage`: one competent body per item, town and day (Plan §4, §12, §14).
+pub struct Coverage;
+
+impl Decision for Coverage {
+    const OPERATION: &'static str = "coverage";
+    const SCHEMA_NAME: &'static str = "coverage";
+    type Request = CoverageRequest;
+    type Answer<'a> = Answered<super::Coverage>;
+
+    fn decide<'a>(engine: &'a Engine, r: CoverageRequest) -> Result<Self::Answer<'a>, InputError> {
+        Answered::decide(
+            engine,
+            r.trace,
+            |t| match t {
+                Some(t) => engine.coverage_traced(&r, t),
+                None => engine.coverage(&r),
+            },
+            |b| (b.rules(), b.summary()),
+        )
+    }
+}

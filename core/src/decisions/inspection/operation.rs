@@ -1,0 +1,32 @@
+//! The `inspection_plan` operation.
+
+use super::InspectionRequest;
+use crate::answer::Answered;
+use crate::decision::Decision;
+use crate::diagnostic::InputError;
+use crate::ruleset::Engine;
+
+/// `inspection_plan`: combined inspection, 综合查一次 (Plan §5).
+pub struct InspectionPlan;
+
+impl Decision for InspectionPlan {
+    const OPERATION: &'static str = "inspection_plan";
+    const SCHEMA_NAME: &'static str = "inspection-plan";
+    type Request = InspectionRequest;
+    type Answer<'a> = Answered<super::InspectionPlan>;
+
+    fn decide<'a>(
+        engine: &'a Engine,
+        r: InspectionRequest,
+    ) -> Result<Self::Answer<'a>, InputError> {
+        Answered::decide(
+            engine,
+            r.trace,
+            |t| match t {
+                Some(t) => engine.inspection_plan_traced(&r, t),
+                None => engine.inspection_plan(&r),
+            },
+            |b| (b.rules(), b.summary()),
+        )
+    }
+}

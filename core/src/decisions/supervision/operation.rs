@@ -1,0 +1,32 @@
+//! The `supervision` operation.
+
+use super::SupervisionRequest;
+use crate::answer::Answered;
+use crate::decision::Decision;
+use crate::diagnostic::InputError;
+use crate::ruleset::Engine;
+
+/// `supervision`: 违法不罚 / 有法不依 signs and take-back candidates (Plan §14).
+pub struct Supervision;
+
+impl Decision for Supervision {
+    const OPERATION: &'static str = "supervision";
+    const SCHEMA_NAME: &'static str = "supervision";
+    type Request = SupervisionRequest;
+    type Answer<'a> = Answered<super::Supervision>;
+
+    fn decide<'a>(
+        engine: &'a Engine,
+        r: SupervisionRequest,
+    ) -> Result<Self::Answer<'a>, InputError> {
+        Answered::decide(
+            engine,
+            r.trace,
+            |t| match t {
+                Some(t) => engine.supervision_traced(&r, t),
+                None => engine.supervision(&r),
+            },
+            |b| (b.rules(), b.summary()),
+        )
+    }
+}
