@@ -171,7 +171,7 @@ export function embeddedFiles(): Record<string, string>;
 /** The decisions `RuleSet#call` knows (this module's build). */
 export function operations(): Operation[];
 
-/** Decisions of the core (at the time of writing; `operations()` lists this build's). */
+/** Decisions of the core's registry, in its order (checked against it by `core/tests/registry.rs`). */
 export type Operation =
   | 'route'
   | 'validate'

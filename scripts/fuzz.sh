@@ -21,14 +21,12 @@ if ! cargo fuzz --version 2>/dev/null | grep -q '0.13'; then
 fi
 
 echo "==> seed corpora"
+# The operations in registry order (api::OPERATIONS; the fuzz target picks one by the first byte).
+cargo run -q -p fuquan-cli -- operations --json > fuzz/operations.json
 python3 - <<'PY'
-import json, os, glob, hashlib, re
+import json, os, glob, hashlib
 
-# The operations in the order of api::OPERATIONS (the fuzz target picks one by the first byte).
-src = open("core/src/api/mod.rs", encoding="utf-8").read()
-block = src[src.index("pub const OPERATIONS"):]
-block = block[:block.index("];")]
-ops = re.findall(r'"([a-z_]+)"', block)
+ops = [e["operation"] for e in json.load(open("fuzz/operations.json", encoding="utf-8"))]
 
 def put(target, data):
     d = os.path.join("fuzz", "corpus", target)

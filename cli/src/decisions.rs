@@ -35,6 +35,47 @@ pub fn run(
     crate::run_decision(operation, request, rules, trace, out, render)
 }
 
+/// Runs any operation of the registry on a JSON request and prints the answer:
+/// the summary, why and the trace (the JSON answer under `--json`).
+pub fn run_generic(
+    operation: &str,
+    request: Result<Value, String>,
+    rules: Option<&PathBuf>,
+    trace: bool,
+    out: &Output,
+) -> Result<ExitCode, String> {
+    crate::run_decision(operation, request, rules, trace, out, |_, a, lang| {
+        let mut s = String::new();
+        if a["status"] == "ok" || a["status"] == "error" && a["diagnostics"].is_array() {
+            if let Some(summary) = a.get("summary") {
+                let _ = writeln!(s, "{}", text(summary, lang));
+            } else if let Some(summary) = a["ruling"].get("summary") {
+                let _ = writeln!(s, "{}", text(summary, lang));
+            }
+            if a["ruling"].is_object() {
+                why_and_trace(&mut s, &a["ruling"], lang);
+            } else {
+                why_and_trace(&mut s, a, lang);
+            }
+            for d in a["diagnostics"].as_array().into_iter().flatten() {
+                let _ = writeln!(
+                    s,
+                    "  {} {} {}: {}",
+                    d["severity"].as_str().unwrap_or(""),
+                    d["code"].as_str().unwrap_or(""),
+                    d["path"].as_str().unwrap_or(""),
+                    d[pick(lang, "message_zh", "message_en")]
+                        .as_str()
+                        .unwrap_or("")
+                );
+            }
+        } else {
+            refused(&mut s, a, lang, false);
+        }
+        s
+    })
+}
+
 /// Reads a JSON request from a file (or stdin); malformed JSON is passed on as text.
 pub fn request_from_file(file: Option<&PathBuf>) -> Result<Result<Value, String>, String> {
     let text = read_request(file)?;

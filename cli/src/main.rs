@@ -237,6 +237,27 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// Any decision by its operation name (`fuquan operations` lists them): the
+    /// JSON request the generic entry point takes, from a file or stdin.
+    Call {
+        /// The operation, e.g. `route`, `dispatch`, `coverage`.
+        operation: String,
+        /// The request file (stdin when absent or `-`).
+        request: Option<PathBuf>,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// List the operations of the generic entry point, from the decision registry.
+    Operations {
+        #[command(flatten)]
+        out: Output,
+    },
     /// Write the JSON Schemas of the contract into a directory.
     Schema {
         /// Target directory.
@@ -579,6 +600,23 @@ fn run(command: Command) -> Result<ExitCode, String> {
             trace,
             &out,
         ),
+        Command::Call {
+            operation,
+            request,
+            rules,
+            trace,
+            out,
+        } => decisions::run_generic(
+            &operation,
+            decisions::request_from_file(request.as_ref())?,
+            rules.as_ref(),
+            trace,
+            &out,
+        ),
+        Command::Operations { out } => {
+            print!("{}", render::operations(out.json, out.lang));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema { out } => {
             std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
             for (name, schema) in fuquan::schema::all() {

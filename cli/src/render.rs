@@ -476,3 +476,36 @@ pub fn rules(engine: &Engine, json: bool, lang: Lang) -> String {
     }
     s
 }
+
+/// The operations of the generic entry point, from the decision registry.
+pub(crate) fn operations(json: bool, lang: Lang) -> String {
+    use fuquan::registry::REGISTRY;
+    if json {
+        let list: Vec<Value> = REGISTRY
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "operation": e.operation,
+                    "request_schema": format!("{}-request.schema.json", e.schema_name),
+                    "answer_schema": format!("{}-answer.schema.json", e.schema_name),
+                    "max_request_bytes": e.max_request_bytes,
+                })
+            })
+            .collect();
+        return serde_json::to_string_pretty(&list).unwrap_or_default() + "\n";
+    }
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}",
+        choose(
+            lang,
+            "通用入口的决策类型(fuquan call <决策类型> 请求.json):",
+            "Operations of the generic entry point (fuquan call <operation> request.json):"
+        )
+    );
+    for e in REGISTRY {
+        let _ = writeln!(s, "  {}", e.operation);
+    }
+    s
+}

@@ -1,7 +1,12 @@
 //! The `fuquan` binary end to end: the README's main command, routing from a
 //! file and from stdin, validation, and refused input.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -88,4 +93,60 @@ fn validate_reports_the_embedded_rule_set_clean() {
     assert_eq!(o.status.code(), Some(1));
     let answer: serde_json::Value = serde_json::from_str(&text(&o)).unwrap();
     assert_eq!(answer["diagnostics"][0]["code"], "ruleset.io");
+}
+
+/// The CLI's generic path is the registry's: every conformance case's request,
+/// run as `fuquan call <operation> --json`, gives exactly the answer of
+/// `api::call` (cases that carry their own rule set are left to the library runners).
+#[test]
+fn call_runs_every_operation_of_the_registry_as_the_library_does() {
+    let engine = fuquan::Engine::embedded().unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    let cases = repo().join("fixtures/cases");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&cases)
+        .unwrap()
+        .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    for file in files {
+        let case: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let op = case["operation"].as_str().unwrap();
+        let request = if op == "validate" {
+            &case["ruleset"]
+        } else if case["ruleset"].is_object() {
+            continue;
+        } else {
+            &case["request"]
+        };
+        // One case per operation keeps the test quick; every operation is covered.
+        if !seen.insert(op.to_owned()) {
+            continue;
+        }
+        let o = fuquan(&["call", op, "--json"], Some(&request.to_string()));
+        let got: serde_json::Value =
+            serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let want = fuquan::api::call(&engine, op, request.clone());
+        assert_eq!(got, want, "{}", file.display());
+        assert_eq!(
+            o.status.success(),
+            want["status"] == "ok",
+            "{}",
+            file.display()
+        );
+    }
+    let all: std::collections::BTreeSet<String> = fuquan::api::OPERATIONS
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    assert_eq!(seen, all, "every operation has a conformance case");
+    let o = fuquan(&["operations", "--json"], None);
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let names: Vec<&str> = listed
+        .iter()
+        .map(|e| e["operation"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, fuquan::api::OPERATIONS);
 }

@@ -97,16 +97,33 @@ class RuleSet:
         ``"fine[17]"``); an unknown or missing column, a field given twice, or
         columns of different lengths raise ``InputError``.
         """
-    def call(self, operation: str, request: Mapping[str, Any], *, raise_errors: bool = True) -> Dict[str, Any]:
+    def call(self, operation: Union[Operation, str], request: Mapping[str, Any], *, raise_errors: bool = True) -> Dict[str, Any]:
         """Any decision by name (see ``OPERATIONS``): request dict in, answer dict out."""
-    def call_json(self, operation: str, request: str) -> Dict[str, Any]:
+    def call_json(self, operation: Union[Operation, str], request: str) -> Dict[str, Any]:
         """Any decision by name with the request as raw JSON text; returns the answer, never raises for a refused request."""
     def __repr__(self) -> str: ...
 
-OPERATIONS: List[str]
-"""The decisions ``RuleSet.call`` knows: route, validate, staffing, staffing_district,
-screen, screen_catalogue, dispute, designation_request, platform_schedule, dispatch,
-coverage, inspection_plan, supervision, route_history."""
+Operation = Literal[
+    "route",
+    "validate",
+    "staffing",
+    "staffing_district",
+    "screen",
+    "screen_catalogue",
+    "dispute",
+    "designation_request",
+    "platform_schedule",
+    "dispatch",
+    "coverage",
+    "inspection_plan",
+    "supervision",
+    "route_history",
+]
+"""The decisions of the core's registry, in its order (checked against it by
+``core/tests/registry.rs``)."""
+
+OPERATIONS: List[Operation]
+"""The decisions ``RuleSet.call`` knows, from the core's registry (this build's)."""
 
 def validate(doc_or_path: Union[str, "os.PathLike[str]", Mapping[str, Any]]) -> ValidateAnswer:
     """Validate a rule set: a directory, JSON text, or a document dict. Never raises for a bad rule set."""
