@@ -63,6 +63,7 @@ pub struct Entry {
     /// The largest request text accepted, in bytes.
     pub max_request_bytes: usize,
     answer_value: fn(&Engine, Value) -> Value,
+    #[cfg(not(target_arch = "wasm32"))]
     answer_text: fn(&Engine, &str) -> String,
     #[cfg(feature = "schema")]
     request_schema: fn() -> schemars::Schema,
@@ -86,6 +87,7 @@ impl Entry {
             schema_name: D::SCHEMA_NAME,
             max_request_bytes: D::MAX_REQUEST_BYTES,
             answer_value: answer_value::<D>,
+            #[cfg(not(target_arch = "wasm32"))]
             answer_text: answer_text::<D>,
             #[cfg(feature = "schema")]
             request_schema: || schemars::schema_for!(D::Request),
@@ -99,9 +101,22 @@ impl Entry {
         (self.answer_value)(engine, request)
     }
 
-    /// Answers a request given as JSON text, with the answer as JSON text.
+    /// Answers a request given as JSON text, with the answer as JSON text:
+    /// natively straight from the typed answer to text.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn answer_text(&self, engine: &Engine, request: &str) -> String {
         (self.answer_text)(engine, request)
+    }
+
+    /// Answers a request given as JSON text, with the answer as JSON text. In
+    /// WebAssembly, where code size is what users pay for, through a value:
+    /// one text path for every decision instead of one per decision.
+    #[cfg(target_arch = "wasm32")]
+    pub fn answer_text(&self, engine: &Engine, request: &str) -> String {
+        match decode::value_from_str_within(request, self.max_request_bytes) {
+            Ok(v) => (self.answer_value)(engine, v).to_string(),
+            Err(d) => to_text(&Refused::new(vec![d])),
+        }
     }
 
     /// The JSON Schema of the request.
@@ -141,6 +156,7 @@ fn answer_value<D: Decision>(engine: &Engine, request: Value) -> Value {
     answer.unwrap_or_else(|e| to_value(&Refused::new(e.diagnostics)))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn answer_text<D: Decision>(engine: &Engine, request: &str) -> String {
     // Read as `call` reads it (a repeated key is refused), then straight to text:
     // no intermediate `Value` on the way out.

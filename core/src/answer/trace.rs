@@ -22,6 +22,7 @@ pub struct Tracer<'t>(pub Option<&'t mut Vec<TraceStep>>);
 
 impl Tracer<'_> {
     /// Adds a step; `text` runs only when tracing.
+    #[inline]
     pub fn step(&mut self, rule: Option<RuleId>, text: impl FnOnce() -> (String, String)) {
         if let Some(steps) = self.0.as_deref_mut() {
             let (zh, en) = text();
