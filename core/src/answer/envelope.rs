@@ -22,7 +22,7 @@ pub enum Status {
 /// fields>, "rule_ids", "rules", "summary", "trace", "warnings"}`.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Answered<T> {
+pub struct Answered<'e, T> {
     /// Always `ok`.
     pub status: Status,
     /// The decision's own fields.
@@ -31,7 +31,7 @@ pub struct Answered<T> {
     /// Ids of the determining rules, sorted.
     pub rule_ids: Vec<&'static str>,
     /// The determining rules with titles and citations, in registry order.
-    pub rules: Vec<RuleView>,
+    pub rules: Vec<RuleView<'e>>,
     /// A short explanation.
     pub summary: Text,
     /// The step-by-step trace, when asked for.
@@ -40,16 +40,16 @@ pub struct Answered<T> {
     pub warnings: Vec<Diagnostic>,
 }
 
-impl<T> Answered<T> {
+impl<'e, T> Answered<'e, T> {
     /// The answer of a decision: its body, the determining rules, a
     /// `(Chinese, English)` summary and the trace when one was recorded.
     pub fn new(
-        engine: &Engine,
+        engine: &'e Engine,
         body: T,
         rules: RuleSet,
         summary: (String, String),
         trace: Option<Vec<TraceStep>>,
-    ) -> Answered<T> {
+    ) -> Answered<'e, T> {
         Answered {
             status: Status::Ok,
             body,
@@ -62,15 +62,15 @@ impl<T> Answered<T> {
     }
 }
 
-impl<T> Answered<T> {
+impl<'e, T> Answered<'e, T> {
     /// Runs a decision with the step-by-step trace when `traced`, and answers
     /// with its body, the rules and summary `explain` reads off it, and the trace.
     pub fn decide(
-        engine: &Engine,
+        engine: &'e Engine,
         traced: bool,
         decide: impl FnOnce(Option<&mut Vec<TraceStep>>) -> Result<T, InputError>,
         explain: impl FnOnce(&T) -> (RuleSet, (String, String)),
-    ) -> Result<Answered<T>, InputError> {
+    ) -> Result<Answered<'e, T>, InputError> {
         let mut steps = Vec::new();
         let body = decide(traced.then_some(&mut steps))?;
         let (rules, summary) = explain(&body);

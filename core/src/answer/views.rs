@@ -1,12 +1,18 @@
 //! The pieces every answer shares: bilingual text, bodies, rules with their
 //! citations, and the rule set that answered.
 
-use serde::Serialize;
+use std::borrow::Cow;
 
-use crate::citation::CitationText;
+use serde::Serialize;
+use serde_json::value::RawValue;
+
 use crate::rules::{RuleId, RuleSet};
+#[cfg(feature = "schema")]
+use crate::ruleset::views::{BodyViewShape, RuleViewShape, RulesetRefShape};
+use std::sync::Arc;
+
+use crate::ruleset::views::RenderedBody;
 use crate::ruleset::{Body, BodyKind, Engine};
-use crate::time::Date;
 
 /// A pair of Chinese and English texts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -25,90 +31,198 @@ impl Text {
     }
 }
 
-/// A body as shown in answers.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct BodyView {
-    /// Stable id.
-    pub id: String,
-    /// Kind.
-    pub kind: BodyKind,
-    /// Chinese name.
-    pub name_zh: String,
-    /// English name.
-    pub name_en: String,
-}
+/// A body as shown in answers: `{"id", "kind", "name_zh", "name_en"}`,
+/// rendered once by the engine ([`crate::ruleset::views::BodyViewShape`]) and
+/// shared by every answer that names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyView(Arc<RenderedBody>);
 
 impl BodyView {
     /// The wire view of a body.
     pub fn of(b: &Body) -> BodyView {
-        BodyView {
-            id: b.id.clone(),
-            kind: b.kind,
-            name_zh: b.name_zh.clone(),
-            name_en: b.name_en.clone(),
-        }
+        BodyView(b.view.clone())
     }
 
     /// The wire view of an optional body.
     pub fn opt(b: Option<&Body>) -> Option<BodyView> {
         b.map(BodyView::of)
     }
-}
 
-/// A determining rule with its citations.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct RuleView {
     /// Stable id.
-    pub id: &'static str,
-    /// Chinese title.
-    pub title_zh: &'static str,
-    /// English title.
-    pub title_en: &'static str,
-    /// Citations, rendered.
-    pub citations: Vec<CitationText>,
-}
+    pub fn id(&self) -> &str {
+        &self.0.id
+    }
 
-impl RuleView {
-    /// The rules of a set with titles and rendered citations, in registry order.
-    pub fn list(engine: &Engine, rules: RuleSet) -> Vec<RuleView> {
-        rules
-            .iter()
-            .map(|id: RuleId| RuleView {
-                id: id.id(),
-                title_zh: id.title_zh(),
-                title_en: id.title_en(),
-                citations: engine.render_citations(id),
-            })
-            .collect()
+    /// Kind.
+    pub fn kind(&self) -> BodyKind {
+        self.0.kind
+    }
+
+    /// Chinese name.
+    pub fn name_zh(&self) -> &str {
+        &self.0.name_zh
+    }
+
+    /// English name.
+    pub fn name_en(&self) -> &str {
+        &self.0.name_en
+    }
+
+    /// Its JSON as it appears in answers.
+    pub fn json(&self) -> &str {
+        self.0.json().get()
     }
 }
 
-/// Which rule set answered.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct RulesetRef {
-    /// Rule-set id.
-    pub id: String,
-    /// Rule-set version.
-    pub version: String,
-    /// First day this version is in force (`meta.effective_from`), if stated.
-    pub effective_from: Option<Date>,
-    /// SHA-256 of the rule set's canonical serialisation (lowercase hex), so that
-    /// a ruling can be reproduced against exactly the same content.
-    pub content_hash: String,
+impl Serialize for BodyView {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.json().serialize(s)
+    }
 }
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for BodyView {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        BodyViewShape::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        BodyViewShape::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        BodyViewShape::json_schema(generator)
+    }
+}
+
+/// A determining rule with its citations: `{"id", "title_zh", "title_en",
+/// "citations"}`, rendered once by the engine ([`crate::ruleset::views::RuleViewShape`]) and copied
+/// into the answer. Borrows from the engine; [`RuleView::into_owned`] detaches it.
+#[derive(Clone, Debug)]
+pub struct RuleView<'e> {
+    id: RuleId,
+    json: Cow<'e, RawValue>,
+}
+
+impl<'e> RuleView<'e> {
+    /// The rules of a set, in registry order.
+    pub fn list(engine: &'e Engine, rules: RuleSet) -> Vec<RuleView<'e>> {
+        rules
+            .iter()
+            .map(|id| RuleView {
+                id,
+                json: Cow::Borrowed(engine.rule_view_json(id)),
+            })
+            .collect()
+    }
+
+    /// The rule.
+    pub fn rule(&self) -> RuleId {
+        self.id
+    }
+
+    /// Its JSON as it appears in answers.
+    pub fn json(&self) -> &str {
+        self.json.get()
+    }
+
+    /// The same view, owning its JSON.
+    pub fn into_owned(self) -> RuleView<'static> {
+        RuleView {
+            id: self.id,
+            json: Cow::Owned(self.json.into_owned()),
+        }
+    }
+}
+
+impl Serialize for RuleView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.json.serialize(s)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for RuleView<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        RuleViewShape::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        RuleViewShape::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        RuleViewShape::json_schema(generator)
+    }
+}
+
+/// Which rule set answered: `{"id", "version", "effective_from", "content_hash"}`,
+/// rendered once by the engine ([`crate::ruleset::views::RulesetRefShape`]).
+#[derive(Clone, Debug)]
+pub struct RulesetRef(Box<RawValue>);
 
 impl RulesetRef {
     /// The reference to the rule set an engine was built from.
     pub fn of(engine: &Engine) -> RulesetRef {
-        let meta = engine.meta();
-        RulesetRef {
-            id: meta.id.clone(),
-            version: meta.version.clone(),
-            effective_from: meta.effective_from,
-            content_hash: engine.content_hash().to_owned(),
+        RulesetRef(engine.ruleset_ref_json().to_owned())
+    }
+
+    /// Its JSON as it appears in answers.
+    pub fn json(&self) -> &str {
+        self.0.get()
+    }
+}
+
+impl Serialize for RulesetRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for RulesetRef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        RulesetRefShape::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        RulesetRefShape::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        RulesetRefShape::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use serde_json::{json, Value};
+
+    #[test]
+    fn rendered_views_say_what_the_rule_set_says() {
+        let engine = Engine::embedded().unwrap();
+        for b in engine.bodies() {
+            let v: Value = serde_json::from_str(BodyView::of(b).json()).unwrap();
+            let kind = serde_json::to_value(b.kind).unwrap();
+            assert_eq!(
+                v,
+                json!({"id": b.id, "kind": kind, "name_zh": b.name_zh, "name_en": b.name_en})
+            );
         }
+        let all = RuleId::ALL.iter().fold(RuleSet::default(), |mut s, &r| {
+            s.insert(r);
+            s
+        });
+        for view in RuleView::list(&engine, all) {
+            let r = view.rule();
+            let v: Value = serde_json::from_str(view.json()).unwrap();
+            let citations = serde_json::to_value(engine.render_citations(r)).unwrap();
+            assert_eq!(
+                v,
+                json!({"id": r.id(), "title_zh": r.title_zh(), "title_en": r.title_en(), "citations": citations})
+            );
+            assert_eq!(view.clone().into_owned().json(), view.json());
+        }
+        let meta = engine.meta();
+        let r: Value = serde_json::from_str(RulesetRef::of(&engine).json()).unwrap();
+        assert_eq!(r["id"], meta.id.as_str());
+        assert_eq!(r["version"], meta.version.as_str());
+        assert_eq!(r["content_hash"], engine.content_hash());
     }
 }

@@ -46,6 +46,8 @@ pub struct Body {
     pub class: Option<TownClass>,
     /// For a management centre: the index of the town it hands cases to.
     pub(crate) hands_over_to: Option<u32>,
+    /// How it appears in answers (`{"id", "kind", "name_zh", "name_en"}`), rendered once.
+    pub(crate) view: Arc<super::views::RenderedBody>,
 }
 
 /// A power item with its resolved department.
@@ -181,6 +183,8 @@ pub(crate) struct Inner {
     pub warnings: Vec<Diagnostic>,
     /// SHA-256 of the canonical document, lowercase hex (see [`super::history::content_hash`]).
     pub content_hash: String,
+    /// Rule views and the rule set's identity, rendered to JSON once.
+    pub rendered: super::views::Rendered,
 }
 
 /// The bit of a sanction kind in a mask.
@@ -301,6 +305,22 @@ impl Engine {
             .collect()
     }
 
+    /// A rule's view (id, titles, rendered citations) as JSON, rendered once.
+    pub(crate) fn rule_view_json(
+        &self,
+        rule: crate::rules::RuleId,
+    ) -> &serde_json::value::RawValue {
+        match self.inner.rendered.rules.get(rule as usize) {
+            Some(raw) => raw,
+            None => serde_json::value::RawValue::NULL,
+        }
+    }
+
+    /// The rule set's identity (id, version, effective date, content hash) as JSON, rendered once.
+    pub(crate) fn ruleset_ref_json(&self) -> &serde_json::value::RawValue {
+        &self.inner.rendered.ruleset
+    }
+
     /// The department an item belongs to.
     pub fn item_department(&self, item: &Item) -> Option<&Body> {
         self.inner.bodies.get(item.department as usize)
@@ -336,6 +356,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
             name_en: en.to_owned(),
             class,
             hands_over_to: None,
+            view: super::views::RenderedBody::new(id, kind, zh, en),
         });
     };
     let d = &doc.district;
@@ -501,6 +522,8 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
         })
         .collect();
     let coverage = CoverageIndex::new(coverage, bodies.len());
+    let content_hash = super::history::content_hash(&doc);
+    let rendered = super::views::Rendered::new(&doc, &plan, &content_hash);
     Ok(Engine {
         inner: Arc::new(Inner {
             plan,
@@ -515,7 +538,8 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
             calendar,
             major_sanctions,
             warnings,
-            content_hash: super::history::content_hash(&doc),
+            content_hash,
+            rendered,
             doc,
         }),
     })

@@ -8,6 +8,7 @@ pub(crate) mod load;
 pub mod parameters;
 pub mod source;
 pub mod validate;
+pub mod views;
 
 pub use engine::{Body, BodyKind, Engine, Grant, Item};
 pub use history::RuleSetHistory;

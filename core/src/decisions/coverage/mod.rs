@@ -509,9 +509,9 @@ fn timeline_sentence(
     let part = |s: &Segment, zh: bool| {
         let who = s.competent.as_ref().map_or("—".to_owned(), |b| {
             if zh {
-                b.name_zh.clone()
+                b.name_zh().to_owned()
             } else {
-                b.name_en.clone()
+                b.name_en().to_owned()
             }
         });
         let status = serde_json::to_value(s.status)

@@ -13,7 +13,7 @@ impl Decision for Coverage {
     const OPERATION: &'static str = "coverage";
     const SCHEMA_NAME: &'static str = "coverage";
     type Request = CoverageRequest;
-    type Answer<'a> = Answered<super::Coverage>;
+    type Answer<'a> = Answered<'a, super::Coverage>;
 
     fn decide<'a>(engine: &'a Engine, r: CoverageRequest) -> Result<Self::Answer<'a>, InputError> {
         Answered::decide(

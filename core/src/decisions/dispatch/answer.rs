@@ -37,7 +37,7 @@ pub struct HandoverView {
 /// The `dispatch` answer (`status: ok`).
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct DispatchAnswer {
+pub struct DispatchAnswer<'e> {
     /// Always `ok`.
     pub status: &'static str,
     /// The rule set that answered (id, version, effective date, content hash).
@@ -76,7 +76,7 @@ pub struct DispatchAnswer {
     /// Ids of the rules applied, sorted.
     pub rule_ids: Vec<&'static str>,
     /// The rules with titles and citations, in registry order.
-    pub rules: Vec<RuleView>,
+    pub rules: Vec<RuleView<'e>>,
     /// A short explanation.
     pub summary: Text,
     /// The step-by-step trace, when asked for.
@@ -85,14 +85,14 @@ pub struct DispatchAnswer {
     pub warnings: Vec<Diagnostic>,
 }
 
-impl DispatchAnswer {
+impl<'e> DispatchAnswer<'e> {
     /// Builds the wire answer.
     pub fn new(
-        engine: &Engine,
+        engine: &'e Engine,
         report: &Report,
         d: &Dispatch<'_>,
         trace: Option<Vec<TraceStep>>,
-    ) -> DispatchAnswer {
+    ) -> DispatchAnswer<'e> {
         let (zh, en) = summary(report, d);
         DispatchAnswer {
             status: "ok",

@@ -13,9 +13,9 @@ impl Decision for Dispatch {
     const OPERATION: &'static str = "dispatch";
     const SCHEMA_NAME: &'static str = "dispatch";
     type Request = Report;
-    type Answer<'a> = DispatchAnswer;
+    type Answer<'a> = DispatchAnswer<'a>;
 
-    fn decide(engine: &Engine, report: Report) -> Result<DispatchAnswer, InputError> {
+    fn decide(engine: &Engine, report: Report) -> Result<DispatchAnswer<'_>, InputError> {
         let mut steps = Vec::new();
         let d = if report.trace {
             engine.dispatch_traced(&report, &mut steps)?

@@ -98,7 +98,7 @@ pub struct AuditView {
 /// The `dispute` answer (`status: ok`).
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct DisputeAnswer {
+pub struct DisputeAnswer<'e> {
     /// Always `ok`.
     pub status: &'static str,
     /// The rule set that answered (id, version, effective date, content hash).
@@ -118,7 +118,7 @@ pub struct DisputeAnswer {
     /// Ids of the rules applied, sorted.
     pub rule_ids: Vec<&'static str>,
     /// The rules with titles and citations, in registry order.
-    pub rules: Vec<RuleView>,
+    pub rules: Vec<RuleView<'e>>,
     /// A short explanation.
     pub summary: Text,
     /// The step-by-step trace, when asked for.
@@ -145,13 +145,13 @@ fn stage_en(s: Stage) -> &'static str {
     }
 }
 
-impl DisputeAnswer {
+impl<'e> DisputeAnswer<'e> {
     /// Builds the wire answer.
     pub fn new(
-        engine: &Engine,
+        engine: &'e Engine,
         o: DisputeOutcome<'_>,
         trace: Option<Vec<TraceStep>>,
-    ) -> DisputeAnswer {
+    ) -> DisputeAnswer<'e> {
         let stage = o.state.stage;
         let summary = Text {
             zh: format!("争议{}。{}", stage_zh(stage), o.next.zh),

@@ -476,7 +476,7 @@ fn grounds_en(g: &[DesignationGround]) -> String {
 /// The `designation_request` answer (`status: ok`).
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct DesignationAnswer {
+pub struct DesignationAnswer<'e> {
     /// Always `ok`.
     pub status: &'static str,
     /// The rule set that answered (id, version, effective date, content hash).
@@ -507,7 +507,7 @@ pub struct DesignationAnswer {
     /// Ids of the rules applied, sorted.
     pub rule_ids: Vec<&'static str>,
     /// The rules with titles and citations, in registry order.
-    pub rules: Vec<RuleView>,
+    pub rules: Vec<RuleView<'e>>,
     /// A short explanation.
     pub summary: Text,
     /// The step-by-step trace, when asked for.
@@ -516,14 +516,14 @@ pub struct DesignationAnswer {
     pub warnings: Vec<Diagnostic>,
 }
 
-impl DesignationAnswer {
+impl<'e> DesignationAnswer<'e> {
     /// Builds the wire answer.
     pub fn new(
-        engine: &Engine,
+        engine: &'e Engine,
         req: &DesignationRequest,
         d: &Designation<'_>,
         trace: Option<Vec<TraceStep>>,
-    ) -> DesignationAnswer {
+    ) -> DesignationAnswer<'e> {
         let (zh, en) = match d.initiator {
             Initiator::Town => (
                 format!(

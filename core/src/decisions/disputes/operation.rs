@@ -13,9 +13,9 @@ impl Decision for Dispute {
     const OPERATION: &'static str = "dispute";
     const SCHEMA_NAME: &'static str = "dispute";
     type Request = DisputeInput;
-    type Answer<'a> = DisputeAnswer;
+    type Answer<'a> = DisputeAnswer<'a>;
 
-    fn decide(engine: &Engine, input: DisputeInput) -> Result<DisputeAnswer, InputError> {
+    fn decide(engine: &Engine, input: DisputeInput) -> Result<DisputeAnswer<'_>, InputError> {
         let mut steps = Vec::new();
         let outcome = if input.trace {
             engine.replay_dispute_traced(&input, &mut steps)?
@@ -38,12 +38,12 @@ impl Decision for DesignationRequest {
     const OPERATION: &'static str = "designation_request";
     const SCHEMA_NAME: &'static str = "designation";
     type Request = super::DesignationRequest;
-    type Answer<'a> = DesignationAnswer;
+    type Answer<'a> = DesignationAnswer<'a>;
 
     fn decide(
         engine: &Engine,
         req: super::DesignationRequest,
-    ) -> Result<DesignationAnswer, InputError> {
+    ) -> Result<DesignationAnswer<'_>, InputError> {
         let mut steps = Vec::new();
         let d = if req.trace {
             engine.request_designation_traced(&req, &mut steps)?

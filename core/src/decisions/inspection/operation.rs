@@ -13,7 +13,7 @@ impl Decision for InspectionPlan {
     const OPERATION: &'static str = "inspection_plan";
     const SCHEMA_NAME: &'static str = "inspection-plan";
     type Request = InspectionRequest;
-    type Answer<'a> = Answered<super::InspectionPlan>;
+    type Answer<'a> = Answered<'a, super::InspectionPlan>;
 
     fn decide<'a>(
         engine: &'a Engine,

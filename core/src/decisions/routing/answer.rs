@@ -95,7 +95,7 @@ pub struct DesignationView {
 /// A ruling as sent on the wire.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct RulingView {
+pub struct RulingView<'e> {
     /// The case id echoed back.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_id: Option<String>,
@@ -138,21 +138,21 @@ pub struct RulingView {
     /// Ids of the determining rules, sorted.
     pub rule_ids: Vec<&'static str>,
     /// The determining rules with titles and citations, in registry order.
-    pub rules: Vec<RuleView>,
+    pub rules: Vec<RuleView<'e>>,
     /// A short explanation.
     pub summary: Text,
     /// The step-by-step trace, when asked for.
     pub trace: Option<Vec<TraceStep>>,
 }
 
-impl RulingView {
+impl<'e> RulingView<'e> {
     /// Builds the wire view of a ruling.
     pub fn new(
-        engine: &Engine,
+        engine: &'e Engine,
         case: &Case,
         r: &Ruling<'_>,
         trace: Option<Vec<TraceStep>>,
-    ) -> RulingView {
+    ) -> RulingView<'e> {
         let (zh, en) = r.summary();
         RulingView {
             case_id: case.case_id.clone(),
@@ -206,15 +206,46 @@ impl RulingView {
     }
 }
 
+impl RulingView<'_> {
+    /// The same view, owning everything it borrowed from the engine.
+    pub fn into_owned(self) -> RulingView<'static> {
+        RulingView {
+            rules: self.rules.into_iter().map(RuleView::into_owned).collect(),
+            case_id: self.case_id,
+            ruleset: self.ruleset,
+            relevant_date: self.relevant_date,
+            relevant_date_basis: self.relevant_date_basis,
+            location: self.location,
+            disposition: self.disposition,
+            handler: self.handler,
+            acts_in_name_of: self.acts_in_name_of,
+            legally_responsible: self.legally_responsible,
+            review_respondent: self.review_respondent,
+            litigation_defendant: self.litigation_defendant,
+            review_body: self.review_body,
+            handover: self.handover,
+            transfer: self.transfer,
+            transition: self.transition,
+            items: self.items,
+            legal_review: self.legal_review,
+            hearing: self.hearing,
+            designation: self.designation,
+            rule_ids: self.rule_ids,
+            summary: self.summary,
+            trace: self.trace,
+        }
+    }
+}
+
 /// The routing answer.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
-pub enum RouteAnswer {
+pub enum RouteAnswer<'e> {
     /// A ruling.
     Ok {
         /// The ruling.
-        ruling: Box<RulingView>,
+        ruling: Box<RulingView<'e>>,
         /// Warnings that do not change it.
         warnings: Vec<Diagnostic>,
     },

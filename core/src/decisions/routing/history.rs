@@ -68,7 +68,7 @@ pub struct HistoryAnswer {
     /// Always `ok`.
     pub status: Status,
     /// The ruling of the version in force.
-    pub ruling: Box<RulingView>,
+    pub ruling: Box<RulingView<'static>>,
     /// Warnings that do not change it.
     pub warnings: Vec<Diagnostic>,
     /// Which version ruled.

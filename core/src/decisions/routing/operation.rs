@@ -15,9 +15,9 @@ impl Decision for Route {
     const OPERATION: &'static str = "route";
     const SCHEMA_NAME: &'static str = "route";
     type Request = Case;
-    type Answer<'a> = RouteAnswer;
+    type Answer<'a> = RouteAnswer<'a>;
 
-    fn decide(engine: &Engine, case: Case) -> Result<RouteAnswer, InputError> {
+    fn decide(engine: &Engine, case: Case) -> Result<RouteAnswer<'_>, InputError> {
         let mut steps = Vec::new();
         let ruling = if case.trace {
             engine.route_traced(&case, &mut steps)?
@@ -70,12 +70,9 @@ pub fn route_history(history: &RuleSetHistory, case: &Case) -> Result<HistoryAns
     };
     Ok(HistoryAnswer {
         status: Status::Ok,
-        ruling: Box::new(RulingView::new(
-            hr.engine,
-            case,
-            &hr.ruling,
-            case.trace.then_some(steps),
-        )),
+        ruling: Box::new(
+            RulingView::new(hr.engine, case, &hr.ruling, case.trace.then_some(steps)).into_owned(),
+        ),
         warnings: ruling_warnings(hr.engine, &hr.ruling),
         history: HistoryView {
             versions: history.versions().iter().map(RulesetRef::of).collect(),

@@ -134,7 +134,7 @@ impl JointRulingView {
 /// The `platform_schedule` answer (`status: ok`).
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct ScheduleAnswer {
+pub struct ScheduleAnswer<'e> {
     /// Always `ok`.
     pub status: &'static str,
     /// The rule set that answered (id, version, effective date, content hash).
@@ -154,7 +154,7 @@ pub struct ScheduleAnswer {
     /// Ids of the rules applied, sorted.
     pub rule_ids: Vec<&'static str>,
     /// The rules with titles and citations, in registry order.
-    pub rules: Vec<RuleView>,
+    pub rules: Vec<RuleView<'e>>,
     /// A short explanation.
     pub summary: Text,
     /// The step-by-step trace, when asked for.
@@ -163,13 +163,13 @@ pub struct ScheduleAnswer {
     pub warnings: Vec<Diagnostic>,
 }
 
-impl ScheduleAnswer {
+impl<'e> ScheduleAnswer<'e> {
     /// Builds the wire answer.
     pub fn new(
-        engine: &Engine,
+        engine: &'e Engine,
         s: &Schedule<'_>,
         trace: Option<Vec<TraceStep>>,
-    ) -> Result<ScheduleAnswer, crate::InputError> {
+    ) -> Result<ScheduleAnswer<'e>, crate::InputError> {
         let plan = engine.plan_title();
         let (_, office) = engine.district_bodies()?;
         let w = s.weekly_rule.value;

@@ -13,9 +13,9 @@ impl Decision for PlatformSchedule {
     const OPERATION: &'static str = "platform_schedule";
     const SCHEMA_NAME: &'static str = "platform-schedule";
     type Request = ScheduleRequest;
-    type Answer<'a> = ScheduleAnswer;
+    type Answer<'a> = ScheduleAnswer<'a>;
 
-    fn decide(engine: &Engine, req: ScheduleRequest) -> Result<ScheduleAnswer, InputError> {
+    fn decide(engine: &Engine, req: ScheduleRequest) -> Result<ScheduleAnswer<'_>, InputError> {
         let mut steps = Vec::new();
         let s = if req.trace {
             engine.platform_schedule_traced(&req, &mut steps)?

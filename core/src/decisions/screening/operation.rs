@@ -13,7 +13,7 @@ impl Decision for Screen {
     const OPERATION: &'static str = "screen";
     const SCHEMA_NAME: &'static str = "screen";
     type Request = ScreenRequest;
-    type Answer<'a> = Answered<Screened>;
+    type Answer<'a> = Answered<'a, Screened>;
 
     fn decide<'a>(engine: &'a Engine, r: ScreenRequest) -> Result<Self::Answer<'a>, InputError> {
         Answered::decide(
@@ -35,7 +35,7 @@ impl Decision for ScreenCatalogue {
     const OPERATION: &'static str = "screen_catalogue";
     const SCHEMA_NAME: &'static str = "screen-catalogue";
     type Request = CatalogueRequest;
-    type Answer<'a> = Answered<CatalogueScreening>;
+    type Answer<'a> = Answered<'a, CatalogueScreening>;
 
     fn decide<'a>(engine: &'a Engine, r: CatalogueRequest) -> Result<Self::Answer<'a>, InputError> {
         Answered::decide(

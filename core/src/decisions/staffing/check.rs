@@ -67,12 +67,7 @@ struct Params<'e> {
 }
 
 fn town_view(b: &Body) -> BodyView {
-    BodyView {
-        id: b.id.clone(),
-        kind: b.kind,
-        name_zh: b.name_zh.clone(),
-        name_en: b.name_en.clone(),
-    }
+    BodyView::of(b)
 }
 
 impl Engine {
@@ -785,7 +780,7 @@ impl Engine {
                 (
                     format!(
                         "{}:{}",
-                        report.town.name_zh,
+                        report.town.name_zh(),
                         if failed.is_empty() {
                             "各项要求均符合".to_owned()
                         } else {
@@ -794,7 +789,7 @@ impl Engine {
                     ),
                     format!(
                         "{}: {}",
-                        report.town.name_en,
+                        report.town.name_en(),
                         if failed.is_empty() {
                             "every requirement met".to_owned()
                         } else {
@@ -914,8 +909,8 @@ impl StaffingReport {
     /// A short explanation: `(Chinese, English)`.
     pub fn summary(&self) -> (String, String) {
         summarise(
-            &self.town.name_zh,
-            &self.town.name_en,
+            self.town.name_zh(),
+            self.town.name_en(),
             self.as_of,
             &self.checks,
         )

@@ -13,7 +13,7 @@ impl Decision for Staffing {
     const OPERATION: &'static str = "staffing";
     const SCHEMA_NAME: &'static str = "staffing";
     type Request = Roster;
-    type Answer<'a> = Answered<StaffingReport>;
+    type Answer<'a> = Answered<'a, StaffingReport>;
 
     fn decide<'a>(engine: &'a Engine, r: Roster) -> Result<Self::Answer<'a>, InputError> {
         Answered::decide(
@@ -35,7 +35,7 @@ impl Decision for StaffingDistrict {
     const OPERATION: &'static str = "staffing_district";
     const SCHEMA_NAME: &'static str = "staffing-district";
     type Request = DistrictStaffing;
-    type Answer<'a> = Answered<DistrictReport>;
+    type Answer<'a> = Answered<'a, DistrictReport>;
 
     fn decide<'a>(engine: &'a Engine, r: DistrictStaffing) -> Result<Self::Answer<'a>, InputError> {
         Answered::decide(

@@ -181,7 +181,7 @@ impl Supervision {
     /// A short explanation (zh, en).
     pub fn summary(&self) -> (String, String) {
         let c = &self.counts;
-        let names: Vec<&str> = self.candidates.iter().map(|x| x.town.id.as_str()).collect();
+        let names: Vec<&str> = self.candidates.iter().map(|x| x.town.id()).collect();
         let list = if names.is_empty() {
             "—".to_owned()
         } else {
@@ -464,7 +464,7 @@ impl Engine {
         if !candidates.is_empty() {
             rules.insert(RuleId::SupervisionTakeBack);
             t.step(Some(RuleId::SupervisionTakeBack), || {
-                let ids: Vec<&str> = candidates.iter().map(|c| c.town.id.as_str()).collect();
+                let ids: Vec<&str> = candidates.iter().map(|c| c.town.id()).collect();
                 (
                     format!("列为依法回收执法权限的审查对象:{}。", ids.join("、")),
                     format!("Candidates for taking powers back: {}.", ids.join(", ")),

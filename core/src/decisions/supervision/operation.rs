@@ -13,7 +13,7 @@ impl Decision for Supervision {
     const OPERATION: &'static str = "supervision";
     const SCHEMA_NAME: &'static str = "supervision";
     type Request = SupervisionRequest;
-    type Answer<'a> = Answered<super::Supervision>;
+    type Answer<'a> = Answered<'a, super::Supervision>;
 
     fn decide<'a>(
         engine: &'a Engine,
