@@ -14,7 +14,7 @@ BINDINGS = Path(__file__).resolve().parents[1]
 REPO = BINDINGS.parent
 FIXTURES = REPO / "fixtures"
 CASES = FIXTURES / "cases"
-EMBEDDED_DIR = FIXTURES / "huancui-2024"
+EMBEDDED_DIR = REPO / "core" / "data" / "huancui-2024"
 EXAMPLES = BINDINGS / "examples"
 
 

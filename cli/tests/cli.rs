@@ -81,7 +81,7 @@ fn refused_input_exits_1_with_code_and_path() {
 
 #[test]
 fn validate_reports_the_embedded_rule_set_clean() {
-    let o = fuquan(&["validate", "fixtures/huancui-2024", "--lang", "en"], None);
+    let o = fuquan(&["validate", "core/data/huancui-2024", "--lang", "en"], None);
     assert!(o.status.success());
     assert!(text(&o).contains("0 error(s), 0 warning(s)"));
     let o = fuquan(&["validate", "no-such-dir", "--json"], None);
