@@ -245,7 +245,7 @@ enum Command {
     },
 }
 
-const DEMO_CASES: &str = include_str!("../../fixtures/demo/cases.json");
+const DEMO_CASES: &str = include_str!("../data/demo/cases.json");
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -39,7 +39,7 @@ fn demo_prints_every_sample_case_with_its_citations() {
     assert!(o.status.success());
     let out = text(&o);
     let cases: Vec<serde_json::Value> = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("fixtures/demo/cases.json")).unwrap(),
+        &std::fs::read_to_string(repo().join("cli/data/demo/cases.json")).unwrap(),
     )
     .unwrap();
     for c in &cases {
