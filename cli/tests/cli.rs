@@ -81,11 +81,34 @@ fn refused_input_exits_1_with_code_and_path() {
 
 #[test]
 fn validate_reports_the_embedded_rule_set_clean() {
-    let o = fuquan(&["validate", "core/data/huancui-2024", "--lang", "en"], None);
+    let o = fuquan(
+        &["validate", "core/data/huancui-2024", "--lang", "en"],
+        None,
+    );
     assert!(o.status.success());
     assert!(text(&o).contains("0 error(s), 0 warning(s)"));
     let o = fuquan(&["validate", "no-such-dir", "--json"], None);
     assert_eq!(o.status.code(), Some(1));
     let answer: serde_json::Value = serde_json::from_str(&text(&o)).unwrap();
     assert_eq!(answer["diagnostics"][0]["code"], "ruleset.io");
+}
+
+#[test]
+fn version_names_the_engine_and_the_contract() {
+    let o = fuquan(&["--version"], None);
+    assert!(o.status.success());
+    assert_eq!(
+        text(&o).trim(),
+        format!(
+            "fuquan {v} (engine {v}, contract fuquan/1)",
+            v = env!("CARGO_PKG_VERSION")
+        )
+    );
+    // ... and every answer names the engine that gave it.
+    let o = fuquan(&["route", "--json"], Some(MAJOR));
+    let answer: serde_json::Value = serde_json::from_str(&text(&o)).unwrap();
+    assert_eq!(
+        answer["ruling"]["ruleset"]["engine_version"],
+        env!("CARGO_PKG_VERSION")
+    );
 }

@@ -174,6 +174,9 @@ pub struct RulesetRef {
     /// SHA-256 of the rule set's canonical serialisation (lowercase hex), so that
     /// a ruling can be reproduced against exactly the same content.
     pub content_hash: String,
+    /// The version of the engine that answered (the `fuquan` crate's version,
+    /// [`crate::ENGINE_VERSION`]): with `content_hash`, what it takes to reproduce an answer.
+    pub engine_version: String,
 }
 
 impl RulesetRef {
@@ -185,6 +188,7 @@ impl RulesetRef {
             version: meta.version.clone(),
             effective_from: meta.effective_from,
             content_hash: engine.content_hash().to_owned(),
+            engine_version: env!("CARGO_PKG_VERSION").to_owned(),
         }
     }
 }
