@@ -1,37 +1,71 @@
 #!/usr/bin/env bash
-# Build the Python package from source and run its tests, on a fresh machine.
+# Build the Python package as a user receives it — one abi3 wheel — and test the
+# installed wheel, on a fresh machine.
 #
-#   bindings-python/test.sh            # from anywhere
-#   FUQUAN_WITH_PANDAS=1 bindings-python/test.sh   # also install pandas and run the CSV example test
+#   bindings-python/test.sh                                   # from anywhere
+#   FUQUAN_PYTHONS="python3 /path/to/python3.12" bindings-python/test.sh   # several interpreters
 #
-# Creates .venv at the repository root if missing, installs maturin and pytest
-# into it, builds and installs ./bindings-python with pip (maturin, release
-# profile), then runs pytest over bindings-python/tests. Exits non-zero on any failure.
+# 1. A tools venv (.venv at the repository root) with maturin.
+# 2. `maturin build --release`: the abi3 wheel, into target/wheels/.
+# 3. For each interpreter in FUQUAN_PYTHONS (default: python3): a fresh venv under
+#    target/py-test/, created and filled with a PATH that holds no Rust toolchain;
+#    the built wheel installed into it (never built from source), with pytest and
+#    pandas; then pytest over bindings-python/tests, run from a scratch directory
+#    so that `import fuquan` can only find the installed package
+#    (FUQUAN_TEST_INSTALLED=1: conftest.py checks exactly that, and that pandas
+#    is there, so the pandas tests run instead of being skipped).
+# Exits non-zero on any failure. Extra arguments go to pytest.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 venv="$repo/.venv"
-py="$venv/bin/python"
-# maturin's PEP 517 hook runs the `maturin` executable: the venv's must be on PATH.
-export PATH="$venv/bin:$PATH"
+wheels="$repo/target/wheels"
 
-if [ ! -x "$py" ]; then
+if [ ! -x "$venv/bin/python" ]; then
     echo "==> creating $venv"
     python3 -m venv "$venv"
 fi
+echo "==> build tools (maturin) in $venv"
+"$venv/bin/python" -m pip install --quiet "maturin>=1.5,<2.0"
 
-echo "==> installing build and test tools"
-"$py" -m pip install --quiet --upgrade pip
-"$py" -m pip install --quiet "maturin>=1.5,<2.0" pytest
-if [ "${FUQUAN_WITH_PANDAS:-0}" = "1" ]; then
-    "$py" -m pip install --quiet pandas
+echo "==> maturin build --release (abi3 wheel)"
+mkdir -p "$wheels"
+rm -f "$wheels"/fuquan-*.whl
+(cd "$here" && "$venv/bin/maturin" build --release --out "$wheels")
+wheel="$(ls "$wheels"/fuquan-*.whl)"
+echo "wheel: $wheel ($(stat -c %s "$wheel") bytes)"
+case "$(basename "$wheel")" in
+    *-cp310-abi3-*) ;;
+    *) echo "test.sh: expected one abi3 wheel for CPython >= 3.10, got $(basename "$wheel")" >&2; exit 1 ;;
+esac
+
+# PATH without any directory that holds cargo or rustc: the wheel must install and
+# run where no Rust toolchain exists.
+no_rust_path=""
+IFS=: read -r -a dirs <<< "$PATH"
+for d in "${dirs[@]}"; do
+    [ -z "$d" ] && continue
+    if [ -e "$d/cargo" ] || [ -e "$d/rustc" ]; then continue; fi
+    no_rust_path="${no_rust_path:+$no_rust_path:}$d"
+done
+if env PATH="$no_rust_path" sh -c 'command -v cargo || command -v rustc' >/dev/null; then
+    echo "test.sh: could not hide the Rust toolchain from PATH" >&2
+    exit 1
 fi
 
-echo "==> building and installing fuquan (pip install ./bindings-python)"
-cd "$repo"
-"$py" -m pip install --no-build-isolation --force-reinstall --no-deps ./bindings-python
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
 
-echo "==> running pytest"
-cd "$here"
-"$py" -m pytest tests -q "$@"
+for py in ${FUQUAN_PYTHONS:-python3}; do
+    version="$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+    test_venv="$repo/target/py-test/$version"
+    echo "==> Python $version ($py): fresh venv $test_venv, no Rust on PATH"
+    rm -rf "$test_venv"
+    env PATH="$no_rust_path" "$py" -m venv "$test_venv"
+    env PATH="$no_rust_path" "$test_venv/bin/python" -m pip install --quiet --no-deps "$wheel"
+    env PATH="$no_rust_path" "$test_venv/bin/python" -m pip install --quiet pytest pandas
+    echo "==> pytest against the installed wheel (Python $version)"
+    (cd "$scratch" && env PATH="$no_rust_path" FUQUAN_TEST_INSTALLED=1 FUQUAN_TEST_REQUIRE=pandas,numpy \
+        "$test_venv/bin/python" -m pytest -q -p no:cacheprovider "$here/tests" "$@")
+done

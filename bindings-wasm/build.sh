@@ -19,7 +19,7 @@ if [[ "${1:-}" == "--if-needed" ]]; then
   for o in "${outputs[@]}"; do [[ -f "$o" ]] || fresh=0; done
   if [[ $fresh == 1 ]]; then
     oldest="$(ls -t "${outputs[@]}" | tail -n1)"
-    newer="$(find src Cargo.toml build.sh "$root/core/src" "$root/core/Cargo.toml" "$root/fixtures/huancui-2024" \
+    newer="$(find src Cargo.toml build.sh "$root/core/src" "$root/core/Cargo.toml" "$root/core/data/huancui-2024" \
              "$root/Cargo.lock" -newer "$oldest" -print -quit)"
     if [[ -z "$newer" ]]; then
       echo "build.sh: pkg-web/ and pkg-node/ are up to date"

@@ -313,7 +313,7 @@ export interface TraceStep {
 
 export interface Ruling {
   case_id?: string;
-  ruleset: { id: string; version: string; effective_from: IsoDate | null; content_hash: string };
+  ruleset: { id: string; version: string; effective_from: IsoDate | null; content_hash: string; engine_version: string };
   relevant_date: IsoDate;
   relevant_date_basis: DateBasis;
   location: Body;

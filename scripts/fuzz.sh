@@ -35,7 +35,7 @@ def put(target, data):
         f.write(data)
 
 # The embedded rule set as one document.
-root = "fixtures/huancui-2024"
+root = "core/data/huancui-2024"
 doc = json.load(open(os.path.join(root, "ruleset.json"), encoding="utf-8"))
 for name in ["departments", "towns", "items", "grants"]:
     doc.setdefault(name, json.load(open(os.path.join(root, name + ".json"), encoding="utf-8")))

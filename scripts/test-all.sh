@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of fuquan on a fresh machine: installs what it needs first.
 #   Rust: fmt, clippy (-D warnings), tests with the conformance suite, rustdoc (no warnings)
-#   Python: bindings-python/test.sh (venv, maturin build, pytest)
+#   Python: bindings-python/test.sh (maturin abi3 wheel, installed in a fresh venv without Rust, pytest)
 #   WASM:   bindings-wasm/test.sh (wasm target, wasm-bindgen-cli, npm packages, Chromium, npm test)
+#   Release: scripts/release-check.sh (the .crate, the wheel and sdist, the npm tarball,
+#            each used as a user receives it; reuses the builds above)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +39,11 @@ fi
 if [ -x bindings-wasm/test.sh ]; then
   step "WASM package"
   bindings-wasm/test.sh
+fi
+
+if [ -x scripts/release-check.sh ]; then
+  step "Release check: the packages as a user receives them"
+  scripts/release-check.sh
 fi
 
 step "all tests passed"

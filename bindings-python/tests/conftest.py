@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import os
 from pathlib import Path
 from typing import Any, Dict, List
 
@@ -10,11 +12,13 @@ import pytest
 
 import fuquan
 
+# The tests read fixtures from the repository (paths relative to this file),
+# never from the installed package.
 BINDINGS = Path(__file__).resolve().parents[1]
 REPO = BINDINGS.parent
 FIXTURES = REPO / "fixtures"
 CASES = FIXTURES / "cases"
-EMBEDDED_DIR = FIXTURES / "huancui-2024"
+EMBEDDED_DIR = REPO / "core" / "data" / "huancui-2024"
 EXAMPLES = BINDINGS / "examples"
 
 
@@ -53,3 +57,21 @@ def base_case() -> Dict[str, Any]:
         "sanctions": ["fine"],
         "fine": "20000",
     }
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """test.sh's guards: FUQUAN_TEST_INSTALLED=1 — the fuquan under test is the
+    installed wheel, not the source tree; FUQUAN_TEST_REQUIRE=pandas,numpy — those
+    modules are importable, so the tests that use them run instead of skipping."""
+    if os.environ.get("FUQUAN_TEST_INSTALLED") == "1":
+        where = Path(fuquan.__file__).resolve()
+        if BINDINGS in where.parents:
+            raise pytest.UsageError(f"fuquan was imported from the source tree ({where}), not the installed wheel")
+        native = Path(fuquan._fuquan.__file__).resolve()
+        if native.parent != where.parent:
+            raise pytest.UsageError(f"fuquan._fuquan ({native}) is not next to fuquan ({where})")
+    for name in filter(None, os.environ.get("FUQUAN_TEST_REQUIRE", "").split(",")):
+        try:
+            importlib.import_module(name)
+        except ImportError as e:
+            raise pytest.UsageError(f"FUQUAN_TEST_REQUIRE: {name} is not importable ({e})") from e

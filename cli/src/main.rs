@@ -13,7 +13,7 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use fuquan::{api, Engine};
 use serde_json::Value;
 
@@ -266,10 +266,25 @@ enum Command {
     },
 }
 
-const DEMO_CASES: &str = include_str!("../../fixtures/demo/cases.json");
+const DEMO_CASES: &str = include_str!("../data/demo/cases.json");
+
+/// What `fuquan --version` prints after the name: the CLI's version, then the
+/// engine's and the JSON contract's.
+fn version_line() -> String {
+    format!(
+        "{} (engine {}, contract {})",
+        env!("CARGO_PKG_VERSION"),
+        fuquan::ENGINE_VERSION,
+        fuquan::CONTRACT_VERSION
+    )
+}
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().version(version_line()).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli.command) {
         Ok(code) => code,
         Err(message) => {

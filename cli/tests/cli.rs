@@ -44,7 +44,7 @@ fn demo_prints_every_sample_case_with_its_citations() {
     assert!(o.status.success());
     let out = text(&o);
     let cases: Vec<serde_json::Value> = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("fixtures/demo/cases.json")).unwrap(),
+        &std::fs::read_to_string(repo().join("cli/data/demo/cases.json")).unwrap(),
     )
     .unwrap();
     for c in &cases {
@@ -86,7 +86,10 @@ fn refused_input_exits_1_with_code_and_path() {
 
 #[test]
 fn validate_reports_the_embedded_rule_set_clean() {
-    let o = fuquan(&["validate", "fixtures/huancui-2024", "--lang", "en"], None);
+    let o = fuquan(
+        &["validate", "core/data/huancui-2024", "--lang", "en"],
+        None,
+    );
     assert!(o.status.success());
     assert!(text(&o).contains("0 error(s), 0 warning(s)"));
     let o = fuquan(&["validate", "no-such-dir", "--json"], None);
@@ -149,4 +152,24 @@ fn call_runs_every_operation_of_the_registry_as_the_library_does() {
         .map(|e| e["operation"].as_str().unwrap())
         .collect();
     assert_eq!(names, fuquan::api::OPERATIONS);
+}
+
+#[test]
+fn version_names_the_engine_and_the_contract() {
+    let o = fuquan(&["--version"], None);
+    assert!(o.status.success());
+    assert_eq!(
+        text(&o).trim(),
+        format!(
+            "fuquan {v} (engine {v}, contract fuquan/1)",
+            v = env!("CARGO_PKG_VERSION")
+        )
+    );
+    // ... and every answer names the engine that gave it.
+    let o = fuquan(&["route", "--json"], Some(MAJOR));
+    let answer: serde_json::Value = serde_json::from_str(&text(&o)).unwrap();
+    assert_eq!(
+        answer["ruling"]["ruleset"]["engine_version"],
+        env!("CARGO_PKG_VERSION")
+    );
 }

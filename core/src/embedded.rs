@@ -1,4 +1,4 @@
-//! The default rule set compiled into the crate: `fixtures/huancui-2024/`.
+//! The default rule set compiled into the crate: `core/data/huancui-2024/`.
 
 use std::sync::OnceLock;
 
@@ -8,23 +8,23 @@ use crate::ruleset::{self, Engine};
 const FILES: [(&str, &str); 5] = [
     (
         "ruleset.json",
-        include_str!("../../fixtures/huancui-2024/ruleset.json"),
+        include_str!("../data/huancui-2024/ruleset.json"),
     ),
     (
         "departments.json",
-        include_str!("../../fixtures/huancui-2024/departments.json"),
+        include_str!("../data/huancui-2024/departments.json"),
     ),
     (
         "towns.json",
-        include_str!("../../fixtures/huancui-2024/towns.json"),
+        include_str!("../data/huancui-2024/towns.json"),
     ),
     (
         "items.json",
-        include_str!("../../fixtures/huancui-2024/items.json"),
+        include_str!("../data/huancui-2024/items.json"),
     ),
     (
         "grants.json",
-        include_str!("../../fixtures/huancui-2024/grants.json"),
+        include_str!("../data/huancui-2024/grants.json"),
     ),
 ];
 

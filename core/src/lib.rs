@@ -37,6 +37,23 @@
 //! Money is exact ([`Money`], integer fen); periods follow 民法典 Art. 201–203
 //! ([`time`]). The default rule set (`Engine::embedded`) is **sample data**
 //! modelled on Weihai Huancui's 2024 plan; the official list is not public.
+//!
+//! ## Versions
+//!
+//! [`ENGINE_VERSION`] is this crate's version; the Python wheel and the npm
+//! package of the same release carry the same number, and every answer names it
+//! (`ruleset.engine_version`). [`CONTRACT_VERSION`] (`fuquan/1`) is the version of
+//! the JSON contract — rule-set documents, requests and answers; what counts as
+//! a breaking change is written down in the repository's `docs/contract.md`.
+//!
+//! ## Cargo features
+//!
+//! * `embedded` (default): the Huancui 2024 sample rule set compiled into the
+//!   crate (from `data/huancui-2024/`, packed with it), read by
+//!   `Engine::embedded()` and `embedded_files()`. Without it the crate reads rule
+//!   sets only from JSON ([`Engine::from_json_value`], [`Engine::from_dir`]).
+//! * `schema`: JSON Schema generation for the contract's types (the `schema`
+//!   module, through `schemars`); the CLI's `schema` command uses it.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -70,6 +87,16 @@ pub mod time;
 
 pub use decision::Decision;
 pub use decode::{MAX_DOCUMENT_BYTES, MAX_RULESET_BYTES};
+
+/// The engine's version: the `fuquan` crate's version, shared by the Python
+/// wheel and the npm package of the same release, and carried in every answer
+/// as `ruleset.engine_version`.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The JSON contract's version, `fuquan/1`: what rule-set documents carry as
+/// `schema_version` (the same constant as [`ruleset::source::SCHEMA_VERSION`]).
+/// See `docs/contract.md` for what counts as a breaking change.
+pub const CONTRACT_VERSION: &str = ruleset::source::SCHEMA_VERSION;
 pub use diagnostic::{Diagnostic, InputError, Severity};
 pub use money::Money;
 pub use routing::{Case, Ruling};

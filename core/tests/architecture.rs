@@ -41,7 +41,8 @@ fn layer(node: &str) -> usize {
         return 3;
     }
     match node {
-        "codes" | "citation" | "diagnostic" | "money" | "time" | "limits" | "decode" | "rules" => 0,
+        "codes" | "citation" | "diagnostic" | "money" | "time" | "limits" | "decode" | "rules"
+        | "versions" => 0,
         "ruleset" | "embedded" => 1,
         "answer" | "decision" => 2,
         "registry" => 4,
@@ -101,6 +102,8 @@ fn target(path: &[&str]) -> Option<String> {
         "Diagnostic" | "InputError" | "Severity" => "diagnostic",
         "Decision" => "decision",
         "MAX_DOCUMENT_BYTES" | "MAX_RULESET_BYTES" => "decode",
+        // Constants of the crate root (lib.rs): the engine and contract versions.
+        "ENGINE_VERSION" | "CONTRACT_VERSION" => "versions",
         other => other,
     };
     Some(node.to_owned())

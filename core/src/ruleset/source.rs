@@ -1,6 +1,6 @@
 //! The rule-set document: the JSON a district publishes, exactly as written.
 //!
-//! These types mirror the files in `fixtures/huancui-2024/` (see
+//! These types mirror the files in `core/data/huancui-2024/` (see
 //! `fixtures/README.md`). They are plain data: validation
 //! ([`validate`](super::validate)) checks them against the law, and
 //! [`Engine`](crate::Engine) indexes them.
@@ -496,7 +496,7 @@ impl Sanction {
 }
 
 /// The rule set's dated parameters. Huancui's values are the defaults shipped in
-/// `fixtures/huancui-2024/ruleset.json`.
+/// `core/data/huancui-2024/ruleset.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -109,6 +109,9 @@ pub struct RulesetRefShape {
     /// SHA-256 of the rule set's canonical serialisation (lowercase hex), so that
     /// a ruling can be reproduced against exactly the same content.
     pub content_hash: String,
+    /// The version of the engine that answered (the `fuquan` crate's version,
+    /// [`crate::ENGINE_VERSION`]): with `content_hash`, what it takes to reproduce an answer.
+    pub engine_version: String,
 }
 
 /// The rendered JSON of every rule (by [`RuleId`] order) and of the rule set's identity.
@@ -136,6 +139,7 @@ impl Rendered {
             version: doc.meta.version.clone(),
             effective_from: doc.meta.effective_from,
             content_hash: content_hash.to_owned(),
+            engine_version: crate::ENGINE_VERSION.to_owned(),
         });
         Rendered { rules, ruleset }
     }
