@@ -54,20 +54,16 @@ fn subset(expect: &Value, actual: &Value, path: &str, out: &mut Vec<String>) {
 
 fn case_files() -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for sub in [
-        "route",
-        "validate",
-        "staffing",
-        "dispute",
-        "dispatch",
-        "screening",
-        "coverage",
-        "inspection",
-        "supervision",
-        "versions",
-    ] {
-        let dir = cases_dir().join(sub);
-        let Ok(entries) = std::fs::read_dir(&dir) else {
+    // Every folder of fixtures/cases; each case names its operation, which the
+    // registry must know (core/tests/registry.rs checks both ways).
+    let mut subs: Vec<PathBuf> = std::fs::read_dir(cases_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    subs.sort();
+    for sub in subs {
+        let Ok(entries) = std::fs::read_dir(&sub) else {
             continue;
         };
         for e in entries {
