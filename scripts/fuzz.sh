@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the JSON boundary with cargo-fuzz (libFuzzer, nightly). Not run by CI.
 #   scripts/fuzz.sh [seconds-per-target] [target...]
+#   FUZZ_RUNS=10000000 scripts/fuzz.sh 0 call   # a fixed number of executions instead of a time
 # Targets (fuzz/fuzz_targets/): `ruleset` (Engine::from_json_str, validate_json_str)
 # and `call` (api::call_json_str for every operation in api::OPERATIONS; the
 # first byte of an input picks the operation). Seeds come from fixtures/: the
@@ -66,7 +67,8 @@ status=0
 for t in "${targets[@]}"; do
   echo "==> fuzz $t for ${seconds}s"
   # -rss_limit_mb: a 64 MiB document plus its parse must fit; -max_len keeps inputs reasonable.
-  if ! cargo +nightly fuzz run "$t" -- -max_total_time="$seconds" -max_len=65536 \
+  if [ -n "${FUZZ_RUNS:-}" ]; then budget=(-runs="$FUZZ_RUNS"); else budget=(-max_total_time="$seconds"); fi
+  if ! cargo +nightly fuzz run "$t" -- "${budget[@]}" -max_len=65536 \
        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1; then
     echo "!! $t found a crash: see fuzz/artifacts/$t/" >&2
     status=1

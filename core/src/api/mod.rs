@@ -2,7 +2,7 @@
 //! bindings, the CLI and every conformance runner call these and nothing
 //! else, so every language gets the same answers.
 //!
-//! [`call`] answers any operation of the [registry](crate::registry) from a
+//! [`call`] answers any operation of the [registry] from a
 //! JSON value, [`call_json_str`] from JSON text. Answers are tagged:
 //! `{"status": "ok", ...}` or `{"status": "error", "errors": [...]}`, and
 //! always carry `warnings`. The shapes are documented in `fixtures/README.md`
