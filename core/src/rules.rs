@@ -209,6 +209,10 @@ rules! {
     ReviewBody = "responsibility.review_body", "对区政府工作部门、镇人民政府、街道办事处的行政行为不服的,由区政府管辖行政复议",
         "Review of acts of the district's departments, town governments and subdistrict offices lies with the district government",
         [cite(Instrument::Xzfyf, "第二十四条第一款", "Art. 24(1)")];
+    /// A city department's branch: the city government hears review, and the district government may too.
+    ReviewBodyBranch = "responsibility.review_body_branch", "对设区的市人民政府工作部门按照行政区划设立的派出机构作出的行政行为不服的,由设区的市人民政府管辖行政复议,也可以由其所在地的区人民政府管辖",
+        "Review of acts of a branch that a city department set up by district lies with the city government, and may also lie with the district government of the place",
+        [cite(Instrument::Xzfyf, "第二十四条第四款", "Art. 24(4)")];
     /// The party must be told of the right to a hearing.
     HearingRight = "hearing.right", "拟作出较大数额罚款、没收较大数额财物、降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业等决定的,应告知当事人有要求听证的权利",
         "Before a large fine or confiscation, lowering a grade, revoking a licence, or ordering suspension, closure or restricted practice, the party must be told of the right to a hearing",

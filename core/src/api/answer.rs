@@ -218,6 +218,9 @@ pub struct RulingView {
     pub litigation_defendant: Option<BodyView>,
     /// Review body (复议机关).
     pub review_body: Option<BodyView>,
+    /// A body that may also hear the review (复议法 Art. 24 ¶4: for a city
+    /// department's branch, the government of the place); null where there is none.
+    pub review_body_alternative: Option<BodyView>,
     /// Management centre → town.
     pub handover: Option<MovementView>,
     /// Town → department.
@@ -264,6 +267,7 @@ impl RulingView {
             review_respondent: BodyView::opt(r.review_respondent),
             litigation_defendant: BodyView::opt(r.litigation_defendant),
             review_body: BodyView::opt(r.review_body),
+            review_body_alternative: BodyView::opt(r.review_body_alternative),
             handover: r.handover.as_ref().map(MovementView::of),
             transfer: r.transfer.as_ref().map(MovementView::of),
             transition: r.transition.as_ref().map(|t| TransitionView {

@@ -613,21 +613,45 @@ impl Engine {
                 format!("{} handles it and decides in the name of {}; {} bears the legal consequences and is the respondent in review and the defendant in court.", h.name_en, n.name_en, n.name_en),
             ));
         }
+        let mut review_body_alternative = None;
         if let Some(n) = name_of {
-            review_body = Some(government);
-            rules.insert(RuleId::ReviewBody);
-            t.step(Some(RuleId::ReviewBody), || {
-                (
-                    format!(
-                        "对{}的行政行为申请行政复议的,由{}管辖。",
-                        n.name_zh, government.name_zh
-                    ),
-                    format!(
-                        "Administrative review of {}'s acts lies with {}.",
-                        n.name_en, government.name_en
-                    ),
-                )
-            });
+            // A city department's branch (派出机构): the city government, and also the
+            // government of the place (复议法 Art. 24 ¶4).
+            match n.city_government.and_then(|c| self.body_at(c)) {
+                Some(city) => {
+                    review_body = Some(city);
+                    review_body_alternative = Some(government);
+                    rules.insert(RuleId::ReviewBodyBranch);
+                    t.step(Some(RuleId::ReviewBodyBranch), || {
+                        (
+                            format!(
+                                "{}是市级部门按行政区划设立的派出机构,对其行政行为申请行政复议的,由{}管辖,也可以由所在地的{}管辖。",
+                                n.name_zh, city.name_zh, government.name_zh
+                            ),
+                            format!(
+                                "{} is a branch a city department set up by district: review of its acts lies with {}, and may also lie with the government of the place, {}.",
+                                n.name_en, city.name_en, government.name_en
+                            ),
+                        )
+                    });
+                }
+                None => {
+                    review_body = Some(government);
+                    rules.insert(RuleId::ReviewBody);
+                    t.step(Some(RuleId::ReviewBody), || {
+                        (
+                            format!(
+                                "对{}的行政行为申请行政复议的,由{}管辖。",
+                                n.name_zh, government.name_zh
+                            ),
+                            format!(
+                                "Administrative review of {}'s acts lies with {}.",
+                                n.name_en, government.name_en
+                            ),
+                        )
+                    });
+                }
+            }
         }
         if centre.is_some() && handover.is_some() {
             disposition = Disposition::Handover;
@@ -772,6 +796,7 @@ impl Engine {
             review_respondent: name_of,
             litigation_defendant: name_of,
             review_body,
+            review_body_alternative,
             handover,
             transfer,
             transition,

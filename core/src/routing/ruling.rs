@@ -267,6 +267,9 @@ pub struct Ruling<'e> {
     pub litigation_defendant: Option<&'e Body>,
     /// The review body (复议机关).
     pub review_body: Option<&'e Body>,
+    /// A second body that may also hear the review, where the law offers one: for a
+    /// city department's branch, the government of the place (复议法 Art. 24 ¶4).
+    pub review_body_alternative: Option<&'e Body>,
     /// Management centre → town.
     pub handover: Option<Movement<'e>>,
     /// Town → department.

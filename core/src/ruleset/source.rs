@@ -35,8 +35,9 @@ pub struct RuleSetDocument {
     pub parameters: Parameters,
     /// The rest-day calendar used by period arithmetic.
     pub calendar: CalendarSpec,
-    /// District departments (原行使部门).
-    pub departments: Vec<NamedBody>,
+    /// District departments (原行使部门), including branches that a city department
+    /// set up in the district (派出机构).
+    pub departments: Vec<DepartmentSpec>,
     /// Towns, subdistricts and management centres.
     pub towns: Vec<TownSpec>,
     /// Power items (行政执法权事项).
@@ -133,6 +134,57 @@ pub struct NamedBody {
     pub name_zh: String,
     /// English name.
     pub name_en: String,
+}
+
+/// What kind of body a department is: it decides who reviews its acts (行政复议法
+/// Art. 24) and whether its penalty powers can be handed to towns (行政处罚法 Art. 24).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DepartmentKind {
+    /// A working department of the district government (县级人民政府部门).
+    #[default]
+    DistrictDepartment,
+    /// A branch (派出机构) that a department of the city (设区的市) set up by district,
+    /// acting in its own name under a law, regulation or rule, e.g. 威海市生态环境局环翠分局.
+    CityDepartmentBranch,
+}
+
+impl DepartmentKind {
+    fn is_default(&self) -> bool {
+        *self == DepartmentKind::DistrictDepartment
+    }
+}
+
+/// For a branch: the city department that set it up and that department's government.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BranchOf {
+    /// The city department (e.g. 威海市生态环境局).
+    pub department: NamedBody,
+    /// The government of that department's level (e.g. 威海市人民政府): the review
+    /// body for the branch's acts (行政复议法 Art. 24 ¶4).
+    pub city_government: NamedBody,
+}
+
+/// A department that held the items (原行使部门).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentSpec {
+    /// Stable id.
+    pub id: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// District department (the default when absent) or a city department's branch.
+    #[serde(default, skip_serializing_if = "DepartmentKind::is_default")]
+    pub kind: DepartmentKind,
+    /// For a branch (required there, refused elsewhere): its parent and the city government.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branch_of: Option<BranchOf>,
 }
 
 /// The district-level bodies.

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use super::source::{
-    GrantMode, GrantSpec, Grantee, ItemKind, ItemSpec, RuleSetDocument, TownClass, TownKind,
-    SCHEMA_VERSION,
+    DepartmentKind, GrantMode, GrantSpec, Grantee, ItemKind, ItemSpec, RuleSetDocument, TownClass,
+    TownKind, SCHEMA_VERSION,
 };
 use crate::citation::{CitationText, Instrument, PlanTitle, StaticCitation};
 use crate::diagnostic::Diagnostic;
@@ -22,6 +22,7 @@ const ART_20: StaticCitation = cite(Instrument::Xzcff, "第二十条", "Art. 20"
 const ART_20_2: StaticCitation = cite(Instrument::Xzcff, "第二十条第二款", "Art. 20(2)");
 const ART_20_4: StaticCitation = cite(Instrument::Xzcff, "第二十条第四款", "Art. 20(4)");
 const ART_24: StaticCitation = cite(Instrument::Xzcff, "第二十四条", "Art. 24");
+const FYF_24_4: StaticCitation = cite(Instrument::Xzfyf, "第二十四条第四款", "Art. 24(4)");
 const QZF_17: StaticCitation = cite(Instrument::Xzqzf, "第十七条", "Art. 17");
 const MFD_203: StaticCitation = cite(Instrument::Mfd, "第二百零三条", "Art. 203");
 const PLAN_PREAMBLE: StaticCitation = cite(Instrument::Plan, "前言", "preamble");
@@ -196,6 +197,36 @@ impl<'d> Validator<'d> {
                 .is_some()
             {
                 self.duplicate(format!("departments[{i}].id"), &d.id);
+            }
+        }
+        // The city governments of branches: one body per id, shared by its branches.
+        let mut city_governments: HashMap<&str, ()> = HashMap::new();
+        for (i, d) in doc.departments.iter().enumerate() {
+            let p = format!("departments[{i}]");
+            match (d.kind, &d.branch_of) {
+                (DepartmentKind::CityDepartmentBranch, None) => self.error(
+                    "department.branch_of_missing",
+                    format!("{p}.branch_of"),
+                    format!("{} 是市级部门的派出机构,应载明设立它的市级部门和市人民政府", d.id),
+                    format!("{} is a branch of a city department: state the city department that set it up and the city government", d.id),
+                    Some(FYF_24_4),
+                ),
+                (DepartmentKind::DistrictDepartment, Some(_)) => self.error(
+                    "department.branch_of_unexpected",
+                    format!("{p}.branch_of"),
+                    format!("{} 是区级部门,不应载明 branch_of(派出机构才有)", d.id),
+                    format!("{} is a district department: only a branch states branch_of", d.id),
+                    None,
+                ),
+                (_, Some(b)) => {
+                    let id = b.city_government.id.as_str();
+                    if city_governments.insert(id, ()).is_none()
+                        && self.bodies.insert(id, BodyRole::District).is_some()
+                    {
+                        self.duplicate(format!("{p}.branch_of.city_government.id"), id);
+                    }
+                }
+                _ => {}
             }
         }
         match self.bodies.get(doc.district.justice_bureau.as_str()) {
@@ -616,6 +647,36 @@ impl<'d> Validator<'d> {
     }
 
     fn check_delegation(&mut self, p: &str, g: &GrantSpec) {
+        let branch = self
+            .doc
+            .departments
+            .iter()
+            .find(|d| d.id == g.grantor && d.kind == DepartmentKind::CityDepartmentBranch);
+        if let Some(b) = branch {
+            let parent = b
+                .branch_of
+                .as_ref()
+                .map_or("-", |o| o.department.name_zh.as_str());
+            let parent_en = b
+                .branch_of
+                .as_ref()
+                .map_or("-", |o| o.department.name_en.as_str());
+            for j in 0..g.items.len() {
+                self.error(
+                    "grant.delegation_from_branch",
+                    format!("{p}.items[{j}]"),
+                    format!(
+                        "{}是{}的派出机构,不是县级人民政府部门;行政处罚法第二十四条只允许将县级人民政府部门的行政处罚权交由乡镇人民政府、街道办事处行使,赋予派出机构的事项缺少法律依据(须有法律、法规另行规定);可改由区级部门行使的事项赋权,或不列入清单",
+                        b.name_zh, parent
+                    ),
+                    format!(
+                        "{} is a branch of {}, not a department of the county-level government: Art. 24 lets a province hand towns only the penalty powers of county-level government departments, so delegating a branch's item lacks a legal basis (it would need a law or regulation of its own); delegate a district department's item instead, or leave it off the list",
+                        b.name_en, parent_en
+                    ),
+                    Some(ART_24),
+                );
+            }
+        }
         for (j, code) in g.items.iter().enumerate() {
             if let Some(item) = self.items.get(code.as_str()) {
                 if !item.in_guiding_catalogue {
