@@ -217,6 +217,14 @@ rules! {
     HearingRight = "hearing.right", "拟作出较大数额罚款、没收较大数额财物、降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业等决定的,应告知当事人有要求听证的权利",
         "Before a large fine or confiscation, lowering a grade, revoking a licence, or ordering suspension, closure or restricted practice, the party must be told of the right to a hearing",
         [cite(Instrument::Xzcff, "第六十三条", "Art. 63")];
+    /// The large fine measured against the penalty basis's maximum.
+    HearingShareOfMaximum = "hearing.large_fine_share_of_maximum", "处罚依据规定罚款上限的,拟罚款达到上限的规定比例以上(含本数)、且不低于下限金额的,为较大数额罚款(山东省标准,数值为规则集参数)",
+        "Where the penalty basis sets a maximum, a fine of at least the set share of it (the share included), and not below the floor, is a large fine (Shandong's standard; the figures are rule-set parameters)",
+        [cite(Instrument::Xzcff, "第六十三条第一款第(一)项", "Art. 63(1)(i)")];
+    /// A sector standard of the large fine binds decisions in its departments' name.
+    HearingSectorStandard = "hearing.large_fine_sector", "行业主管部门对较大数额罚款另有规定的,从其规定:以该部门名义作出的决定(含受委托的镇(街道)以部门名义作出的)适用该标准",
+        "A sector's own large-fine standard prevails for decisions made in its department's name, including those a town makes in that name under an entrustment",
+        [cite(Instrument::Xzcff, "第六十三条第一款第(一)项", "Art. 63(1)(i)"), cite(Instrument::Xzcff, "第二十条第四款", "Art. 20(4)")];
     /// Legal review before the decision.
     LegalReview = "legal_review.required", "作出决定前应当进行法制审核,未经审核或审核未通过的不得作出决定",
         "A legal review is required before the decision; without a passed review no decision may be made",

@@ -8,9 +8,10 @@ use super::ruling::{
 };
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::limits;
+use crate::money::Money;
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::engine::{in_force, sanction_bit, Cover, Reach};
-use crate::ruleset::source::{GrantMode, PartyAmounts, Sanction};
+use crate::ruleset::source::{FineParty, GrantMode, ItemKind, PartyAmounts, Ratio, Sanction};
 use crate::ruleset::{Body, BodyKind, Engine};
 use crate::support::Tracer;
 use crate::time::period_last_day_in_days;
@@ -674,16 +675,21 @@ impl Engine {
             (Party::Organisation, true) => a.organisation_business,
         };
         if let Some(fine) = case.fine {
-            let large = party_amount(
-                &in_force(&inner.doc.parameters.hearing_large_fine, d)
-                    .ok_or_else(|| Engine::not_in_force("hearing_large_fine", d))?
-                    .value,
-            );
+            let (large, standard) = self.large_fine(case, &items, name_of, d)?;
+            let (basis_zh, basis_en) = standard.describe();
             if fine >= large {
                 add_hearing(HearingGround::LargeFine, &mut hearing);
+                if let Some(rule) = standard.rule() {
+                    rules.insert(rule);
+                }
                 t.step(Some(RuleId::HearingRight), || (
-                    format!("拟罚款 {fine} 元,达到较大数额 {large} 元,当事人有权要求听证。"),
-                    format!("The fine of {fine} yuan reaches the large amount of {large} yuan: the party may ask for a hearing."),
+                    format!("拟罚款 {fine} 元,达到较大数额 {large} 元({basis_zh}),当事人有权要求听证。"),
+                    format!("The fine of {fine} yuan reaches the large amount of {large} yuan ({basis_en}): the party may ask for a hearing."),
+                ));
+            } else {
+                t.step(None, || (
+                    format!("拟罚款 {fine} 元,不满较大数额 {large} 元({basis_zh})。"),
+                    format!("The fine of {fine} yuan is under the large amount of {large} yuan ({basis_en})."),
                 ));
             }
         }
@@ -807,6 +813,132 @@ impl Engine {
             rules,
             warnings,
         })
+    }
+}
+
+/// Which standard set the "large fine" of a case (行政处罚法 Art. 63).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LargeFineStandard {
+    /// The province's flat amounts (no recorded maximum for the party).
+    Flat,
+    /// A share of the penalty basis's maximum, not below the floor.
+    ShareOfMaximum {
+        /// The item whose maximum set the threshold.
+        max: Money,
+    },
+    /// The floor of the share-of-maximum standard (the share came out lower).
+    Floor,
+    /// The sector standard of the department in whose name the decision is made.
+    Sector,
+}
+
+impl LargeFineStandard {
+    fn rule(self) -> Option<RuleId> {
+        match self {
+            LargeFineStandard::Flat => None,
+            LargeFineStandard::ShareOfMaximum { .. } | LargeFineStandard::Floor => {
+                Some(RuleId::HearingShareOfMaximum)
+            }
+            LargeFineStandard::Sector => Some(RuleId::HearingSectorStandard),
+        }
+    }
+
+    fn describe(self) -> (String, String) {
+        match self {
+            LargeFineStandard::Flat => (
+                "省定较大数额标准".into(),
+                "the province's flat amount".into(),
+            ),
+            LargeFineStandard::ShareOfMaximum { max } => (
+                format!("处罚依据规定的罚款上限 {max} 元的相应比例"),
+                format!("the set share of the penalty basis's maximum of {max} yuan"),
+            ),
+            LargeFineStandard::Floor => (
+                "按上限比例计算低于下限,适用下限金额".into(),
+                "the share of the maximum falls below the floor, so the floor applies".into(),
+            ),
+            LargeFineStandard::Sector => (
+                "以部门名义作出决定,适用该行业的较大数额标准".into(),
+                "decided in the department's name, so its sector's standard applies".into(),
+            ),
+        }
+    }
+}
+
+/// `ceil(max × share)` in fen, exact; `None` on overflow or a zero denominator.
+fn share_of(max: Money, share: Ratio) -> Option<Money> {
+    let num = i128::from(max.fen()) * i128::from(share.numerator);
+    let den = i128::from(share.denominator);
+    if den == 0 {
+        return None;
+    }
+    let fen = (num + den - 1) / den;
+    Money::from_fen(i64::try_from(fen).ok()?)
+}
+
+impl Engine {
+    /// The "large fine" of a case and the standard that set it (docs/readings.md §2):
+    /// a sector standard binds decisions in its departments' name; otherwise, for each
+    /// penalty item whose basis sets a maximum for the party, `max(⌈share × max⌉, floor)`,
+    /// else the flat amount; the case takes the lowest of its items' amounts.
+    fn large_fine(
+        &self,
+        case: &Case,
+        items: &[ItemRuling<'_>],
+        name_of: Option<&Body>,
+        d: Date,
+    ) -> Result<(Money, LargeFineStandard), InputError> {
+        let p = &self.inner.doc.parameters;
+        let pick = |a: &PartyAmounts| match (case.party, case.business_activity) {
+            (Party::Individual, false) => a.individual_non_business,
+            (Party::Organisation, false) => a.organisation_non_business,
+            (Party::Individual, true) => a.individual_business,
+            (Party::Organisation, true) => a.organisation_business,
+        };
+        if let Some(n) = name_of.filter(|n| n.kind == BodyKind::Department) {
+            let sector = p
+                .hearing_large_fine_sectors
+                .iter()
+                .find(|s| s.departments.contains(&n.id));
+            if let Some(v) = sector.and_then(|s| in_force(&s.values, d)) {
+                return Ok((pick(&v.value), LargeFineStandard::Sector));
+            }
+        }
+        let flat = pick(
+            &in_force(&p.hearing_large_fine, d)
+                .ok_or_else(|| Engine::not_in_force("hearing_large_fine", d))?
+                .value,
+        );
+        let Some(rule) = in_force(&p.hearing_large_fine_share_of_maximum, d) else {
+            return Ok((flat, LargeFineStandard::Flat));
+        };
+        let party = match case.party {
+            Party::Individual => FineParty::Individual,
+            Party::Organisation => FineParty::Organisation,
+        };
+        let floor = pick(&rule.value.floor);
+        let mut best: Option<(Money, LargeFineStandard)> = None;
+        for it in items {
+            let Some(item) = self.item(it.code) else {
+                continue;
+            };
+            if item.spec.kind != ItemKind::Penalty {
+                continue;
+            }
+            let this = match item.spec.fine_range(party).and_then(|r| r.max) {
+                Some(max) => match share_of(max, rule.value.share) {
+                    Some(share) if share >= floor => {
+                        (share, LargeFineStandard::ShareOfMaximum { max })
+                    }
+                    _ => (floor, LargeFineStandard::Floor),
+                },
+                None => (flat, LargeFineStandard::Flat),
+            };
+            if best.map_or(true, |(b, _)| this.0 < b) {
+                best = Some(this);
+            }
+        }
+        Ok(best.unwrap_or((flat, LargeFineStandard::Flat)))
     }
 }
 

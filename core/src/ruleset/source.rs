@@ -320,11 +320,54 @@ pub struct ItemSpec {
     pub discretion_benchmark: Option<String>,
     /// Whether the item is in the provincial guiding catalogue (指导目录).
     pub in_guiding_catalogue: bool,
+    /// The fine its penalty basis sets, per party (行政处罚法 Art. 63 reads the
+    /// "large fine" against it). Absent or null: not recorded; `[]`: the basis sets no fine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fine_ranges: Option<Vec<FineRange>>,
     /// Inspections and compulsory measures that go with this penalty.
     #[serde(default)]
     pub related_items: Vec<String>,
     /// Plan §1 screening attributes.
     pub screening: Screening,
+}
+
+/// The party a statutory fine range applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FineParty {
+    /// 个人 / 公民.
+    Individual,
+    /// 单位 / 法人或者其他组织.
+    Organisation,
+}
+
+/// A fine range as the penalty basis sets it, both ends included (以上/以下 include
+/// the number). A range whose amount is a multiple (倍) of something has no fixed
+/// maximum: `max` null.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FineRange {
+    /// Which party the range is for; absent: every party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<FineParty>,
+    /// The statutory minimum (null: none).
+    pub min: Option<Money>,
+    /// The statutory maximum (null: no fixed maximum).
+    pub max: Option<Money>,
+}
+
+impl ItemSpec {
+    /// The fine range that applies to a party: the entry for that party, else the
+    /// entry for every party. `None` when not recorded or not set.
+    pub fn fine_range(&self, party: FineParty) -> Option<&FineRange> {
+        let ranges = self.fine_ranges.as_deref()?;
+        ranges
+            .iter()
+            .find(|r| r.party == Some(party))
+            .or_else(|| ranges.iter().find(|r| r.party.is_none()))
+    }
 }
 
 /// Delegation (赋权) or entrustment (委托).
@@ -561,6 +604,15 @@ pub struct Parameters {
     pub transition_months: Vec<Dated<u32>>,
     /// The "large fine" that gives a right to a hearing (行政处罚法 Art. 63; set by the province).
     pub hearing_large_fine: Vec<Dated<PartyAmounts>>,
+    /// Where the penalty basis sets a maximum: a fine of at least `share` of that
+    /// maximum (含) is large, but never below `floor` (Shandong's standard; 行政处罚法
+    /// Art. 63). Optional: without a value in force only `hearing_large_fine` applies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hearing_large_fine_share_of_maximum: Vec<Dated<ShareOfMaximum>>,
+    /// Sector standards of the "large fine" (从其规定): they apply, instead of the
+    /// provincial standard, to decisions made in the name of the listed departments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hearing_large_fine_sectors: Vec<SectorLargeFine>,
     /// The "large confiscation" that gives a right to a hearing.
     pub hearing_large_confiscation: Vec<Dated<PartyAmounts>>,
     /// Minimum formal staff of a town's enforcement centre (Plan §3: 不少于15名). Optional:
@@ -591,6 +643,30 @@ pub struct Parameters {
     /// decision without a value in force fails with `parameter.not_in_force`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub supervision_thresholds: Vec<Dated<crate::supervision::Thresholds>>,
+}
+
+/// The share-of-maximum "large fine" standard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ShareOfMaximum {
+    /// The share of the statutory maximum from which (inclusive) a fine is large, e.g. 50/100.
+    pub share: Ratio,
+    /// The lowest "large" amount, by party, whatever the maximum.
+    pub floor: PartyAmounts,
+}
+
+/// A sector's own "large fine" standard and the departments it binds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SectorLargeFine {
+    /// Stable id, e.g. `market_regulation`.
+    pub id: String,
+    /// Department ids whose decisions the standard governs.
+    pub departments: Vec<String>,
+    /// The amounts, dated and cited.
+    pub values: Vec<Dated<PartyAmounts>>,
 }
 
 /// An exact share as integers, e.g. 5/100. Comparisons are done by cross-multiplying;

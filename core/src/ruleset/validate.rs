@@ -23,6 +23,7 @@ const ART_20_2: StaticCitation = cite(Instrument::Xzcff, "第二十条第二款"
 const ART_20_4: StaticCitation = cite(Instrument::Xzcff, "第二十条第四款", "Art. 20(4)");
 const ART_24: StaticCitation = cite(Instrument::Xzcff, "第二十四条", "Art. 24");
 const FYF_24_4: StaticCitation = cite(Instrument::Xzfyf, "第二十四条第四款", "Art. 24(4)");
+const XZCFF_63: StaticCitation = cite(Instrument::Xzcff, "第六十三条", "Art. 63");
 const QZF_17: StaticCitation = cite(Instrument::Xzqzf, "第十七条", "Art. 17");
 const MFD_203: StaticCitation = cite(Instrument::Mfd, "第二百零三条", "Art. 203");
 const PLAN_PREAMBLE: StaticCitation = cite(Instrument::Plan, "前言", "preamble");
@@ -310,6 +311,7 @@ impl<'d> Validator<'d> {
             ),
         );
         self.check_staffing_parameters();
+        self.check_hearing_parameters();
         let p = &self.doc.parameters;
         let optional: [(&str, Vec<Date>); 4] = [
             (
@@ -334,6 +336,49 @@ impl<'d> Validator<'d> {
         }
         for d in crate::schedule::validate_parameters(&self.doc.parameters) {
             self.push(d);
+        }
+    }
+
+    /// The share-of-maximum and sector "large fine" standards (行政处罚法 Art. 63).
+    fn check_hearing_parameters(&mut self) {
+        let p = &self.doc.parameters;
+        let name = "hearing_large_fine_share_of_maximum";
+        let froms: Vec<Date> = p
+            .hearing_large_fine_share_of_maximum
+            .iter()
+            .map(|d| d.from)
+            .collect();
+        self.check_optional_order(name, &froms);
+        for (i, d) in p.hearing_large_fine_share_of_maximum.iter().enumerate() {
+            let r = d.value.share;
+            if r.denominator == 0 || r.numerator > r.denominator {
+                self.error(
+                    "parameter.out_of_range",
+                    format!("parameters.{name}[{i}].value.share"),
+                    format!("比例 {}/{} 无效:分母应大于零且不小于分子", r.numerator, r.denominator),
+                    format!("share {}/{} is invalid: the denominator must be more than zero and not less than the numerator", r.numerator, r.denominator),
+                    Some(XZCFF_63),
+                );
+            }
+        }
+        let mut ids: HashMap<&str, ()> = HashMap::new();
+        for (i, sector) in p.hearing_large_fine_sectors.iter().enumerate() {
+            let path = format!("parameters.hearing_large_fine_sectors[{i}]");
+            if ids.insert(sector.id.as_str(), ()).is_some() {
+                self.duplicate(format!("{path}.id"), &sector.id);
+            }
+            for (j, dep) in sector.departments.iter().enumerate() {
+                if self.bodies.get(dep.as_str()) != Some(&BodyRole::Department) {
+                    self.unknown(
+                        format!("{path}.departments[{j}]"),
+                        "部门",
+                        "department",
+                        dep,
+                    );
+                }
+            }
+            let froms: Vec<Date> = sector.values.iter().map(|d| d.from).collect();
+            self.check_dated_order(&format!("hearing_large_fine_sectors[{i}].values"), &froms);
         }
     }
 
@@ -430,6 +475,24 @@ impl<'d> Validator<'d> {
         for (i, item) in doc.items.iter().enumerate() {
             if !domains.contains(&item.domain.as_str()) {
                 self.unknown(format!("items[{i}].domain"), "领域", "domain", &item.domain);
+            }
+            for (j, r) in item.fine_ranges.iter().flatten().enumerate() {
+                let dup = item
+                    .fine_ranges
+                    .iter()
+                    .flatten()
+                    .take(j)
+                    .any(|o| o.party == r.party);
+                let inverted = matches!((r.min, r.max), (Some(a), Some(b)) if a > b);
+                if dup || inverted {
+                    self.error(
+                        "item.fine_range_invalid",
+                        format!("items[{i}].fine_ranges[{j}]"),
+                        format!("事项 {} 的罚款幅度无效:下限高于上限,或同一当事人类别列了两次", item.code),
+                        format!("item {}: invalid fine range (minimum above maximum, or the same party listed twice)", item.code),
+                        None,
+                    );
+                }
             }
             if self.bodies.get(item.department.as_str()) != Some(&BodyRole::Department) {
                 self.unknown(
