@@ -665,6 +665,7 @@ impl<'py> Columns<'py> {
         let [violation, discovery, filing, decision] = d;
         case.dates = CaseDates {
             violation,
+            violation_end: None,
             discovery,
             filing,
             decision,

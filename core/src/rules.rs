@@ -64,7 +64,7 @@ rules! {
     /// The date that decides which grants and parameters apply.
     RelevantDate = "route.relevant_date", "以立案日(未立案的以发现日、再以违法行为发生日)确定适用的清单和参数",
         "The filing date (else the discovery date, else the violation date) decides which lists and parameters apply",
-        [cite(Instrument::Xzcff, "第二十五条", "Art. 25"), PLAN_12];
+        [PLAN_12];
     /// Jurisdiction follows the place of the violation.
     PlaceOfViolation = "route.place_of_violation", "行政处罚由违法行为发生地的行政机关管辖",
         "A penalty case belongs to the authority of the place where the violation occurred",
@@ -81,6 +81,10 @@ rules! {
     Transition = "route.transition", "赋权设3个月过渡期,过渡期内及至过渡期结束时未办结事项仍由原行政执法部门负责",
         "A delegation has a 3-month transition during which, and for matters still open at its end, the original department remains responsible",
         [PLAN_12, cite(Instrument::Mfd, "第二百零一条", "Art. 201"), cite(Instrument::Mfd, "第二百零二条", "Art. 202"), cite(Instrument::Mfd, "第二百零三条", "Art. 203")];
+    /// A matter that arose in the transition stays with the department after it ends.
+    TransitionCarryover = "route.transition_carryover", "过渡期内发生的相关问题(违法行为在过渡期内发生或终了,或在过渡期结束前已发现),过渡期结束后立案的,仍由原行政执法部门承担相应责任",
+        "A matter that arose in the transition (the violation occurred or ended in it, or was discovered by its end) stays with the original department even when the case is filed after it",
+        [PLAN_12];
     /// The item is on the town's delegated list.
     ListDelegated = "route.list_delegated", "事项在镇(街道)赋权清单内,由镇(街道)以自己的名义行使",
         "The item is on the town's delegated list: the town exercises it in its own name",

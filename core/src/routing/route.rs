@@ -1,6 +1,6 @@
 //! The routing decision (see `docs/routing.md`, whose step numbers the comments follow).
 
-use super::case::{Case, Party};
+use super::case::{Case, CaseDates, Party};
 use super::ruling::{
     DateBasis, Designation, DesignationGround, Disposition, Hearing, HearingGround, ItemRuling,
     ItemStatus, LegalReview, LegalReviewGround, Movement, Ruling, RulingWarning, TraceStep,
@@ -104,6 +104,19 @@ impl Engine {
                 "至少应提供违法行为发生日、发现日或立案日之一".into(),
                 "give at least one of the violation, discovery or filing dates".into(),
             ));
+        }
+        if let (Some(v), Some(e)) = (d.violation, d.violation_end) {
+            if e < v {
+                errors.push(
+                    err(
+                        "case.dates_out_of_order",
+                        "dates.violation_end",
+                        format!("违法行为终了日 {e} 早于发生日 {v}"),
+                        format!("the violation's end {e} is before its start {v}"),
+                    )
+                    .expected("violation ≤ violation_end"),
+                );
+            }
         }
         let seq = [
             ("violation", d.violation),
@@ -349,6 +362,19 @@ impl Engine {
                 .ok_or_else(|| Engine::not_in_force("items", d))?;
             let (status, cover) = self.item_status(town_idx, ii, d);
             let grant = cover.and_then(|c| inner.grants.get(c.grant as usize));
+            // Plan §12: a matter that arose in the transition stays with the department
+            // even when the case is filed after it (docs/readings.md §3).
+            let carryover = match (status, grant) {
+                (ItemStatus::Delegated | ItemStatus::CarriedByDelegation, Some(g)) => g
+                    .transition_last_day
+                    .and_then(|last| arose_by(dates, g.effective, last).map(|why| (why, last))),
+                _ => None,
+            };
+            let status = if carryover.is_some() {
+                ItemStatus::InTransition
+            } else {
+                status
+            };
             let dept = self.body_ref(item.department)?;
             match department {
                 None => department = Some(item.department),
@@ -394,9 +420,21 @@ impl Engine {
                     }
                 }
             }
-            t.step(Some(status.rule()), || {
-                item_sentence(code, status, grant.map(|g| g.id.as_str()), town, dept, d)
-            });
+            match carryover {
+                Some((why, last)) => {
+                    rules.insert(RuleId::TransitionCarryover);
+                    t.step(Some(RuleId::TransitionCarryover), || {
+                        let (w_zh, w_en) = why.describe();
+                        (
+                            format!("事项 {code} 已赋予{},立案日 {d} 晚于过渡期末日 {last},但{w_zh},属于过渡期内发生的相关问题,仍由{}承担责任。", town.name_zh, dept.name_zh),
+                            format!("Item {code} is delegated to {} and the filing date {d} is after the transition's last day {last}, but {w_en}: a matter that arose in the transition stays with {}.", town.name_en, dept.name_en),
+                        )
+                    });
+                }
+                None => t.step(Some(status.rule()), || {
+                    item_sentence(code, status, grant.map(|g| g.id.as_str()), town, dept, d)
+                }),
+            }
             items.push(ItemRuling {
                 code: item.spec.code.as_str(),
                 status,
@@ -780,7 +818,10 @@ impl Engine {
                 }
             }
         }
-        if let (Some(violation), Some(discovery)) = (dates.violation, dates.discovery) {
+        // Art. 36 ¶2: a continuing violation counts from the day it ended.
+        if let (Some(violation), Some(discovery)) =
+            (dates.violation_end.or(dates.violation), dates.discovery)
+        {
             if let Some(last_day) = period_last_day(violation, 24, &inner.calendar) {
                 if discovery > last_day {
                     warnings[1] = Some(RulingWarning::LimitationTwoYears { last_day });
@@ -814,6 +855,43 @@ impl Engine {
             warnings,
         })
     }
+}
+
+/// Why a matter counts as having arisen in a delegation's transition (Plan §12).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Arose {
+    /// It was discovered on or before the transition's last day.
+    Discovered(Date),
+    /// The violation (or, for a continuing one, its end) fell within the transition.
+    Occurred(Date),
+}
+
+impl Arose {
+    fn describe(self) -> (String, String) {
+        match self {
+            Arose::Discovered(x) => (
+                format!("违法行为于 {x} 即已发现"),
+                format!("the violation was discovered on {x}, within or before the transition"),
+            ),
+            Arose::Occurred(x) => (
+                format!("违法行为于过渡期内的 {x} 发生(终了)"),
+                format!("the violation occurred (ended) on {x}, within the transition"),
+            ),
+        }
+    }
+}
+
+/// Whether a matter arose by the end of a transition running from `effective` to
+/// `last` (Plan §12: 过渡期内发生的相关问题……仍由原行政执法部门承担相应责任): it was
+/// discovered by `last`, or the violation — its end, if continuing — fell in
+/// `effective..=last`. A violation that ended before the grant took effect and was
+/// discovered after the transition is the town's (docs/readings.md §3).
+fn arose_by(dates: &CaseDates, effective: Date, last: Date) -> Option<Arose> {
+    if let Some(x) = dates.discovery.filter(|x| *x <= last) {
+        return Some(Arose::Discovered(x));
+    }
+    let end = dates.violation_end.or(dates.violation)?;
+    (effective <= end && end <= last).then_some(Arose::Occurred(end))
 }
 
 /// Which standard set the "large fine" of a case (行政处罚法 Art. 63).
