@@ -133,6 +133,10 @@ rules! {
     FirstFiled = "route.first_filed", "两个以上行政机关都有管辖权的,由最先立案的行政机关管辖",
         "Where several authorities have jurisdiction, the one that opened the case first handles it",
         [cite(Instrument::Xzcff, "第二十五条第一款", "Art. 25(1)")];
+    /// A department's filing in a town-competent matter does not take the case.
+    DepartmentFilingNotConcurrent = "route.department_filing_not_concurrent", "最先立案规则以两个以上行政机关都有管辖权为前提:过渡期满后部门对镇(街道)赋权清单内事项只保留重大行政处罚案件的管辖,委托事项由镇(街道)以部门名义实施,部门立案不取得镇(街道)的案件",
+        "Filing first decides only between bodies that both have jurisdiction: after the transition the department keeps only the major-decision cases of the town's listed items, and an entrusted town acts in the department's own name, so the department's filing does not take the town's case",
+        [cite(Instrument::Xzcff, "第二十五条第一款", "Art. 25(1)"), cite(Instrument::Xzcff, "第二十四条", "Art. 24"), cite(Instrument::Xzcff, "第二十条第四款", "Art. 20(4)"), PLAN_13];
     /// A major sanction sends the case to the department.
     MajorSanction = "route.major_sanction", "拟作出降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业等重大行政处罚的,仍由行政执法部门管辖,镇(街道)应当及时移送",
         "A case that may lower a qualification grade, revoke a licence, or order suspension, closure or restricted practice stays with the department; the town must transfer it",

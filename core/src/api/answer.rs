@@ -358,6 +358,21 @@ pub(super) fn ruling_warnings(engine: &Engine, r: &Ruling<'_>) -> Vec<Diagnostic
                 format!("a violation not found within two years (by {last_day}) is no longer punished; five years where life, health or financial safety was harmed"),
             )
             .cite(StaticCitation { instrument: Instrument::Xzcff, zh: "第三十六条", en: "Art. 36" }.render(plan)),
+            RulingWarning::DepartmentFilingNotConcurrent { entrusted, major } => Diagnostic::warning(
+                w.code(),
+                "opened_by",
+                match (entrusted, major) {
+                    (true, _) => "部门立案不取得管辖:事项已委托镇(街道)以本部门名义实施,同一名义下只有一个案件;请由受委托的镇(街道)按委托协议办理,不得另行立案".to_owned(),
+                    (false, true) => "部门立案不是依最先立案取得管辖:本案拟作出重大行政处罚,部门依方案第13项管辖;过渡期满后部门对镇(街道)清单内其他案件没有管辖权".to_owned(),
+                    (false, false) => "部门立案不取得管辖:过渡期满后部门对镇(街道)赋权清单内事项只保留重大行政处罚案件的管辖,应将案件移交镇(街道)".to_owned(),
+                },
+                match (entrusted, major) {
+                    (true, _) => "the department's filing does not take the case: the item is entrusted to the town, which acts in the department's own name, so there is one case in one name; let the town handle it under the agreement and do not open another".to_owned(),
+                    (false, true) => "the department holds this case because a major decision is in prospect (Plan §13), not because it filed first; after the transition it has no jurisdiction over the town's other listed cases".to_owned(),
+                    (false, false) => "the department's filing does not take the case: after the transition it keeps only the major-decision cases of the town's listed items; it must hand the case to the town".to_owned(),
+                },
+            )
+            .cite(StaticCitation { instrument: Instrument::Xzcff, zh: "第二十五条第一款", en: "Art. 25(1)" }.render(plan)),
         })
         .collect()
 }

@@ -468,6 +468,8 @@ impl Engine {
         let mut transfer = None;
         let mut designation = Designation::default();
         let mut entrusting: Option<&Body> = None;
+        // The items' department opened a case the town is competent for: `Some(entrusted)`.
+        let mut department_filed: Option<bool> = None;
         if !all_competent {
             if let Some(c) = centre {
                 rules.insert(RuleId::CentreNotATown);
@@ -509,16 +511,31 @@ impl Engine {
                             "The district government has designated the original department to handle the case.".into(),
                         ));
                         disposition = Disposition::Department;
-                    } else if case.opened_by.is_some()
-                        && case.opened_by.as_deref() == dept_body.map(|b| b.id.as_str())
-                    {
-                        rules.insert(RuleId::FirstFiled);
-                        t.step(Some(RuleId::FirstFiled), || (
-                            "原行政执法部门已先行立案,由最先立案的机关管辖。".into(),
-                            "The department opened the case first, and the first to open it handles it.".into(),
-                        ));
-                        disposition = Disposition::Department;
                     } else {
+                        // Art. 25(1) needs two bodies that both have jurisdiction: after the
+                        // transition the department keeps only the Plan §13 carve-outs for the
+                        // town's listed items, and under an entrustment the town acts in the
+                        // department's own name. Its filing does not take the case (readings §4).
+                        if case.opened_by.is_some()
+                            && case.opened_by.as_deref() == dept_body.map(|b| b.id.as_str())
+                        {
+                            let entrusted = entrusting.is_some();
+                            department_filed = Some(entrusted);
+                            rules.insert(RuleId::DepartmentFilingNotConcurrent);
+                            t.step(Some(RuleId::DepartmentFilingNotConcurrent), || {
+                                if entrusted {
+                                    (
+                                        "原行政执法部门已立案,但事项已委托镇(街道)以该部门名义实施:同一名义下只有一个案件,不构成两个以上机关都有管辖权,由受委托的镇(街道)按委托协议办理,部门不得另行立案。".into(),
+                                        "The department has opened the case, but the item is entrusted to the town, which acts in the department's own name: there is one case in one name, not two bodies with jurisdiction; the town handles it under the agreement and the department must not open another.".into(),
+                                    )
+                                } else {
+                                    (
+                                        "原行政执法部门已立案,但过渡期满后部门对镇(街道)清单内事项只保留重大行政处罚案件的管辖(方案第13项),不构成两个以上机关都有管辖权;部门应将案件移交镇(街道),属于重大行政处罚的除外。".into(),
+                                        "The department has opened the case, but after the transition it keeps only the major-decision cases (Plan §13) of the town's listed items: there are not two bodies with jurisdiction; it must hand the case to the town, unless a major decision is in prospect.".into(),
+                                    )
+                                }
+                            });
+                        }
                         let mask = inner
                             .major_sanctions
                             .iter()
@@ -606,6 +623,11 @@ impl Engine {
                 )
             });
             disposition = Disposition::Platform;
+        }
+
+        // A major case the department itself opened is the department's already: no transfer.
+        if disposition == Disposition::Transfer && department_filed.is_some() {
+            disposition = Disposition::Department;
         }
 
         // Step 7: who answers for it.
@@ -810,7 +832,13 @@ impl Engine {
         }
 
         // Step 10: warnings.
-        let mut warnings = [None, None];
+        let mut warnings = [None, None, None];
+        if let Some(entrusted) = department_filed {
+            warnings[2] = Some(RulingWarning::DepartmentFilingNotConcurrent {
+                entrusted,
+                major: disposition == Disposition::Department,
+            });
+        }
         if let (Some(filing), Some(decision)) = (dates.filing, dates.decision) {
             if let Some(last_day) = period_last_day_in_days(filing, 90, &inner.calendar) {
                 if decision > last_day {

@@ -231,6 +231,14 @@ pub enum RulingWarning {
         /// The period's last day.
         last_day: Date,
     },
+    /// The items' department opened a case the town is competent for: its filing
+    /// does not take the case (行政处罚法 Art. 25 ¶1 needs two bodies with jurisdiction).
+    DepartmentFilingNotConcurrent {
+        /// Under an entrustment (one case in the department's name) rather than a delegation.
+        entrusted: bool,
+        /// A major decision is in prospect (Plan §13), so the department keeps it.
+        major: bool,
+    },
 }
 
 impl RulingWarning {
@@ -239,6 +247,9 @@ impl RulingWarning {
         match self {
             RulingWarning::DecisionOverdue { .. } => "deadline.decision_overdue",
             RulingWarning::LimitationTwoYears { .. } => "limitation.two_years",
+            RulingWarning::DepartmentFilingNotConcurrent { .. } => {
+                "jurisdiction.department_filing_not_concurrent"
+            }
         }
     }
 }
@@ -286,6 +297,6 @@ pub struct Ruling<'e> {
     pub designation: Designation,
     /// The rules that determined the ruling.
     pub rules: RuleSet,
-    /// Warnings (at most two).
-    pub warnings: [Option<RulingWarning>; 2],
+    /// Warnings (at most three).
+    pub warnings: [Option<RulingWarning>; 3],
 }
