@@ -318,6 +318,10 @@ pub struct ItemSpec {
     pub penalty_basis: Option<String>,
     /// Discretion benchmark reference (裁量基准).
     pub discretion_benchmark: Option<String>,
+    /// Whose power the establishing basis makes it: the department's (the default) or
+    /// the government's (e.g. 城乡规划法 Art. 68: 县级以上地方人民政府可以责成有关部门采取查封施工现场……).
+    #[serde(default, skip_serializing_if = "PowerOf::is_department")]
+    pub power_of: PowerOf,
     /// Whether the item is in the provincial guiding catalogue (指导目录).
     pub in_guiding_catalogue: bool,
     /// The fine its penalty basis sets, per party (行政处罚法 Art. 63 reads the
@@ -329,6 +333,24 @@ pub struct ItemSpec {
     pub related_items: Vec<String>,
     /// Plan §1 screening attributes.
     pub screening: Screening,
+}
+
+/// Whose power an item is, as its establishing basis grants it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PowerOf {
+    /// A power of the department (主管部门).
+    #[default]
+    Department,
+    /// A power of the people's government, which may direct departments to act.
+    Government,
+}
+
+impl PowerOf {
+    fn is_department(&self) -> bool {
+        *self == PowerOf::Department
+    }
 }
 
 /// The party a statutory fine range applies to.

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use super::source::{
-    DepartmentKind, GrantMode, GrantSpec, Grantee, ItemKind, ItemSpec, RuleSetDocument, TownClass,
-    TownKind, SCHEMA_VERSION,
+    DepartmentKind, GrantMode, GrantSpec, Grantee, ItemKind, ItemSpec, PowerOf, RuleSetDocument,
+    TownClass, TownKind, SCHEMA_VERSION,
 };
 use crate::citation::{CitationText, Instrument, PlanTitle, StaticCitation};
 use crate::diagnostic::Diagnostic;
@@ -24,6 +24,7 @@ const ART_20_4: StaticCitation = cite(Instrument::Xzcff, "第二十条第四款"
 const ART_24: StaticCitation = cite(Instrument::Xzcff, "第二十四条", "Art. 24");
 const FYF_24_4: StaticCitation = cite(Instrument::Xzfyf, "第二十四条第四款", "Art. 24(4)");
 const XZCFF_63: StaticCitation = cite(Instrument::Xzcff, "第六十三条", "Art. 63");
+const QZF_17_1: StaticCitation = cite(Instrument::Xzqzf, "第十七条第一款", "Art. 17(1)");
 const QZF_17: StaticCitation = cite(Instrument::Xzqzf, "第十七条", "Art. 17");
 const MFD_203: StaticCitation = cite(Instrument::Mfd, "第二百零三条", "Art. 203");
 const PLAN_PREAMBLE: StaticCitation = cite(Instrument::Plan, "前言", "preamble");
@@ -753,6 +754,7 @@ impl<'d> Validator<'d> {
                 }
             }
         }
+        self.check_delegation_reach(p, g);
         if g.published.is_none() {
             self.error(
                 "grant.delegation_unpublished",
@@ -771,6 +773,59 @@ impl<'d> Validator<'d> {
                     .to_owned(),
                 Some(PLAN_1),
             );
+        }
+    }
+
+    /// What a delegation can never bring to the town (docs/readings.md §5): an item whose
+    /// statutory minimum fine is already a major decision (Plan §13 sends every case
+    /// back), and a compulsory measure that is a power of the government, not of the
+    /// department (行政强制法 Art. 17 ¶1; 行政处罚法 Art. 24).
+    fn check_delegation_reach(&mut self, p: &str, g: &GrantSpec) {
+        let threshold = self
+            .doc
+            .parameters
+            .major_decision_fine
+            .iter()
+            .rev()
+            .find(|v| v.from <= g.effective)
+            .map(|v| v.value);
+        for (j, code) in g.items.iter().enumerate() {
+            let Some(item) = self.items.get(code.as_str()).copied() else {
+                continue;
+            };
+            if let (Some(t), Some(ranges)) = (threshold, item.fine_ranges.as_deref()) {
+                let all_major =
+                    !ranges.is_empty() && ranges.iter().all(|r| r.min.is_some_and(|m| m >= t));
+                if item.kind == ItemKind::Penalty && all_major {
+                    self.warning(
+                        "grant.delegation_always_major",
+                        format!("{p}.items[{j}]"),
+                        format!("事项 {code} 的法定最低罚款已达到 {t} 元以上,凡罚款的案件均属重大行政处罚,仍由行政执法部门管辖,赋予镇(街道)没有实际内容"),
+                        format!("item {code}: its statutory minimum fine is already {t} yuan or more, so every fined case is a major decision that stays with the department: the delegation gives the town nothing"),
+                        Some(PLAN_13),
+                    );
+                }
+            }
+            let mut reached = vec![item];
+            if item.kind == ItemKind::Penalty {
+                reached.extend(
+                    item.related_items
+                        .iter()
+                        .filter_map(|r| self.items.get(r.as_str()).copied()),
+                );
+            }
+            for r in reached {
+                if r.kind == ItemKind::CompulsoryMeasure && r.power_of == PowerOf::Government {
+                    let rc = &r.code;
+                    self.warning(
+                        "grant.delegation_government_power",
+                        format!("{p}.items[{j}]"),
+                        format!("行政强制措施 {rc} 的依据({})规定的是人民政府的职权,不是部门的职权,不能随部门的行政处罚权交由镇(街道)行使", r.establishing_basis),
+                        format!("compulsory measure {rc} rests on a power of the people's government ({}), not of the department: it cannot go to the town with the department's penalty power", r.establishing_basis),
+                        Some(QZF_17_1),
+                    );
+                }
+            }
         }
     }
 
