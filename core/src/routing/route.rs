@@ -479,6 +479,23 @@ impl Engine {
                 ));
             }
             disposition = Disposition::Department;
+        } else if let (Some(c), true) = (
+            centre,
+            items.iter().any(|i| {
+                matches!(
+                    i.status,
+                    ItemStatus::Entrusted | ItemStatus::CarriedByEntrustment
+                )
+            }),
+        ) {
+            // Plan §13 hands the town only what is on its 赋权事项清单: an entrusted item
+            // the centre finds goes to the entrusting department (readings §6).
+            rules.insert(RuleId::CentreEntrustedToDepartment);
+            t.step(Some(RuleId::CentreEntrustedToDepartment), || (
+                format!("{}发现的事项是委托{}以部门名义实施的事项,不在赋权事项清单内,不按方案第13项移交,报原行政执法部门处理(部门可按委托协议交由受委托的镇(街道)以部门名义办理)。", c.name_zh, town.name_zh),
+                format!("What {} found is an item entrusted to {}, not on its delegated list: it is not handed over under Plan §13 but reported to the department (which may have the entrusted town act in its name under the agreement).", c.name_en, town.name_en),
+            ));
+            disposition = Disposition::Department;
         } else {
             if let Some(c) = centre {
                 handover = Some(Movement { from: c, to: town });

@@ -80,9 +80,8 @@ impl ItemStatus {
         match self {
             ItemStatus::InTransition => RuleId::Transition,
             ItemStatus::Delegated => RuleId::ListDelegated,
-            ItemStatus::CarriedByDelegation | ItemStatus::CarriedByEntrustment => {
-                RuleId::ScopeCarried
-            }
+            ItemStatus::CarriedByDelegation => RuleId::ScopeCarried,
+            ItemStatus::CarriedByEntrustment => RuleId::ScopeCarriedEntrustment,
             ItemStatus::Entrusted => RuleId::ListEntrusted,
             ItemStatus::CompulsoryNotEntrustable => RuleId::EntrustmentExcludesCompulsory,
             ItemStatus::Revoked => RuleId::GrantRevoked,

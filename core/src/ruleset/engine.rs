@@ -469,6 +469,14 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
         };
         let interval = in_force_interval(spec);
         let term_to = spec.entrustment.as_ref().and_then(|e| e.term).map(|t| t.to);
+        // Plan preamble: a delegation carries inspections and compulsory measures; an
+        // entrustment carries inspections only where the rule set cites a basis for it.
+        let entrustment_carries = spec.mode == GrantMode::Entrustment
+            && in_force(
+                &doc.parameters.entrustment_carries_inspections,
+                spec.effective,
+            )
+            .is_some_and(|v| v.value);
         let cover = |reach| Cover {
             grant: gi,
             mode: spec.mode,
@@ -494,6 +502,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
                             (GrantMode::Entrustment, Some(ItemKind::CompulsoryMeasure)) => {
                                 Reach::CompulsoryExcluded
                             }
+                            (GrantMode::Entrustment, _) if !entrustment_carries => continue,
                             _ => Reach::Carried,
                         };
                         reached.push((ri, reach));

@@ -635,6 +635,11 @@ pub struct Parameters {
     /// provincial standard, to decisions made in the name of the listed departments.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hearing_large_fine_sectors: Vec<SectorLargeFine>,
+    /// Whether an entrustment of a penalty carries the related inspections, with the
+    /// basis the rule set relies on (read on the entrustment's effective day). Optional:
+    /// absent, an entrustment carries nothing but what it lists (readings §6).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entrustment_carries_inspections: Vec<Dated<bool>>,
     /// The "large confiscation" that gives a right to a hearing.
     pub hearing_large_confiscation: Vec<Dated<PartyAmounts>>,
     /// Minimum formal staff of a town's enforcement centre (Plan §3: 不少于15名). Optional:

@@ -362,6 +362,12 @@ impl<'d> Validator<'d> {
                 );
             }
         }
+        let froms: Vec<Date> = p
+            .entrustment_carries_inspections
+            .iter()
+            .map(|d| d.from)
+            .collect();
+        self.check_optional_order("entrustment_carries_inspections", &froms);
         let mut ids: HashMap<&str, ()> = HashMap::new();
         for (i, sector) in p.hearing_large_fine_sectors.iter().enumerate() {
             let path = format!("parameters.hearing_large_fine_sectors[{i}]");
