@@ -243,7 +243,7 @@ export interface RouteRequest {
   location: string;
   party: Party;
   business_activity: boolean;
-  dates: { violation?: IsoDate | null; discovery?: IsoDate | null; filing?: IsoDate | null; decision?: IsoDate | null };
+  dates: { violation?: IsoDate | null; violation_end?: IsoDate | null; discovery?: IsoDate | null; filing?: IsoDate | null; decision?: IsoDate | null };
   sanctions?: Sanction[];
   /** Required with the `fine` sanction, forbidden without it. */
   fine?: Money | null;

@@ -224,8 +224,8 @@ rules! {
         "Under entrustment the town acts in the department's name; the department bears the consequences and is the respondent in review and the defendant in court",
         [cite(Instrument::Xzcff, "第二十条", "Art. 20"), cite(Instrument::Xzfyf, "第十九条第三款", "Art. 19(3)"), cite(Instrument::Xzssf, "第二十六条第五款", "Art. 26(5)")];
     /// The department handles and answers.
-    ResponsibilityDepartment = "responsibility.department", "由区级部门以自己名义作出,承担法律责任,是行政复议被申请人和行政诉讼被告",
-        "The district department acts in its own name, bears the consequences, and is the respondent in review and the defendant in court",
+    ResponsibilityDepartment = "responsibility.department", "由原行政执法部门(区级部门或市级部门的派出机构)以自己名义作出,承担法律责任,是行政复议被申请人和行政诉讼被告",
+        "The original department (a district department, or a city department's branch) acts in its own name, bears the consequences, and is the respondent in review and the defendant in court",
         [cite(Instrument::Xzfyf, "第十九条第一款", "Art. 19(1)"), cite(Instrument::Xzssf, "第二十六条第一款", "Art. 26(1)")];
     /// The district government hears administrative review.
     ReviewBody = "responsibility.review_body", "对区政府工作部门、镇人民政府、街道办事处的行政行为不服的,由区政府管辖行政复议",
