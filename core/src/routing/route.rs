@@ -990,12 +990,11 @@ impl LargeFineStandard {
 
 /// `ceil(max × share)` in fen, exact; `None` on overflow or a zero denominator.
 fn share_of(max: Money, share: Ratio) -> Option<Money> {
-    let num = i128::from(max.fen()) * i128::from(share.numerator);
-    let den = i128::from(share.denominator);
-    if den == 0 {
-        return None;
-    }
-    let fen = (num + den - 1) / den;
+    let num = u64::try_from(max.fen())
+        .ok()?
+        .checked_mul(u64::from(share.numerator))?;
+    let den = u64::from(share.denominator);
+    let fen = num.checked_add(den.checked_sub(1)?)? / den;
     Money::from_fen(i64::try_from(fen).ok()?)
 }
 
@@ -1032,14 +1031,17 @@ impl Engine {
                 .ok_or_else(|| Engine::not_in_force("hearing_large_fine", d))?
                 .value,
         );
-        let Some(rule) = in_force(&p.hearing_large_fine_share_of_maximum, d) else {
+        let (Some(share), Some(floor)) = (
+            in_force(&p.hearing_large_fine_share_of_maximum, d),
+            in_force(&p.hearing_large_fine_floor, d),
+        ) else {
             return Ok((flat, LargeFineStandard::Flat));
         };
         let party = match case.party {
             Party::Individual => FineParty::Individual,
             Party::Organisation => FineParty::Organisation,
         };
-        let floor = pick(&rule.value.floor);
+        let floor = pick(&floor.value);
         let mut best: Option<(Money, LargeFineStandard)> = None;
         for it in items {
             let Some(item) = self.item(it.code) else {
@@ -1049,7 +1051,7 @@ impl Engine {
                 continue;
             }
             let this = match item.spec.fine_range(party).and_then(|r| r.max) {
-                Some(max) => match share_of(max, rule.value.share) {
+                Some(max) => match share_of(max, share.value) {
                     Some(share) if share >= floor => {
                         (share, LargeFineStandard::ShareOfMaximum { max })
                     }

@@ -626,11 +626,15 @@ pub struct Parameters {
     pub transition_months: Vec<Dated<u32>>,
     /// The "large fine" that gives a right to a hearing (行政处罚法 Art. 63; set by the province).
     pub hearing_large_fine: Vec<Dated<PartyAmounts>>,
-    /// Where the penalty basis sets a maximum: a fine of at least `share` of that
-    /// maximum (含) is large, but never below `floor` (Shandong's standard; 行政处罚法
-    /// Art. 63). Optional: without a value in force only `hearing_large_fine` applies.
+    /// Where the penalty basis sets a maximum: a fine of at least this share of that
+    /// maximum (含) is large, but never below `hearing_large_fine_floor` (Shandong's
+    /// standard; 行政处罚法 Art. 63). Optional: without a value in force (or without a
+    /// floor in force) only `hearing_large_fine` applies.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub hearing_large_fine_share_of_maximum: Vec<Dated<ShareOfMaximum>>,
+    pub hearing_large_fine_share_of_maximum: Vec<Dated<Ratio>>,
+    /// The lowest "large fine", by party, under the share-of-maximum standard.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hearing_large_fine_floor: Vec<Dated<PartyAmounts>>,
     /// Sector standards of the "large fine" (从其规定): they apply, instead of the
     /// provincial standard, to decisions made in the name of the listed departments.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -670,17 +674,6 @@ pub struct Parameters {
     /// decision without a value in force fails with `parameter.not_in_force`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub supervision_thresholds: Vec<Dated<crate::supervision::Thresholds>>,
-}
-
-/// The share-of-maximum "large fine" standard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ShareOfMaximum {
-    /// The share of the statutory maximum from which (inclusive) a fine is large, e.g. 50/100.
-    pub share: Ratio,
-    /// The lowest "large" amount, by party, whatever the maximum.
-    pub floor: PartyAmounts,
 }
 
 /// A sector's own "large fine" standard and the departments it binds.

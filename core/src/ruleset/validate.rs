@@ -350,12 +350,14 @@ impl<'d> Validator<'d> {
             .map(|d| d.from)
             .collect();
         self.check_optional_order(name, &froms);
+        let floors: Vec<Date> = p.hearing_large_fine_floor.iter().map(|d| d.from).collect();
+        self.check_optional_order("hearing_large_fine_floor", &floors);
         for (i, d) in p.hearing_large_fine_share_of_maximum.iter().enumerate() {
-            let r = d.value.share;
+            let r = d.value;
             if r.denominator == 0 || r.numerator > r.denominator {
                 self.error(
                     "parameter.out_of_range",
-                    format!("parameters.{name}[{i}].value.share"),
+                    format!("parameters.{name}[{i}].value"),
                     format!("比例 {}/{} 无效:分母应大于零且不小于分子", r.numerator, r.denominator),
                     format!("share {}/{} is invalid: the denominator must be more than zero and not less than the numerator", r.numerator, r.denominator),
                     Some(XZCFF_63),
