@@ -243,7 +243,7 @@ export interface RouteRequest {
   location: string;
   party: Party;
   business_activity: boolean;
-  dates: { violation?: IsoDate | null; discovery?: IsoDate | null; filing?: IsoDate | null; decision?: IsoDate | null };
+  dates: { violation?: IsoDate | null; violation_end?: IsoDate | null; discovery?: IsoDate | null; filing?: IsoDate | null; decision?: IsoDate | null };
   sanctions?: Sanction[];
   /** Required with the `fine` sanction, forbidden without it. */
   fine?: Money | null;
@@ -257,7 +257,7 @@ export interface RouteRequest {
 
 // ───────────────────────── routing answer ─────────────────────────
 
-export type BodyKind = 'town' | 'subdistrict' | 'management_centre' | 'department' | 'district_government' | 'platform_office';
+export type BodyKind = 'town' | 'subdistrict' | 'management_centre' | 'department' | 'district_government' | 'platform_office' | 'city_government';
 export type Disposition = 'keep' | 'transfer' | 'handover' | 'department' | 'split' | 'platform';
 export type DateBasis = 'filing' | 'discovery' | 'violation';
 export type ItemStatus =
@@ -324,6 +324,8 @@ export interface Ruling {
   review_respondent: Body | null;
   litigation_defendant: Body | null;
   review_body: Body | null;
+  /** A second review body where the law offers one (行政复议法 Art. 24 ¶4), else null. */
+  review_body_alternative: Body | null;
   handover: Movement | null;
   transfer: Movement | null;
   transition: { grant: string; effective: IsoDate; last_day: IsoDate; in_transition: boolean } | null;

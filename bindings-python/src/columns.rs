@@ -665,6 +665,7 @@ impl<'py> Columns<'py> {
         let [violation, discovery, filing, decision] = d;
         case.dates = CaseDates {
             violation,
+            violation_end: None,
             discovery,
             filing,
             decision,
@@ -803,7 +804,7 @@ struct Shared<'py, 'e> {
     /// Bodies by address: the engine owns them, so equal addresses are the same body.
     bodies: FxMap<*const Body, Bound<'py, PyAny>>,
     rules: FxMap<RuleSet, Bound<'py, PyAny>>,
-    warnings: FxMap<[Option<&'e str>; 2], Bound<'py, PyAny>>,
+    warnings: FxMap<[Option<&'e str>; 3], Bound<'py, PyAny>>,
     dates: FxMap<Date, Bound<'py, PyAny>>,
 }
 

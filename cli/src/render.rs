@@ -175,6 +175,14 @@ pub fn route(answer: &Value, lang: Lang) -> String {
         "Review body",
         name(&r["review_body"], lang),
     );
+    if !r["review_body_alternative"].is_null() {
+        row(
+            &mut s,
+            "也可向",
+            "Or review by",
+            name(&r["review_body_alternative"], lang),
+        );
+    }
     row(
         &mut s,
         "适用日期",

@@ -24,6 +24,12 @@ const PLAN_9: StaticCitation = cite(Instrument::Plan, "第二部分第9项", "§
 const MFD_201: StaticCitation = cite(Instrument::Mfd, "第二百零一条", "Art. 201");
 const MFD_202: StaticCitation = cite(Instrument::Mfd, "第二百零二条", "Art. 202");
 const MFD_203: StaticCitation = cite(Instrument::Mfd, "第二百零三条", "Art. 203");
+/// The grant document (赋权决定 / 委托书) the item's status rests on, named in the answer's `items[].grant`.
+const GRANT_DOCUMENT: StaticCitation = cite(
+    Instrument::Other,
+    "赋权决定或委托书(见 items[].grant)",
+    "the grant document (see items[].grant)",
+);
 const MFD_1259: StaticCitation = cite(Instrument::Mfd, "第一千二百五十九条", "Art. 1259");
 
 macro_rules! rules {
@@ -64,7 +70,7 @@ rules! {
     /// The date that decides which grants and parameters apply.
     RelevantDate = "route.relevant_date", "以立案日(未立案的以发现日、再以违法行为发生日)确定适用的清单和参数",
         "The filing date (else the discovery date, else the violation date) decides which lists and parameters apply",
-        [cite(Instrument::Xzcff, "第二十五条", "Art. 25"), PLAN_12];
+        [PLAN_12];
     /// Jurisdiction follows the place of the violation.
     PlaceOfViolation = "route.place_of_violation", "行政处罚由违法行为发生地的行政机关管辖",
         "A penalty case belongs to the authority of the place where the violation occurred",
@@ -73,6 +79,10 @@ rules! {
     CentreHandover = "route.centre_handover", "管理服务中心发现赋权清单内违法行为需要立案的,按程序移交镇政府处理",
         "The management centre hands a violation on the town's delegated list over to that town to open the case",
         [PLAN_13];
+    /// An entrusted item the centre finds goes to the entrusting department.
+    CentreEntrustedToDepartment = "route.centre_entrusted_to_department", "管理服务中心只将赋权事项清单内的违法行为移交镇政府;委托事项不在赋权清单内,由原行政执法部门(委托部门)处理",
+        "The management centre hands the town only violations on its delegated list; an entrusted item is not on it and goes to the original (entrusting) department",
+        [PLAN_13, PLAN_4, cite(Instrument::Xzcff, "第二十条", "Art. 20")];
     /// The management centre is not a town government.
     CentreNotATown = "route.centre_not_a_town", "管理服务中心不是乡镇人民政府、街道办事处,不能承接行政处罚权",
         "The management centre is not a town government or subdistrict office and cannot hold penalty powers",
@@ -81,14 +91,22 @@ rules! {
     Transition = "route.transition", "赋权设3个月过渡期,过渡期内及至过渡期结束时未办结事项仍由原行政执法部门负责",
         "A delegation has a 3-month transition during which, and for matters still open at its end, the original department remains responsible",
         [PLAN_12, cite(Instrument::Mfd, "第二百零一条", "Art. 201"), cite(Instrument::Mfd, "第二百零二条", "Art. 202"), cite(Instrument::Mfd, "第二百零三条", "Art. 203")];
+    /// A matter that arose in the transition stays with the department after it ends.
+    TransitionCarryover = "route.transition_carryover", "过渡期内发生的相关问题(违法行为在过渡期内发生或终了,或在过渡期结束前已发现),过渡期结束后立案的,仍由原行政执法部门承担相应责任",
+        "A matter that arose in the transition (the violation occurred or ended in it, or was discovered by its end) stays with the original department even when the case is filed after it",
+        [PLAN_12];
     /// The item is on the town's delegated list.
     ListDelegated = "route.list_delegated", "事项在镇(街道)赋权清单内,由镇(街道)以自己的名义行使",
         "The item is on the town's delegated list: the town exercises it in its own name",
         [cite(Instrument::Xzcff, "第二十四条", "Art. 24"), PLAN_1];
     /// A grant of a penalty carries its related inspection (and, for a delegation, compulsory) powers.
-    ScopeCarried = "route.scope_carried", "赋予行政处罚权的同时赋予与之相关的行政检查权、行政强制措施权(委托不含行政强制措施)",
-        "A grant of a penalty power carries the related inspection powers and, for a delegation, the related compulsory measures",
-        [PLAN_PREAMBLE, cite(Instrument::Xzqzf, "第十七条第二款", "Art. 17(2)")];
+    ScopeCarried = "route.scope_carried", "赋予行政处罚权的同时赋予与之相关的行政检查权、行政强制措施权(以赋权决定文件和方案前言为据;委托只按规则集所引依据带有检查权,不含行政强制措施)",
+        "A grant of a penalty power carries the related inspection powers and, for a delegation, the related compulsory measures (on the grant document and the Plan's preamble; an entrustment carries inspections only on the basis the rule set cites, never compulsory measures)",
+        [GRANT_DOCUMENT, PLAN_PREAMBLE];
+    /// An entrustment carries the related inspections, on the basis the rule set cites.
+    ScopeCarriedEntrustment = "route.scope_carried_entrustment", "受委托实施行政处罚的镇(街道)一并实施与之相关的行政检查(依据为规则集参数 entrustment_carries_inspections 所引,示例数据引《山东省乡镇人民政府工作条例》第八条),不含行政强制措施",
+        "A town entrusted with a penalty also carries out the related inspections (on the basis cited by the rule set's entrustment_carries_inspections parameter; the sample cites the Shandong Regulations on the Work of Township Governments Art. 8), never compulsory measures",
+        [GRANT_DOCUMENT, cite(Instrument::Xzcff, "第二十条第二款", "Art. 20(2)"), cite(Instrument::Other, "《山东省乡镇人民政府工作条例》第八条(规则集所引)", "Shandong Regulations on the Work of Township Governments Art. 8 (as the rule set cites it)")];
     /// The item is entrusted to the town.
     ListEntrusted = "route.list_entrusted", "事项依法委托镇(街道)行使,由镇(街道)以委托部门的名义实施",
         "The item is entrusted to the town: the town acts in the entrusting department's name",
@@ -124,11 +142,15 @@ rules! {
     /// The district government designated the department.
     Designated = "route.designated", "区政府指定原行政执法部门管辖",
         "The district government has designated the original department to handle the case",
-        [PLAN_14, cite(Instrument::Xzcff, "第二十五条第二款", "Art. 25(2)")];
+        [PLAN_14];
     /// The first body to open the case keeps it.
     FirstFiled = "route.first_filed", "两个以上行政机关都有管辖权的,由最先立案的行政机关管辖",
         "Where several authorities have jurisdiction, the one that opened the case first handles it",
         [cite(Instrument::Xzcff, "第二十五条第一款", "Art. 25(1)")];
+    /// A department's filing in a town-competent matter does not take the case.
+    DepartmentFilingNotConcurrent = "route.department_filing_not_concurrent", "最先立案规则以两个以上行政机关都有管辖权为前提:过渡期满后部门对镇(街道)赋权清单内事项只保留重大行政处罚案件的管辖,委托事项由镇(街道)以部门名义实施,部门立案不取得镇(街道)的案件",
+        "Filing first decides only between bodies that both have jurisdiction: after the transition the department keeps only the major-decision cases of the town's listed items, and an entrusted town acts in the department's own name, so the department's filing does not take the town's case",
+        [cite(Instrument::Xzcff, "第二十五条第一款", "Art. 25(1)"), cite(Instrument::Xzcff, "第二十四条", "Art. 24"), cite(Instrument::Xzcff, "第二十条第四款", "Art. 20(4)"), PLAN_13];
     /// A major sanction sends the case to the department.
     MajorSanction = "route.major_sanction", "拟作出降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业等重大行政处罚的,仍由行政执法部门管辖,镇(街道)应当及时移送",
         "A case that may lower a qualification grade, revoke a licence, or order suspension, closure or restricted practice stays with the department; the town must transfer it",
@@ -202,29 +224,41 @@ rules! {
         "Under entrustment the town acts in the department's name; the department bears the consequences and is the respondent in review and the defendant in court",
         [cite(Instrument::Xzcff, "第二十条", "Art. 20"), cite(Instrument::Xzfyf, "第十九条第三款", "Art. 19(3)"), cite(Instrument::Xzssf, "第二十六条第五款", "Art. 26(5)")];
     /// The department handles and answers.
-    ResponsibilityDepartment = "responsibility.department", "由区级部门以自己名义作出,承担法律责任,是行政复议被申请人和行政诉讼被告",
-        "The district department acts in its own name, bears the consequences, and is the respondent in review and the defendant in court",
+    ResponsibilityDepartment = "responsibility.department", "由原行政执法部门(区级部门或市级部门的派出机构)以自己名义作出,承担法律责任,是行政复议被申请人和行政诉讼被告",
+        "The original department (a district department, or a city department's branch) acts in its own name, bears the consequences, and is the respondent in review and the defendant in court",
         [cite(Instrument::Xzfyf, "第十九条第一款", "Art. 19(1)"), cite(Instrument::Xzssf, "第二十六条第一款", "Art. 26(1)")];
     /// The district government hears administrative review.
     ReviewBody = "responsibility.review_body", "对区政府工作部门、镇人民政府、街道办事处的行政行为不服的,由区政府管辖行政复议",
         "Review of acts of the district's departments, town governments and subdistrict offices lies with the district government",
         [cite(Instrument::Xzfyf, "第二十四条第一款", "Art. 24(1)")];
+    /// A city department's branch: the city government hears review, and the district government may too.
+    ReviewBodyBranch = "responsibility.review_body_branch", "对设区的市人民政府工作部门按照行政区划设立的派出机构作出的行政行为不服的,由设区的市人民政府管辖行政复议,也可以由其所在地的区人民政府管辖",
+        "Review of acts of a branch that a city department set up by district lies with the city government, and may also lie with the district government of the place",
+        [cite(Instrument::Xzfyf, "第二十四条第四款", "Art. 24(4)")];
     /// The party must be told of the right to a hearing.
     HearingRight = "hearing.right", "拟作出较大数额罚款、没收较大数额财物、降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业等决定的,应告知当事人有要求听证的权利",
         "Before a large fine or confiscation, lowering a grade, revoking a licence, or ordering suspension, closure or restricted practice, the party must be told of the right to a hearing",
         [cite(Instrument::Xzcff, "第六十三条", "Art. 63")];
+    /// The large fine measured against the penalty basis's maximum.
+    HearingShareOfMaximum = "hearing.large_fine_share_of_maximum", "处罚依据规定罚款上限的,拟罚款达到上限的规定比例以上(含本数)、且不低于下限金额的,为较大数额罚款(山东省标准,数值为规则集参数)",
+        "Where the penalty basis sets a maximum, a fine of at least the set share of it (the share included), and not below the floor, is a large fine (Shandong's standard; the figures are rule-set parameters)",
+        [cite(Instrument::Xzcff, "第六十三条第一款第(一)项", "Art. 63(1)(i)")];
+    /// A sector standard of the large fine binds decisions in its departments' name.
+    HearingSectorStandard = "hearing.large_fine_sector", "行业主管部门对较大数额罚款另有规定的,从其规定:以该部门名义作出的决定(含受委托的镇(街道)以部门名义作出的)适用该标准",
+        "A sector's own large-fine standard prevails for decisions made in its department's name, including those a town makes in that name under an entrustment",
+        [cite(Instrument::Xzcff, "第六十三条第一款第(一)项", "Art. 63(1)(i)"), cite(Instrument::Xzcff, "第二十条第四款", "Art. 20(4)")];
     /// Legal review before the decision.
-    LegalReview = "legal_review.required", "作出决定前应当进行法制审核,未经审核或审核未通过的不得作出决定",
-        "A legal review is required before the decision; without a passed review no decision may be made",
+    LegalReview = "legal_review.required", "有涉及重大公共利益、经听证的重大权益、疑难复杂涉及多个法律关系或法律法规规定情形之一的,作出决定前应当进行法制审核,未经审核或审核未通过的不得作出决定",
+        "Where the case involves a major public interest, major rights after a hearing, complex facts with several legal relations, or a law so requires, a legal review must pass before the decision is made",
         [cite(Instrument::Xzcff, "第五十八条", "Art. 58")];
     /// The town's enforcement centre has at least the minimum of formal staff.
     StaffingCentreMinimum = "staffing.centre_min_staff", "镇(街道)综合执法中心配备不少于15名正式工作人员(含本数)",
         "The town's enforcement centre has at least 15 formal staff (the number included)",
-        [PLAN_3, MFD_1259];
+        [PLAN_3];
     /// Legal reviewers are at least the set share of the enforcement staff.
     StaffingReviewerShare = "staffing.legal_reviewer_share", "按照不少于镇(街道)执法人员总数5%的要求明确法制审核人员(向上取整)",
         "Legal reviewers number at least 5% of the town's enforcement staff, rounded up",
-        [PLAN_8, MFD_1259];
+        [PLAN_8];
     /// Administrative staff, and career staff doing enforcement, hold valid certificates.
     StaffingCertificates = "staffing.certificates", "行政编制人员以及从事执法工作的事业编制人员应全员持有有效执法证",
         "Every administrative-establishment member, and every career-establishment member doing enforcement, holds a valid enforcement certificate",
@@ -302,16 +336,16 @@ rules! {
         "The platform office supervises and checks the towns' exercise of delegated powers",
         [PLAN_14, cite(Instrument::Plan, "第四部分(四)", "Part IV(4)")];
     /// Signal of 违法不罚.
-    SupervisionUnpunished = "supervision.unpunished", "立案(含移送)占发现、决定占立案的比例不满参数值的(不含本数),列为“违法不罚”迹象,交督办核查",
-        "Where cases filed (or transferred) per case found, or decided per filed, fall short of the parameter (不满: the value itself excluded), the town shows a sign of 违法不罚 (violations left unpunished) for review",
+    SupervisionUnpunished = "supervision.unpunished", "立案(含移送)占发现、决定占立案的比例不满规则集阈值的(不含本数;阈值为示例参数,方案未规定),列为“违法不罚”迹象,交督办核查",
+        "Where cases filed (or transferred) per case found, or decided per filed, fall short of the rule set's threshold (不满: the value itself excluded; the threshold is a sample parameter, not Plan text), the town shows a sign of 违法不罚 (violations left unpunished) for review",
         [PLAN_14, MFD_1259];
     /// Signal of 有法不依.
-    SupervisionLawNotFollowed = "supervision.law_not_followed", "复议、诉讼中被撤销、变更或确认违法的决定占决定数的比例超过参数值的(不含本数),列为“有法不依”迹象,交督办核查",
-        "Where decisions overturned in review or litigation per decision made exceed the parameter (超过: the value itself excluded), the town shows a sign of 有法不依 (law not followed) for review",
+    SupervisionLawNotFollowed = "supervision.law_not_followed", "复议、诉讼中被撤销、变更或确认违法的决定占决定数的比例超过规则集阈值的(不含本数;阈值为示例参数,方案未规定),列为“有法不依”迹象,交督办核查",
+        "Where decisions overturned in review or litigation per decision made exceed the rule set's threshold (超过: the value itself excluded; the threshold is a sample parameter, not Plan text), the town shows a sign of 有法不依 (law not followed) for review",
         [PLAN_14, MFD_1259];
     /// Candidates for taking powers back.
-    SupervisionTakeBack = "supervision.take_back", "连续多个期间出现迹象或同期两种迹象并存的,列为依法回收执法权限、动态调整赋权事项的审查对象",
-        "A town flagged in consecutive periods, or with both signs in one period, is a candidate for taking powers back and adjusting its list",
+    SupervisionTakeBack = "supervision.take_back", "连续多个期间(期数为规则集示例参数)出现迹象或同期两种迹象并存的,列为依法回收执法权限、动态调整赋权事项的审查对象",
+        "A town flagged in consecutive periods (their number a sample rule-set parameter), or with both signs in one period, is a candidate for taking powers back and adjusting its list",
         [PLAN_14, cite(Instrument::Plan, "第四部分(四)", "Part IV(4)")];
 }
 

@@ -29,6 +29,9 @@ pub enum BodyKind {
     DistrictGovernment,
     /// The district enforcement platform office.
     PlatformOffice,
+    /// The government of the city (设区的市) whose department set up a branch in the
+    /// district: the review body for that branch's acts (行政复议法 Art. 24 ¶4).
+    CityGovernment,
 }
 
 /// A body that can handle, answer for, or decide a case.
@@ -48,6 +51,15 @@ pub struct Body {
     pub(crate) hands_over_to: Option<u32>,
     /// How it appears in answers (`{"id", "kind", "name_zh", "name_en"}`), rendered once.
     pub(crate) view: Arc<super::views::RenderedBody>,
+    /// For a city department's branch (派出机构): the index of the city government.
+    pub(crate) city_government: Option<u32>,
+}
+
+impl Body {
+    /// Whether this is a branch that a city department set up in the district (派出机构).
+    pub fn is_city_department_branch(&self) -> bool {
+        self.city_government.is_some()
+    }
 }
 
 /// A power item with its resolved department.
@@ -357,6 +369,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
             class,
             hands_over_to: None,
             view: super::views::RenderedBody::new(id, kind, zh, en),
+            city_government: None,
         });
     };
     let d = &doc.district;
@@ -382,6 +395,21 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
             &dep.name_en,
             None,
         );
+    }
+    // The city governments of branches, once each (several branches share one).
+    let mut city_governments: Vec<&str> = Vec::new();
+    for b in doc.departments.iter().filter_map(|d| d.branch_of.as_ref()) {
+        let g = &b.city_government;
+        if !city_governments.contains(&g.id.as_str()) {
+            city_governments.push(g.id.as_str());
+            push_body(
+                &g.id,
+                BodyKind::CityGovernment,
+                &g.name_zh,
+                &g.name_en,
+                None,
+            );
+        }
     }
     for t in &doc.towns {
         let kind = match t.kind {
@@ -414,6 +442,15 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
         )
     {
         b.hands_over_to = t.hands_over_to.as_deref().and_then(idx);
+    }
+    for dep in &doc.departments {
+        let (Some(b), Some(i)) = (dep.branch_of.as_ref(), idx(&dep.id)) else {
+            continue;
+        };
+        let city = idx(&b.city_government.id);
+        if let Some(body) = bodies.get_mut(i as usize) {
+            body.city_government = city;
+        }
     }
     let government = idx(&d.government.id).ok_or_else(|| internal("district.government"))?;
     let platform_office =
@@ -464,6 +501,14 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
         };
         let interval = in_force_interval(spec);
         let term_to = spec.entrustment.as_ref().and_then(|e| e.term).map(|t| t.to);
+        // Plan preamble: a delegation carries inspections and compulsory measures; an
+        // entrustment carries inspections only where the rule set cites a basis for it.
+        let entrustment_carries = spec.mode == GrantMode::Entrustment
+            && in_force(
+                &doc.parameters.entrustment_carries_inspections,
+                spec.effective,
+            )
+            .is_some_and(|v| v.value);
         let cover = |reach| Cover {
             grant: gi,
             mode: spec.mode,
@@ -489,6 +534,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
                             (GrantMode::Entrustment, Some(ItemKind::CompulsoryMeasure)) => {
                                 Reach::CompulsoryExcluded
                             }
+                            (GrantMode::Entrustment, _) if !entrustment_carries => continue,
                             _ => Reach::Carried,
                         };
                         reached.push((ri, reach));

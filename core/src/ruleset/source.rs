@@ -35,8 +35,9 @@ pub struct RuleSetDocument {
     pub parameters: Parameters,
     /// The rest-day calendar used by period arithmetic.
     pub calendar: CalendarSpec,
-    /// District departments (原行使部门).
-    pub departments: Vec<NamedBody>,
+    /// District departments (原行使部门), including branches that a city department
+    /// set up in the district (派出机构).
+    pub departments: Vec<DepartmentSpec>,
     /// Towns, subdistricts and management centres.
     pub towns: Vec<TownSpec>,
     /// Power items (行政执法权事项).
@@ -133,6 +134,57 @@ pub struct NamedBody {
     pub name_zh: String,
     /// English name.
     pub name_en: String,
+}
+
+/// What kind of body a department is: it decides who reviews its acts (行政复议法
+/// Art. 24) and whether its penalty powers can be handed to towns (行政处罚法 Art. 24).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DepartmentKind {
+    /// A working department of the district government (县级人民政府部门).
+    #[default]
+    DistrictDepartment,
+    /// A branch (派出机构) that a department of the city (设区的市) set up by district,
+    /// acting in its own name under a law, regulation or rule, e.g. 威海市生态环境局环翠分局.
+    CityDepartmentBranch,
+}
+
+impl DepartmentKind {
+    fn is_default(&self) -> bool {
+        *self == DepartmentKind::DistrictDepartment
+    }
+}
+
+/// For a branch: the city department that set it up and that department's government.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BranchOf {
+    /// The city department (e.g. 威海市生态环境局).
+    pub department: NamedBody,
+    /// The government of that department's level (e.g. 威海市人民政府): the review
+    /// body for the branch's acts (行政复议法 Art. 24 ¶4).
+    pub city_government: NamedBody,
+}
+
+/// A department that held the items (原行使部门).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentSpec {
+    /// Stable id.
+    pub id: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// District department (the default when absent) or a city department's branch.
+    #[serde(default, skip_serializing_if = "DepartmentKind::is_default")]
+    pub kind: DepartmentKind,
+    /// For a branch (required there, refused elsewhere): its parent and the city government.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branch_of: Option<BranchOf>,
 }
 
 /// The district-level bodies.
@@ -266,13 +318,78 @@ pub struct ItemSpec {
     pub penalty_basis: Option<String>,
     /// Discretion benchmark reference (裁量基准).
     pub discretion_benchmark: Option<String>,
+    /// Whose power the establishing basis makes it: the department's (the default) or
+    /// the government's (e.g. 城乡规划法 Art. 68: 县级以上地方人民政府可以责成有关部门采取查封施工现场……).
+    #[serde(default, skip_serializing_if = "PowerOf::is_department")]
+    pub power_of: PowerOf,
     /// Whether the item is in the provincial guiding catalogue (指导目录).
     pub in_guiding_catalogue: bool,
+    /// The fine its penalty basis sets, per party (行政处罚法 Art. 63 reads the
+    /// "large fine" against it). Absent or null: not recorded; `[]`: the basis sets no fine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fine_ranges: Option<Vec<FineRange>>,
     /// Inspections and compulsory measures that go with this penalty.
     #[serde(default)]
     pub related_items: Vec<String>,
     /// Plan §1 screening attributes.
     pub screening: Screening,
+}
+
+/// Whose power an item is, as its establishing basis grants it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PowerOf {
+    /// A power of the department (主管部门).
+    #[default]
+    Department,
+    /// A power of the people's government, which may direct departments to act.
+    Government,
+}
+
+impl PowerOf {
+    fn is_department(&self) -> bool {
+        *self == PowerOf::Department
+    }
+}
+
+/// The party a statutory fine range applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FineParty {
+    /// 个人 / 公民.
+    Individual,
+    /// 单位 / 法人或者其他组织.
+    Organisation,
+}
+
+/// A fine range as the penalty basis sets it, both ends included (以上/以下 include
+/// the number). A range whose amount is a multiple (倍) of something has no fixed
+/// maximum: `max` null.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FineRange {
+    /// Which party the range is for; absent: every party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<FineParty>,
+    /// The statutory minimum (null: none).
+    pub min: Option<Money>,
+    /// The statutory maximum (null: no fixed maximum).
+    pub max: Option<Money>,
+}
+
+impl ItemSpec {
+    /// The fine range that applies to a party: the entry for that party, else the
+    /// entry for every party. `None` when not recorded or not set.
+    pub fn fine_range(&self, party: FineParty) -> Option<&FineRange> {
+        let ranges = self.fine_ranges.as_deref()?;
+        ranges
+            .iter()
+            .find(|r| r.party == Some(party))
+            .or_else(|| ranges.iter().find(|r| r.party.is_none()))
+    }
 }
 
 /// Delegation (赋权) or entrustment (委托).
@@ -509,6 +626,24 @@ pub struct Parameters {
     pub transition_months: Vec<Dated<u32>>,
     /// The "large fine" that gives a right to a hearing (行政处罚法 Art. 63; set by the province).
     pub hearing_large_fine: Vec<Dated<PartyAmounts>>,
+    /// Where the penalty basis sets a maximum: a fine of at least this share of that
+    /// maximum (含) is large, but never below `hearing_large_fine_floor` (Shandong's
+    /// standard; 行政处罚法 Art. 63). Optional: without a value in force (or without a
+    /// floor in force) only `hearing_large_fine` applies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hearing_large_fine_share_of_maximum: Vec<Dated<Ratio>>,
+    /// The lowest "large fine", by party, under the share-of-maximum standard.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hearing_large_fine_floor: Vec<Dated<PartyAmounts>>,
+    /// Sector standards of the "large fine" (从其规定): they apply, instead of the
+    /// provincial standard, to decisions made in the name of the listed departments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hearing_large_fine_sectors: Vec<SectorLargeFine>,
+    /// Whether an entrustment of a penalty carries the related inspections, with the
+    /// basis the rule set relies on (read on the entrustment's effective day). Optional:
+    /// absent, an entrustment carries nothing but what it lists (readings §6).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entrustment_carries_inspections: Vec<Dated<bool>>,
     /// The "large confiscation" that gives a right to a hearing.
     pub hearing_large_confiscation: Vec<Dated<PartyAmounts>>,
     /// Minimum formal staff of a town's enforcement centre (Plan §3: 不少于15名). Optional:
@@ -539,6 +674,19 @@ pub struct Parameters {
     /// decision without a value in force fails with `parameter.not_in_force`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub supervision_thresholds: Vec<Dated<super::parameters::Thresholds>>,
+}
+
+/// A sector's own "large fine" standard and the departments it binds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SectorLargeFine {
+    /// Stable id, e.g. `market_regulation`.
+    pub id: String,
+    /// Department ids whose decisions the standard governs.
+    pub departments: Vec<String>,
+    /// The amounts, dated and cited.
+    pub values: Vec<Dated<PartyAmounts>>,
 }
 
 /// An exact share as integers, e.g. 5/100. Comparisons are done by cross-multiplying;

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use super::source::{
-    GrantMode, GrantSpec, Grantee, ItemKind, ItemSpec, RuleSetDocument, TownClass, TownKind,
-    SCHEMA_VERSION,
+    DepartmentKind, GrantMode, GrantSpec, Grantee, ItemKind, ItemSpec, PowerOf, RuleSetDocument,
+    TownClass, TownKind, SCHEMA_VERSION,
 };
 use crate::citation::{CitationText, Instrument, PlanTitle, StaticCitation};
 use crate::diagnostic::Diagnostic;
@@ -22,6 +22,9 @@ const ART_20: StaticCitation = cite(Instrument::Xzcff, "第二十条", "Art. 20"
 const ART_20_2: StaticCitation = cite(Instrument::Xzcff, "第二十条第二款", "Art. 20(2)");
 const ART_20_4: StaticCitation = cite(Instrument::Xzcff, "第二十条第四款", "Art. 20(4)");
 const ART_24: StaticCitation = cite(Instrument::Xzcff, "第二十四条", "Art. 24");
+const FYF_24_4: StaticCitation = cite(Instrument::Xzfyf, "第二十四条第四款", "Art. 24(4)");
+const XZCFF_63: StaticCitation = cite(Instrument::Xzcff, "第六十三条", "Art. 63");
+const QZF_17_1: StaticCitation = cite(Instrument::Xzqzf, "第十七条第一款", "Art. 17(1)");
 const QZF_17: StaticCitation = cite(Instrument::Xzqzf, "第十七条", "Art. 17");
 const MFD_203: StaticCitation = cite(Instrument::Mfd, "第二百零三条", "Art. 203");
 const PLAN_PREAMBLE: StaticCitation = cite(Instrument::Plan, "前言", "preamble");
@@ -198,6 +201,36 @@ impl<'d> Validator<'d> {
                 self.duplicate(format!("departments[{i}].id"), &d.id);
             }
         }
+        // The city governments of branches: one body per id, shared by its branches.
+        let mut city_governments: HashMap<&str, ()> = HashMap::new();
+        for (i, d) in doc.departments.iter().enumerate() {
+            let p = format!("departments[{i}]");
+            match (d.kind, &d.branch_of) {
+                (DepartmentKind::CityDepartmentBranch, None) => self.error(
+                    "department.branch_of_missing",
+                    format!("{p}.branch_of"),
+                    format!("{} 是市级部门的派出机构,应载明设立它的市级部门和市人民政府", d.id),
+                    format!("{} is a branch of a city department: state the city department that set it up and the city government", d.id),
+                    Some(FYF_24_4),
+                ),
+                (DepartmentKind::DistrictDepartment, Some(_)) => self.error(
+                    "department.branch_of_unexpected",
+                    format!("{p}.branch_of"),
+                    format!("{} 是区级部门,不应载明 branch_of(派出机构才有)", d.id),
+                    format!("{} is a district department: only a branch states branch_of", d.id),
+                    None,
+                ),
+                (_, Some(b)) => {
+                    let id = b.city_government.id.as_str();
+                    if city_governments.insert(id, ()).is_none()
+                        && self.bodies.insert(id, BodyRole::District).is_some()
+                    {
+                        self.duplicate(format!("{p}.branch_of.city_government.id"), id);
+                    }
+                }
+                _ => {}
+            }
+        }
         match self.bodies.get(doc.district.justice_bureau.as_str()) {
             Some(BodyRole::Department) => {}
             _ => self.unknown(
@@ -279,6 +312,7 @@ impl<'d> Validator<'d> {
             ),
         );
         self.check_staffing_parameters();
+        self.check_hearing_parameters();
         let p = &self.doc.parameters;
         let optional: [(&str, Vec<Date>); 4] = [
             (
@@ -303,6 +337,57 @@ impl<'d> Validator<'d> {
         }
         for d in super::parameters::validate_parameters(&self.doc.parameters) {
             self.push(d);
+        }
+    }
+
+    /// The share-of-maximum and sector "large fine" standards (行政处罚法 Art. 63).
+    fn check_hearing_parameters(&mut self) {
+        let p = &self.doc.parameters;
+        let name = "hearing_large_fine_share_of_maximum";
+        let froms: Vec<Date> = p
+            .hearing_large_fine_share_of_maximum
+            .iter()
+            .map(|d| d.from)
+            .collect();
+        self.check_optional_order(name, &froms);
+        let floors: Vec<Date> = p.hearing_large_fine_floor.iter().map(|d| d.from).collect();
+        self.check_optional_order("hearing_large_fine_floor", &floors);
+        for (i, d) in p.hearing_large_fine_share_of_maximum.iter().enumerate() {
+            let r = d.value;
+            if r.denominator == 0 || r.numerator > r.denominator {
+                self.error(
+                    "parameter.out_of_range",
+                    format!("parameters.{name}[{i}].value"),
+                    format!("比例 {}/{} 无效:分母应大于零且不小于分子", r.numerator, r.denominator),
+                    format!("share {}/{} is invalid: the denominator must be more than zero and not less than the numerator", r.numerator, r.denominator),
+                    Some(XZCFF_63),
+                );
+            }
+        }
+        let froms: Vec<Date> = p
+            .entrustment_carries_inspections
+            .iter()
+            .map(|d| d.from)
+            .collect();
+        self.check_optional_order("entrustment_carries_inspections", &froms);
+        let mut ids: HashMap<&str, ()> = HashMap::new();
+        for (i, sector) in p.hearing_large_fine_sectors.iter().enumerate() {
+            let path = format!("parameters.hearing_large_fine_sectors[{i}]");
+            if ids.insert(sector.id.as_str(), ()).is_some() {
+                self.duplicate(format!("{path}.id"), &sector.id);
+            }
+            for (j, dep) in sector.departments.iter().enumerate() {
+                if self.bodies.get(dep.as_str()) != Some(&BodyRole::Department) {
+                    self.unknown(
+                        format!("{path}.departments[{j}]"),
+                        "部门",
+                        "department",
+                        dep,
+                    );
+                }
+            }
+            let froms: Vec<Date> = sector.values.iter().map(|d| d.from).collect();
+            self.check_dated_order(&format!("hearing_large_fine_sectors[{i}].values"), &froms);
         }
     }
 
@@ -399,6 +484,24 @@ impl<'d> Validator<'d> {
         for (i, item) in doc.items.iter().enumerate() {
             if !domains.contains(&item.domain.as_str()) {
                 self.unknown(format!("items[{i}].domain"), "领域", "domain", &item.domain);
+            }
+            for (j, r) in item.fine_ranges.iter().flatten().enumerate() {
+                let dup = item
+                    .fine_ranges
+                    .iter()
+                    .flatten()
+                    .take(j)
+                    .any(|o| o.party == r.party);
+                let inverted = matches!((r.min, r.max), (Some(a), Some(b)) if a > b);
+                if dup || inverted {
+                    self.error(
+                        "item.fine_range_invalid",
+                        format!("items[{i}].fine_ranges[{j}]"),
+                        format!("事项 {} 的罚款幅度无效:下限高于上限,或同一当事人类别列了两次", item.code),
+                        format!("item {}: invalid fine range (minimum above maximum, or the same party listed twice)", item.code),
+                        None,
+                    );
+                }
             }
             if self.bodies.get(item.department.as_str()) != Some(&BodyRole::Department) {
                 self.unknown(
@@ -616,6 +719,36 @@ impl<'d> Validator<'d> {
     }
 
     fn check_delegation(&mut self, p: &str, g: &GrantSpec) {
+        let branch = self
+            .doc
+            .departments
+            .iter()
+            .find(|d| d.id == g.grantor && d.kind == DepartmentKind::CityDepartmentBranch);
+        if let Some(b) = branch {
+            let parent = b
+                .branch_of
+                .as_ref()
+                .map_or("-", |o| o.department.name_zh.as_str());
+            let parent_en = b
+                .branch_of
+                .as_ref()
+                .map_or("-", |o| o.department.name_en.as_str());
+            for j in 0..g.items.len() {
+                self.error(
+                    "grant.delegation_from_branch",
+                    format!("{p}.items[{j}]"),
+                    format!(
+                        "{}是{}的派出机构,不是县级人民政府部门;行政处罚法第二十四条只允许将县级人民政府部门的行政处罚权交由乡镇人民政府、街道办事处行使,赋予派出机构的事项缺少法律依据(须有法律、法规另行规定);可改由区级部门行使的事项赋权,或不列入清单",
+                        b.name_zh, parent
+                    ),
+                    format!(
+                        "{} is a branch of {}, not a department of the county-level government: Art. 24 lets a province hand towns only the penalty powers of county-level government departments, so delegating a branch's item lacks a legal basis (it would need a law or regulation of its own); delegate a district department's item instead, or leave it off the list",
+                        b.name_en, parent_en
+                    ),
+                    Some(ART_24),
+                );
+            }
+        }
         for (j, code) in g.items.iter().enumerate() {
             if let Some(item) = self.items.get(code.as_str()) {
                 if !item.in_guiding_catalogue {
@@ -629,6 +762,7 @@ impl<'d> Validator<'d> {
                 }
             }
         }
+        self.check_delegation_reach(p, g);
         if g.published.is_none() {
             self.error(
                 "grant.delegation_unpublished",
@@ -647,6 +781,59 @@ impl<'d> Validator<'d> {
                     .to_owned(),
                 Some(PLAN_1),
             );
+        }
+    }
+
+    /// What a delegation can never bring to the town (docs/readings.md §5): an item whose
+    /// statutory minimum fine is already a major decision (Plan §13 sends every case
+    /// back), and a compulsory measure that is a power of the government, not of the
+    /// department (行政强制法 Art. 17 ¶1; 行政处罚法 Art. 24).
+    fn check_delegation_reach(&mut self, p: &str, g: &GrantSpec) {
+        let threshold = self
+            .doc
+            .parameters
+            .major_decision_fine
+            .iter()
+            .rev()
+            .find(|v| v.from <= g.effective)
+            .map(|v| v.value);
+        for (j, code) in g.items.iter().enumerate() {
+            let Some(item) = self.items.get(code.as_str()).copied() else {
+                continue;
+            };
+            if let (Some(t), Some(ranges)) = (threshold, item.fine_ranges.as_deref()) {
+                let all_major =
+                    !ranges.is_empty() && ranges.iter().all(|r| r.min.is_some_and(|m| m >= t));
+                if item.kind == ItemKind::Penalty && all_major {
+                    self.warning(
+                        "grant.delegation_always_major",
+                        format!("{p}.items[{j}]"),
+                        format!("事项 {code} 的法定最低罚款已达到 {t} 元以上,凡罚款的案件均属重大行政处罚,仍由行政执法部门管辖,赋予镇(街道)没有实际内容"),
+                        format!("item {code}: its statutory minimum fine is already {t} yuan or more, so every fined case is a major decision that stays with the department: the delegation gives the town nothing"),
+                        Some(PLAN_13),
+                    );
+                }
+            }
+            let mut reached = vec![item];
+            if item.kind == ItemKind::Penalty {
+                reached.extend(
+                    item.related_items
+                        .iter()
+                        .filter_map(|r| self.items.get(r.as_str()).copied()),
+                );
+            }
+            for r in reached {
+                if r.kind == ItemKind::CompulsoryMeasure && r.power_of == PowerOf::Government {
+                    let rc = &r.code;
+                    self.warning(
+                        "grant.delegation_government_power",
+                        format!("{p}.items[{j}]"),
+                        format!("行政强制措施 {rc} 的依据({})规定的是人民政府的职权,不是部门的职权,不能随部门的行政处罚权交由镇(街道)行使", r.establishing_basis),
+                        format!("compulsory measure {rc} rests on a power of the people's government ({}), not of the department: it cannot go to the town with the department's penalty power", r.establishing_basis),
+                        Some(QZF_17_1),
+                    );
+                }
+            }
         }
     }
 

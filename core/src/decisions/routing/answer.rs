@@ -121,6 +121,9 @@ pub struct RulingView<'e> {
     pub litigation_defendant: Option<BodyView>,
     /// Review body (复议机关).
     pub review_body: Option<BodyView>,
+    /// A body that may also hear the review (复议法 Art. 24 ¶4: for a city
+    /// department's branch, the government of the place); null where there is none.
+    pub review_body_alternative: Option<BodyView>,
     /// Management centre → town.
     pub handover: Option<MovementView>,
     /// Town → department.
@@ -167,6 +170,7 @@ impl<'e> RulingView<'e> {
             review_respondent: BodyView::opt(r.review_respondent),
             litigation_defendant: BodyView::opt(r.litigation_defendant),
             review_body: BodyView::opt(r.review_body),
+            review_body_alternative: BodyView::opt(r.review_body_alternative),
             handover: r.handover.as_ref().map(MovementView::of),
             transfer: r.transfer.as_ref().map(MovementView::of),
             transition: r.transition.as_ref().map(|t| TransitionView {
@@ -223,6 +227,7 @@ impl RulingView<'_> {
             review_respondent: self.review_respondent,
             litigation_defendant: self.litigation_defendant,
             review_body: self.review_body,
+            review_body_alternative: self.review_body_alternative,
             handover: self.handover,
             transfer: self.transfer,
             transition: self.transition,
@@ -278,6 +283,21 @@ pub(crate) fn ruling_warnings(engine: &Engine, r: &Ruling<'_>) -> Vec<Diagnostic
                 format!("a violation not found within two years (by {last_day}) is no longer punished; five years where life, health or financial safety was harmed"),
             )
             .cite(StaticCitation { instrument: Instrument::Xzcff, zh: "第三十六条", en: "Art. 36" }.render(plan)),
+            RulingWarning::DepartmentFilingNotConcurrent { entrusted, major } => Diagnostic::warning(
+                w.code(),
+                "opened_by",
+                match (entrusted, major) {
+                    (true, _) => "部门立案不取得管辖:事项已委托镇(街道)以本部门名义实施,同一名义下只有一个案件;请由受委托的镇(街道)按委托协议办理,不得另行立案".to_owned(),
+                    (false, true) => "部门立案不是依最先立案取得管辖:本案拟作出重大行政处罚,部门依方案第13项管辖;过渡期满后部门对镇(街道)清单内其他案件没有管辖权".to_owned(),
+                    (false, false) => "部门立案不取得管辖:过渡期满后部门对镇(街道)赋权清单内事项只保留重大行政处罚案件的管辖,应将案件移交镇(街道)".to_owned(),
+                },
+                match (entrusted, major) {
+                    (true, _) => "the department's filing does not take the case: the item is entrusted to the town, which acts in the department's own name, so there is one case in one name; let the town handle it under the agreement and do not open another".to_owned(),
+                    (false, true) => "the department holds this case because a major decision is in prospect (Plan §13), not because it filed first; after the transition it has no jurisdiction over the town's other listed cases".to_owned(),
+                    (false, false) => "the department's filing does not take the case: after the transition it keeps only the major-decision cases of the town's listed items; it must hand the case to the town".to_owned(),
+                },
+            )
+            .cite(StaticCitation { instrument: Instrument::Xzcff, zh: "第二十五条第一款", en: "Art. 25(1)" }.render(plan)),
         })
         .collect()
 }

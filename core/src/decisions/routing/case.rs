@@ -23,6 +23,10 @@ pub struct CaseDates {
     /// When the violation happened.
     #[serde(default)]
     pub violation: Option<Date>,
+    /// For a violation in a continuing state (连续或者继续状态): the day it ended. The
+    /// limitation period then counts from it (行政处罚法 Art. 36 ¶2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub violation_end: Option<Date>,
     /// When it was found.
     #[serde(default)]
     pub discovery: Option<Date>,

@@ -44,7 +44,7 @@ pub struct CompactRuling<'e> {
     /// The determining rules ([`CompactRuling::rule_ids`] renders them).
     pub rules: RuleSet,
     /// Warnings ([`CompactRuling::warning_codes`] renders their codes).
-    pub warnings: [Option<RulingWarning>; 2],
+    pub warnings: [Option<RulingWarning>; 3],
 }
 
 impl<'e> CompactRuling<'e> {
@@ -72,7 +72,7 @@ impl<'e> CompactRuling<'e> {
     }
 
     /// The warnings' codes in order, e.g. `[Some("limitation.two_years"), None]`.
-    pub fn warning_code_list(&self) -> [Option<&'static str>; 2] {
+    pub fn warning_code_list(&self) -> [Option<&'static str>; 3] {
         self.warnings.map(|w| w.map(RulingWarning::code))
     }
 

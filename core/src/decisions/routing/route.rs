@@ -1,6 +1,6 @@
 //! The routing decision (see `docs/routing.md`, whose step numbers the comments follow).
 
-use super::case::{Case, Party};
+use super::case::{Case, CaseDates, Party};
 use super::ruling::{
     DateBasis, Designation, DesignationGround, Disposition, Hearing, HearingGround, ItemRuling,
     ItemStatus, LegalReview, LegalReviewGround, Movement, Ruling, RulingWarning, TransitionInfo,
@@ -8,9 +8,10 @@ use super::ruling::{
 use crate::answer::{TraceStep, Tracer};
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::limits;
+use crate::money::Money;
 use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::engine::{in_force, sanction_bit, Cover, Reach};
-use crate::ruleset::source::{GrantMode, PartyAmounts, Sanction};
+use crate::ruleset::source::{FineParty, GrantMode, ItemKind, PartyAmounts, Ratio, Sanction};
 use crate::ruleset::{Body, BodyKind, Engine};
 use crate::time::period_last_day_in_days;
 use crate::time::{period_last_day, Date};
@@ -102,6 +103,19 @@ impl Engine {
                 "至少应提供违法行为发生日、发现日或立案日之一".into(),
                 "give at least one of the violation, discovery or filing dates".into(),
             ));
+        }
+        if let (Some(v), Some(e)) = (d.violation, d.violation_end) {
+            if e < v {
+                errors.push(
+                    err(
+                        "case.dates_out_of_order",
+                        "dates.violation_end",
+                        format!("违法行为终了日 {e} 早于发生日 {v}"),
+                        format!("the violation's end {e} is before its start {v}"),
+                    )
+                    .expected("violation ≤ violation_end"),
+                );
+            }
         }
         let seq = [
             ("violation", d.violation),
@@ -347,6 +361,19 @@ impl Engine {
                 .ok_or_else(|| Engine::not_in_force("items", d))?;
             let (status, cover) = self.item_status(town_idx, ii, d);
             let grant = cover.and_then(|c| inner.grants.get(c.grant as usize));
+            // Plan §12: a matter that arose in the transition stays with the department
+            // even when the case is filed after it (docs/readings.md §3).
+            let carryover = match (status, grant) {
+                (ItemStatus::Delegated | ItemStatus::CarriedByDelegation, Some(g)) => g
+                    .transition_last_day
+                    .and_then(|last| arose_by(dates, g.effective, last).map(|why| (why, last))),
+                _ => None,
+            };
+            let status = if carryover.is_some() {
+                ItemStatus::InTransition
+            } else {
+                status
+            };
             let dept = self.body_ref(item.department)?;
             match department {
                 None => department = Some(item.department),
@@ -392,9 +419,21 @@ impl Engine {
                     }
                 }
             }
-            t.step(Some(status.rule()), || {
-                item_sentence(code, status, grant.map(|g| g.id.as_str()), town, dept, d)
-            });
+            match carryover {
+                Some((why, last)) => {
+                    rules.insert(RuleId::TransitionCarryover);
+                    t.step(Some(RuleId::TransitionCarryover), || {
+                        let (w_zh, w_en) = why.describe();
+                        (
+                            format!("事项 {code} 已赋予{},立案日 {d} 晚于过渡期末日 {last},但{w_zh},属于过渡期内发生的相关问题,仍由{}承担责任。", town.name_zh, dept.name_zh),
+                            format!("Item {code} is delegated to {} and the filing date {d} is after the transition's last day {last}, but {w_en}: a matter that arose in the transition stays with {}.", town.name_en, dept.name_en),
+                        )
+                    });
+                }
+                None => t.step(Some(status.rule()), || {
+                    item_sentence(code, status, grant.map(|g| g.id.as_str()), town, dept, d)
+                }),
+            }
             items.push(ItemRuling {
                 code: item.spec.code.as_str(),
                 status,
@@ -428,6 +467,8 @@ impl Engine {
         let mut transfer = None;
         let mut designation = Designation::default();
         let mut entrusting: Option<&Body> = None;
+        // The items' department opened a case the town is competent for: `Some(entrusted)`.
+        let mut department_filed: Option<bool> = None;
         if !all_competent {
             if let Some(c) = centre {
                 rules.insert(RuleId::CentreNotATown);
@@ -436,6 +477,23 @@ impl Engine {
                     format!("{} is not a town government and cannot handle the case; {} holds no power over it, so the district department does.", c.name_en, town.name_en),
                 ));
             }
+            disposition = Disposition::Department;
+        } else if let (Some(c), true) = (
+            centre,
+            items.iter().any(|i| {
+                matches!(
+                    i.status,
+                    ItemStatus::Entrusted | ItemStatus::CarriedByEntrustment
+                )
+            }),
+        ) {
+            // Plan §13 hands the town only what is on its 赋权事项清单: an entrusted item
+            // the centre finds goes to the entrusting department (readings §6).
+            rules.insert(RuleId::CentreEntrustedToDepartment);
+            t.step(Some(RuleId::CentreEntrustedToDepartment), || (
+                format!("{}发现的事项是委托{}以部门名义实施的事项,不在赋权事项清单内,不按方案第13项移交,报原行政执法部门处理(部门可按委托协议交由受委托的镇(街道)以部门名义办理)。", c.name_zh, town.name_zh),
+                format!("What {} found is an item entrusted to {}, not on its delegated list: it is not handed over under Plan §13 but reported to the department (which may have the entrusted town act in its name under the agreement).", c.name_en, town.name_en),
+            ));
             disposition = Disposition::Department;
         } else {
             if let Some(c) = centre {
@@ -469,16 +527,31 @@ impl Engine {
                             "The district government has designated the original department to handle the case.".into(),
                         ));
                         disposition = Disposition::Department;
-                    } else if case.opened_by.is_some()
-                        && case.opened_by.as_deref() == dept_body.map(|b| b.id.as_str())
-                    {
-                        rules.insert(RuleId::FirstFiled);
-                        t.step(Some(RuleId::FirstFiled), || (
-                            "原行政执法部门已先行立案,由最先立案的机关管辖。".into(),
-                            "The department opened the case first, and the first to open it handles it.".into(),
-                        ));
-                        disposition = Disposition::Department;
                     } else {
+                        // Art. 25(1) needs two bodies that both have jurisdiction: after the
+                        // transition the department keeps only the Plan §13 carve-outs for the
+                        // town's listed items, and under an entrustment the town acts in the
+                        // department's own name. Its filing does not take the case (readings §4).
+                        if case.opened_by.is_some()
+                            && case.opened_by.as_deref() == dept_body.map(|b| b.id.as_str())
+                        {
+                            let entrusted = entrusting.is_some();
+                            department_filed = Some(entrusted);
+                            rules.insert(RuleId::DepartmentFilingNotConcurrent);
+                            t.step(Some(RuleId::DepartmentFilingNotConcurrent), || {
+                                if entrusted {
+                                    (
+                                        "原行政执法部门已立案,但事项已委托镇(街道)以该部门名义实施:同一名义下只有一个案件,不构成两个以上机关都有管辖权,由受委托的镇(街道)按委托协议办理,部门不得另行立案。".into(),
+                                        "The department has opened the case, but the item is entrusted to the town, which acts in the department's own name: there is one case in one name, not two bodies with jurisdiction; the town handles it under the agreement and the department must not open another.".into(),
+                                    )
+                                } else {
+                                    (
+                                        "原行政执法部门已立案,但过渡期满后部门对镇(街道)清单内事项只保留重大行政处罚案件的管辖(方案第13项),不构成两个以上机关都有管辖权;部门应将案件移交镇(街道),属于重大行政处罚的除外。".into(),
+                                        "The department has opened the case, but after the transition it keeps only the major-decision cases (Plan §13) of the town's listed items: there are not two bodies with jurisdiction; it must hand the case to the town, unless a major decision is in prospect.".into(),
+                                    )
+                                }
+                            });
+                        }
                         let mask = inner
                             .major_sanctions
                             .iter()
@@ -568,6 +641,11 @@ impl Engine {
             disposition = Disposition::Platform;
         }
 
+        // A major case the department itself opened is the department's already: no transfer.
+        if disposition == Disposition::Transfer && department_filed.is_some() {
+            disposition = Disposition::Department;
+        }
+
         // Step 7: who answers for it.
         let mut handler = None;
         let mut name_of = None;
@@ -612,21 +690,45 @@ impl Engine {
                 format!("{} handles it and decides in the name of {}; {} bears the legal consequences and is the respondent in review and the defendant in court.", h.name_en, n.name_en, n.name_en),
             ));
         }
+        let mut review_body_alternative = None;
         if let Some(n) = name_of {
-            review_body = Some(government);
-            rules.insert(RuleId::ReviewBody);
-            t.step(Some(RuleId::ReviewBody), || {
-                (
-                    format!(
-                        "对{}的行政行为申请行政复议的,由{}管辖。",
-                        n.name_zh, government.name_zh
-                    ),
-                    format!(
-                        "Administrative review of {}'s acts lies with {}.",
-                        n.name_en, government.name_en
-                    ),
-                )
-            });
+            // A city department's branch (派出机构): the city government, and also the
+            // government of the place (复议法 Art. 24 ¶4).
+            match n.city_government.and_then(|c| self.body_at(c)) {
+                Some(city) => {
+                    review_body = Some(city);
+                    review_body_alternative = Some(government);
+                    rules.insert(RuleId::ReviewBodyBranch);
+                    t.step(Some(RuleId::ReviewBodyBranch), || {
+                        (
+                            format!(
+                                "{}是市级部门按行政区划设立的派出机构,对其行政行为申请行政复议的,由{}管辖,也可以由所在地的{}管辖。",
+                                n.name_zh, city.name_zh, government.name_zh
+                            ),
+                            format!(
+                                "{} is a branch a city department set up by district: review of its acts lies with {}, and may also lie with the government of the place, {}.",
+                                n.name_en, city.name_en, government.name_en
+                            ),
+                        )
+                    });
+                }
+                None => {
+                    review_body = Some(government);
+                    rules.insert(RuleId::ReviewBody);
+                    t.step(Some(RuleId::ReviewBody), || {
+                        (
+                            format!(
+                                "对{}的行政行为申请行政复议的,由{}管辖。",
+                                n.name_zh, government.name_zh
+                            ),
+                            format!(
+                                "Administrative review of {}'s acts lies with {}.",
+                                n.name_en, government.name_en
+                            ),
+                        )
+                    });
+                }
+            }
         }
         if centre.is_some() && handover.is_some() {
             disposition = Disposition::Handover;
@@ -649,16 +751,21 @@ impl Engine {
             (Party::Organisation, true) => a.organisation_business,
         };
         if let Some(fine) = case.fine {
-            let large = party_amount(
-                &in_force(&inner.doc.parameters.hearing_large_fine, d)
-                    .ok_or_else(|| Engine::not_in_force("hearing_large_fine", d))?
-                    .value,
-            );
+            let (large, standard) = self.large_fine(case, &items, name_of, d)?;
+            let (basis_zh, basis_en) = standard.describe();
             if fine >= large {
                 add_hearing(HearingGround::LargeFine, &mut hearing);
+                if let Some(rule) = standard.rule() {
+                    rules.insert(rule);
+                }
                 t.step(Some(RuleId::HearingRight), || (
-                    format!("拟罚款 {fine} 元,达到较大数额 {large} 元,当事人有权要求听证。"),
-                    format!("The fine of {fine} yuan reaches the large amount of {large} yuan: the party may ask for a hearing."),
+                    format!("拟罚款 {fine} 元,达到较大数额 {large} 元({basis_zh}),当事人有权要求听证。"),
+                    format!("The fine of {fine} yuan reaches the large amount of {large} yuan ({basis_en}): the party may ask for a hearing."),
+                ));
+            } else {
+                t.step(None, || (
+                    format!("拟罚款 {fine} 元,不满较大数额 {large} 元({basis_zh})。"),
+                    format!("The fine of {fine} yuan is under the large amount of {large} yuan ({basis_en})."),
                 ));
             }
         }
@@ -741,7 +848,13 @@ impl Engine {
         }
 
         // Step 10: warnings.
-        let mut warnings = [None, None];
+        let mut warnings = [None, None, None];
+        if let Some(entrusted) = department_filed {
+            warnings[2] = Some(RulingWarning::DepartmentFilingNotConcurrent {
+                entrusted,
+                major: disposition == Disposition::Department,
+            });
+        }
         if let (Some(filing), Some(decision)) = (dates.filing, dates.decision) {
             if let Some(last_day) = period_last_day_in_days(filing, 90, &inner.calendar) {
                 if decision > last_day {
@@ -749,7 +862,10 @@ impl Engine {
                 }
             }
         }
-        if let (Some(violation), Some(discovery)) = (dates.violation, dates.discovery) {
+        // Art. 36 ¶2: a continuing violation counts from the day it ended.
+        if let (Some(violation), Some(discovery)) =
+            (dates.violation_end.or(dates.violation), dates.discovery)
+        {
             if let Some(last_day) = period_last_day(violation, 24, &inner.calendar) {
                 if discovery > last_day {
                     warnings[1] = Some(RulingWarning::LimitationTwoYears { last_day });
@@ -771,6 +887,7 @@ impl Engine {
             review_respondent: name_of,
             litigation_defendant: name_of,
             review_body,
+            review_body_alternative,
             handover,
             transfer,
             transition,
@@ -781,6 +898,171 @@ impl Engine {
             rules,
             warnings,
         })
+    }
+}
+
+/// Why a matter counts as having arisen in a delegation's transition (Plan §12).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Arose {
+    /// It was discovered on or before the transition's last day.
+    Discovered(Date),
+    /// The violation (or, for a continuing one, its end) fell within the transition.
+    Occurred(Date),
+}
+
+impl Arose {
+    fn describe(self) -> (String, String) {
+        match self {
+            Arose::Discovered(x) => (
+                format!("违法行为于 {x} 即已发现"),
+                format!("the violation was discovered on {x}, within or before the transition"),
+            ),
+            Arose::Occurred(x) => (
+                format!("违法行为于过渡期内的 {x} 发生(终了)"),
+                format!("the violation occurred (ended) on {x}, within the transition"),
+            ),
+        }
+    }
+}
+
+/// Whether a matter arose by the end of a transition running from `effective` to
+/// `last` (Plan §12: 过渡期内发生的相关问题……仍由原行政执法部门承担相应责任): it was
+/// discovered by `last`, or the violation — its end, if continuing — fell in
+/// `effective..=last`. A violation that ended before the grant took effect and was
+/// discovered after the transition is the town's (docs/readings.md §3).
+fn arose_by(dates: &CaseDates, effective: Date, last: Date) -> Option<Arose> {
+    if let Some(x) = dates.discovery.filter(|x| *x <= last) {
+        return Some(Arose::Discovered(x));
+    }
+    let end = dates.violation_end.or(dates.violation)?;
+    (effective <= end && end <= last).then_some(Arose::Occurred(end))
+}
+
+/// Which standard set the "large fine" of a case (行政处罚法 Art. 63).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LargeFineStandard {
+    /// The province's flat amounts (no recorded maximum for the party).
+    Flat,
+    /// A share of the penalty basis's maximum, not below the floor.
+    ShareOfMaximum {
+        /// The item whose maximum set the threshold.
+        max: Money,
+    },
+    /// The floor of the share-of-maximum standard (the share came out lower).
+    Floor,
+    /// The sector standard of the department in whose name the decision is made.
+    Sector,
+}
+
+impl LargeFineStandard {
+    fn rule(self) -> Option<RuleId> {
+        match self {
+            LargeFineStandard::Flat => None,
+            LargeFineStandard::ShareOfMaximum { .. } | LargeFineStandard::Floor => {
+                Some(RuleId::HearingShareOfMaximum)
+            }
+            LargeFineStandard::Sector => Some(RuleId::HearingSectorStandard),
+        }
+    }
+
+    fn describe(self) -> (String, String) {
+        match self {
+            LargeFineStandard::Flat => (
+                "省定较大数额标准".into(),
+                "the province's flat amount".into(),
+            ),
+            LargeFineStandard::ShareOfMaximum { max } => (
+                format!("处罚依据规定的罚款上限 {max} 元的相应比例"),
+                format!("the set share of the penalty basis's maximum of {max} yuan"),
+            ),
+            LargeFineStandard::Floor => (
+                "按上限比例计算低于下限,适用下限金额".into(),
+                "the share of the maximum falls below the floor, so the floor applies".into(),
+            ),
+            LargeFineStandard::Sector => (
+                "以部门名义作出决定,适用该行业的较大数额标准".into(),
+                "decided in the department's name, so its sector's standard applies".into(),
+            ),
+        }
+    }
+}
+
+/// `ceil(max × share)` in fen, exact; `None` on overflow or a zero denominator.
+fn share_of(max: Money, share: Ratio) -> Option<Money> {
+    let num = u64::try_from(max.fen())
+        .ok()?
+        .checked_mul(u64::from(share.numerator))?;
+    let den = u64::from(share.denominator);
+    let fen = num.checked_add(den.checked_sub(1)?)? / den;
+    Money::from_fen(i64::try_from(fen).ok()?)
+}
+
+impl Engine {
+    /// The "large fine" of a case and the standard that set it (docs/readings.md §2):
+    /// a sector standard binds decisions in its departments' name; otherwise, for each
+    /// penalty item whose basis sets a maximum for the party, `max(⌈share × max⌉, floor)`,
+    /// else the flat amount; the case takes the lowest of its items' amounts.
+    fn large_fine(
+        &self,
+        case: &Case,
+        items: &[ItemRuling<'_>],
+        name_of: Option<&Body>,
+        d: Date,
+    ) -> Result<(Money, LargeFineStandard), InputError> {
+        let p = &self.inner.doc.parameters;
+        let pick = |a: &PartyAmounts| match (case.party, case.business_activity) {
+            (Party::Individual, false) => a.individual_non_business,
+            (Party::Organisation, false) => a.organisation_non_business,
+            (Party::Individual, true) => a.individual_business,
+            (Party::Organisation, true) => a.organisation_business,
+        };
+        if let Some(n) = name_of.filter(|n| n.kind == BodyKind::Department) {
+            let sector = p
+                .hearing_large_fine_sectors
+                .iter()
+                .find(|s| s.departments.contains(&n.id));
+            if let Some(v) = sector.and_then(|s| in_force(&s.values, d)) {
+                return Ok((pick(&v.value), LargeFineStandard::Sector));
+            }
+        }
+        let flat = pick(
+            &in_force(&p.hearing_large_fine, d)
+                .ok_or_else(|| Engine::not_in_force("hearing_large_fine", d))?
+                .value,
+        );
+        let (Some(share), Some(floor)) = (
+            in_force(&p.hearing_large_fine_share_of_maximum, d),
+            in_force(&p.hearing_large_fine_floor, d),
+        ) else {
+            return Ok((flat, LargeFineStandard::Flat));
+        };
+        let party = match case.party {
+            Party::Individual => FineParty::Individual,
+            Party::Organisation => FineParty::Organisation,
+        };
+        let floor = pick(&floor.value);
+        let mut best: Option<(Money, LargeFineStandard)> = None;
+        for it in items {
+            let Some(item) = self.item(it.code) else {
+                continue;
+            };
+            if item.spec.kind != ItemKind::Penalty {
+                continue;
+            }
+            let this = match item.spec.fine_range(party).and_then(|r| r.max) {
+                Some(max) => match share_of(max, share.value) {
+                    Some(share) if share >= floor => {
+                        (share, LargeFineStandard::ShareOfMaximum { max })
+                    }
+                    _ => (floor, LargeFineStandard::Floor),
+                },
+                None => (flat, LargeFineStandard::Flat),
+            };
+            if best.map_or(true, |(b, _)| this.0 < b) {
+                best = Some(this);
+            }
+        }
+        Ok(best.unwrap_or((flat, LargeFineStandard::Flat)))
     }
 }
 

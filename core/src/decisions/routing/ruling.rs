@@ -80,9 +80,8 @@ impl ItemStatus {
         match self {
             ItemStatus::InTransition => RuleId::Transition,
             ItemStatus::Delegated => RuleId::ListDelegated,
-            ItemStatus::CarriedByDelegation | ItemStatus::CarriedByEntrustment => {
-                RuleId::ScopeCarried
-            }
+            ItemStatus::CarriedByDelegation => RuleId::ScopeCarried,
+            ItemStatus::CarriedByEntrustment => RuleId::ScopeCarriedEntrustment,
             ItemStatus::Entrusted => RuleId::ListEntrusted,
             ItemStatus::CompulsoryNotEntrustable => RuleId::EntrustmentExcludesCompulsory,
             ItemStatus::Revoked => RuleId::GrantRevoked,
@@ -219,6 +218,14 @@ pub enum RulingWarning {
         /// The period's last day.
         last_day: Date,
     },
+    /// The items' department opened a case the town is competent for: its filing
+    /// does not take the case (行政处罚法 Art. 25 ¶1 needs two bodies with jurisdiction).
+    DepartmentFilingNotConcurrent {
+        /// Under an entrustment (one case in the department's name) rather than a delegation.
+        entrusted: bool,
+        /// A major decision is in prospect (Plan §13), so the department keeps it.
+        major: bool,
+    },
 }
 
 impl RulingWarning {
@@ -227,6 +234,9 @@ impl RulingWarning {
         match self {
             RulingWarning::DecisionOverdue { .. } => "deadline.decision_overdue",
             RulingWarning::LimitationTwoYears { .. } => "limitation.two_years",
+            RulingWarning::DepartmentFilingNotConcurrent { .. } => {
+                "jurisdiction.department_filing_not_concurrent"
+            }
         }
     }
 }
@@ -255,6 +265,9 @@ pub struct Ruling<'e> {
     pub litigation_defendant: Option<&'e Body>,
     /// The review body (复议机关).
     pub review_body: Option<&'e Body>,
+    /// A second body that may also hear the review, where the law offers one: for a
+    /// city department's branch, the government of the place (复议法 Art. 24 ¶4).
+    pub review_body_alternative: Option<&'e Body>,
     /// Management centre → town.
     pub handover: Option<Movement<'e>>,
     /// Town → department.
@@ -271,6 +284,6 @@ pub struct Ruling<'e> {
     pub designation: Designation,
     /// The rules that determined the ruling.
     pub rules: RuleSet,
-    /// Warnings (at most two).
-    pub warnings: [Option<RulingWarning>; 2],
+    /// Warnings (at most three).
+    pub warnings: [Option<RulingWarning>; 3],
 }
