@@ -5,7 +5,19 @@
 // Everything crosses into the engine as JSON text and comes back as JSON
 // text (see src/lib.rs): money stays a string, objects stay plain objects.
 
+import { EMBEDDED_FILES } from './huancui-2024.js';
+
 let wasm = null;
+let embeddedHandle = null;
+
+/** The sample rule set as one document's JSON text: ruleset.json with its list files. */
+function embeddedDocument() {
+  const doc = JSON.parse(EMBEDDED_FILES['ruleset.json']);
+  for (const name of ['departments', 'towns', 'items', 'grants']) {
+    if (!(name in doc)) doc[name] = JSON.parse(EMBEDDED_FILES[`${name}.json`]);
+  }
+  return JSON.stringify(doc);
+}
 
 /** Called by an entry point once its WebAssembly module is loaded. */
 export function attach(bindings) {
@@ -105,10 +117,14 @@ export class RuleSet {
     this.#handle = handle;
   }
 
-  /** The embedded default rule set (Huancui 2024, sample data). */
+  /**
+   * The default rule set (Huancui 2024, sample data), shipped with the package
+   * as js/huancui-2024.js; read and indexed once, then shared.
+   */
   static embedded() {
     try {
-      return new RuleSet(TOKEN, bindings().RuleSetHandle.embedded());
+      embeddedHandle ??= bindings().RuleSetHandle.fromJson(embeddedDocument());
+      return new RuleSet(TOKEN, embeddedHandle.share());
     } catch (e) {
       return rethrow(e);
     }
@@ -239,7 +255,7 @@ export function validate(document) {
 
 /** The embedded rule set's files: `{"ruleset.json": text, ...}`. */
 export function embeddedFiles() {
-  return JSON.parse(bindings().embeddedFiles());
+  return { ...EMBEDDED_FILES };
 }
 
 /** The decisions RuleSet#call knows, by name. */

@@ -29,11 +29,13 @@ fn refused(e: &InputError) -> JsValue {
 
 #[wasm_bindgen]
 impl RuleSetHandle {
-    /// The embedded default rule set (Huancui 2024, sample data).
-    pub fn embedded() -> Result<RuleSetHandle, JsValue> {
-        Engine::embedded()
-            .map(|engine| RuleSetHandle { engine })
-            .map_err(|e| refused(&e))
+    /// Another handle on the same engine (the engine is immutable and shared):
+    /// what the JS `RuleSet.embedded()` hands out, so the sample rule set is
+    /// read and indexed once per page.
+    pub fn share(&self) -> RuleSetHandle {
+        RuleSetHandle {
+            engine: self.engine.clone(),
+        }
     }
 
     /// Parses, validates and indexes a whole rule-set document given as JSON text.
@@ -155,16 +157,6 @@ impl RuleSetHandle {
 #[wasm_bindgen]
 pub fn validate(document: &str) -> String {
     api::validate_json_str(document)
-}
-
-/// The embedded rule set's files as a JSON object of file name → file text.
-#[wasm_bindgen(js_name = embeddedFiles)]
-pub fn embedded_files() -> String {
-    let files: serde_json::Map<String, Value> = fuquan::embedded_files()
-        .iter()
-        .map(|(name, text)| ((*name).to_owned(), Value::String((*text).to_owned())))
-        .collect();
-    Value::Object(files).to_string()
 }
 
 /// The decisions `RuleSetHandle::call` knows, as a JSON array of names.

@@ -2,16 +2,15 @@
 //! citations, and the rule set that answered.
 
 use std::borrow::Cow;
-
-use serde::Serialize;
-use serde_json::value::RawValue;
-
-use crate::rules::{RuleId, RuleSet};
-#[cfg(feature = "schema")]
-use crate::ruleset::views::{BodyViewShape, RuleViewShape, RulesetRefShape};
 use std::sync::Arc;
 
-use crate::ruleset::views::RenderedBody;
+use serde::Serialize;
+
+use crate::citation::CitationText;
+use crate::rules::{RuleId, RuleSet};
+#[cfg(feature = "schema")]
+use crate::ruleset::views::{BodyViewShape, RuleViewShape};
+use crate::ruleset::views::{RenderedBody, RenderedRule, RenderedRuleset, RulesetRefShape};
 use crate::ruleset::{Body, BodyKind, Engine};
 
 /// A pair of Chinese and English texts.
@@ -32,7 +31,7 @@ impl Text {
 }
 
 /// A body as shown in answers: `{"id", "kind", "name_zh", "name_en"}`,
-/// rendered once by the engine ([`crate::ruleset::views::BodyViewShape`]) and
+/// prepared once by the engine ([`crate::ruleset::views::BodyViewShape`]) and
 /// shared by every answer that names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BodyView(Arc<RenderedBody>);
@@ -67,25 +66,20 @@ impl BodyView {
     pub fn name_en(&self) -> &str {
         &self.0.name_en
     }
-
-    /// Its JSON as it appears in answers.
-    pub fn json(&self) -> &str {
-        self.0.json().get()
-    }
 }
 
 impl Serialize for BodyView {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.json().serialize(s)
+        self.0.serialize(s)
     }
 }
 
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for BodyView {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
+    fn schema_name() -> Cow<'static, str> {
         BodyViewShape::schema_name()
     }
-    fn schema_id() -> std::borrow::Cow<'static, str> {
+    fn schema_id() -> Cow<'static, str> {
         BodyViewShape::schema_id()
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
@@ -94,57 +88,55 @@ impl schemars::JsonSchema for BodyView {
 }
 
 /// A determining rule with its citations: `{"id", "title_zh", "title_en",
-/// "citations"}`, rendered once by the engine ([`crate::ruleset::views::RuleViewShape`]) and copied
-/// into the answer. Borrows from the engine; [`RuleView::into_owned`] detaches it.
+/// "citations"}`, prepared once by the engine
+/// ([`crate::ruleset::views::RuleViewShape`]). Borrows from the engine;
+/// [`RuleView::into_owned`] detaches it.
 #[derive(Clone, Debug)]
-pub struct RuleView<'e> {
-    id: RuleId,
-    json: Cow<'e, RawValue>,
-}
+pub struct RuleView<'e>(Cow<'e, RenderedRule>);
 
 impl<'e> RuleView<'e> {
     /// The rules of a set, in registry order.
     pub fn list(engine: &'e Engine, rules: RuleSet) -> Vec<RuleView<'e>> {
         rules
             .iter()
-            .map(|id| RuleView {
-                id,
-                json: Cow::Borrowed(engine.rule_view_json(id)),
+            .map(|id| {
+                RuleView(match engine.rendered_rule(id) {
+                    Some(r) => Cow::Borrowed(r),
+                    // Every rule is prepared when the engine is built; render it now otherwise.
+                    None => Cow::Owned(RenderedRule::new(id, engine.plan_title())),
+                })
             })
             .collect()
     }
 
     /// The rule.
     pub fn rule(&self) -> RuleId {
-        self.id
+        self.0.id
     }
 
-    /// Its JSON as it appears in answers.
-    pub fn json(&self) -> &str {
-        self.json.get()
+    /// Its citations, rendered for the rule set's plan.
+    pub fn citations(&self) -> &[CitationText] {
+        &self.0.citations
     }
 
-    /// The same view, owning its JSON.
+    /// The same view, owning what it borrowed from the engine.
     pub fn into_owned(self) -> RuleView<'static> {
-        RuleView {
-            id: self.id,
-            json: Cow::Owned(self.json.into_owned()),
-        }
+        RuleView(Cow::Owned(self.0.into_owned()))
     }
 }
 
 impl Serialize for RuleView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.json.serialize(s)
+        self.0.serialize(s)
     }
 }
 
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for RuleView<'_> {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
+    fn schema_name() -> Cow<'static, str> {
         RuleViewShape::schema_name()
     }
-    fn schema_id() -> std::borrow::Cow<'static, str> {
+    fn schema_id() -> Cow<'static, str> {
         RuleViewShape::schema_id()
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
@@ -152,20 +144,21 @@ impl schemars::JsonSchema for RuleView<'_> {
     }
 }
 
-/// Which rule set answered: `{"id", "version", "effective_from", "content_hash"}`,
-/// rendered once by the engine ([`crate::ruleset::views::RulesetRefShape`]).
+/// Which rule set answered: `{"id", "version", "effective_from",
+/// "content_hash", "engine_version"}`, prepared once by the engine
+/// ([`crate::ruleset::views::RulesetRefShape`]).
 #[derive(Clone, Debug)]
-pub struct RulesetRef(Box<RawValue>);
+pub struct RulesetRef(Arc<RenderedRuleset>);
 
 impl RulesetRef {
     /// The reference to the rule set an engine was built from.
     pub fn of(engine: &Engine) -> RulesetRef {
-        RulesetRef(engine.ruleset_ref_json().to_owned())
+        RulesetRef(engine.rendered_ruleset().clone())
     }
 
-    /// Its JSON as it appears in answers.
-    pub fn json(&self) -> &str {
-        self.0.get()
+    /// Its fields.
+    pub fn shape(&self) -> &RulesetRefShape {
+        &self.0.shape
     }
 }
 
@@ -177,10 +170,10 @@ impl Serialize for RulesetRef {
 
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for RulesetRef {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
+    fn schema_name() -> Cow<'static, str> {
         RulesetRefShape::schema_name()
     }
-    fn schema_id() -> std::borrow::Cow<'static, str> {
+    fn schema_id() -> Cow<'static, str> {
         RulesetRefShape::schema_id()
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
@@ -192,13 +185,13 @@ impl schemars::JsonSchema for RulesetRef {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     #[test]
     fn rendered_views_say_what_the_rule_set_says() {
         let engine = Engine::embedded().unwrap();
         for b in engine.bodies() {
-            let v: Value = serde_json::from_str(BodyView::of(b).json()).unwrap();
+            let v = serde_json::to_value(BodyView::of(b)).unwrap();
             let kind = serde_json::to_value(b.kind).unwrap();
             assert_eq!(
                 v,
@@ -211,16 +204,17 @@ mod tests {
         });
         for view in RuleView::list(&engine, all) {
             let r = view.rule();
-            let v: Value = serde_json::from_str(view.json()).unwrap();
+            let v = serde_json::to_value(&view).unwrap();
             let citations = serde_json::to_value(engine.render_citations(r)).unwrap();
             assert_eq!(
                 v,
                 json!({"id": r.id(), "title_zh": r.title_zh(), "title_en": r.title_en(), "citations": citations})
             );
-            assert_eq!(view.clone().into_owned().json(), view.json());
+            assert_eq!(serde_json::to_value(view.clone().into_owned()).unwrap(), v);
+            assert_eq!(view.citations(), engine.render_citations(r).as_slice());
         }
         let meta = engine.meta();
-        let r: Value = serde_json::from_str(RulesetRef::of(&engine).json()).unwrap();
+        let r = serde_json::to_value(RulesetRef::of(&engine)).unwrap();
         assert_eq!(r["id"], meta.id.as_str());
         assert_eq!(r["version"], meta.version.as_str());
         assert_eq!(r["content_hash"], engine.content_hash());

@@ -317,19 +317,16 @@ impl Engine {
             .collect()
     }
 
-    /// A rule's view (id, titles, rendered citations) as JSON, rendered once.
-    pub(crate) fn rule_view_json(
+    /// A rule with its citations rendered for this rule set's plan, prepared once.
+    pub(crate) fn rendered_rule(
         &self,
         rule: crate::rules::RuleId,
-    ) -> &serde_json::value::RawValue {
-        match self.inner.rendered.rules.get(rule as usize) {
-            Some(raw) => raw,
-            None => serde_json::value::RawValue::NULL,
-        }
+    ) -> Option<&super::views::RenderedRule> {
+        self.inner.rendered.rules.get(rule as usize)
     }
 
-    /// The rule set's identity (id, version, effective date, content hash) as JSON, rendered once.
-    pub(crate) fn ruleset_ref_json(&self) -> &serde_json::value::RawValue {
+    /// The rule set's identity (id, version, effective date, content hash), prepared once.
+    pub(crate) fn rendered_ruleset(&self) -> &Arc<super::views::RenderedRuleset> {
         &self.inner.rendered.ruleset
     }
 
@@ -368,7 +365,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
             name_en: en.to_owned(),
             class,
             hands_over_to: None,
-            view: super::views::RenderedBody::new(id, kind, zh, en),
+            view: Arc::new(super::views::RenderedBody::new(id, kind, zh, en)),
             city_government: None,
         });
     };
