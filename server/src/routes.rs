@@ -437,7 +437,8 @@ async fn read_body(
 }
 
 /// The HTTP status of a decision's answer: 200 when it was answered (`status`
-/// ok, or `validate`'s verdict that a rule set is invalid); for a refusal, 413
+/// ok, or `validate`'s verdict that a rule set is invalid, unless the body was
+/// not JSON or too large); for a refusal, 413
 /// for `input.too_large`, 404 for `input.unknown_operation`, 500 for
 /// `internal.*`, else 400. Returns the refusal's codes for the metrics.
 fn answer_status(answer: &str) -> (StatusCode, Vec<String>) {
@@ -465,10 +466,13 @@ fn answer_status(answer: &str) -> (StatusCode, Vec<String>) {
     };
     let (codes, refusal) = match v.get("errors") {
         Some(errors) => (codes_of(Some(errors)), true),
-        // validate: `diagnostics`; a verdict unless the document could not be read.
+        // validate: `diagnostics`, a verdict on the rule set, unless the body is
+        // not JSON at all or too large to read.
         None => {
             let codes = codes_of(v.get("diagnostics"));
-            let unreadable = codes.iter().any(|c| c.starts_with("input."));
+            let unreadable = codes
+                .iter()
+                .any(|c| c == fuquan::codes::INPUT_SYNTAX || c == fuquan::codes::INPUT_TOO_LARGE);
             (codes, unreadable)
         }
     };
