@@ -65,6 +65,15 @@ pub struct Conn {
     buf: Vec<u8>,
 }
 
+impl From<TcpStream> for Conn {
+    fn from(stream: TcpStream) -> Conn {
+        Conn {
+            stream,
+            buf: Vec::new(),
+        }
+    }
+}
+
 impl Conn {
     pub async fn open(addr: std::net::SocketAddr) -> Conn {
         let stream = TcpStream::connect(addr).await.unwrap();
