@@ -29,13 +29,16 @@ fn hash_of(dir: &str) -> String {
         .to_owned()
 }
 
+/// What one load client saw: failures, the distinct hashes in order, requests.
+type ClientRun = (Vec<String>, Vec<String>, usize);
+
 /// `clients` keep-alive connections routing in a loop until `stop`; each returns
 /// (failures, the sequence of distinct hashes it saw, in order, requests).
 fn load(
     addr: std::net::SocketAddr,
     clients: usize,
     stop: Arc<AtomicBool>,
-) -> Vec<tokio::task::JoinHandle<(Vec<String>, Vec<String>, usize)>> {
+) -> Vec<tokio::task::JoinHandle<ClientRun>> {
     (0..clients)
         .map(|_| {
             let stop = stop.clone();
