@@ -635,7 +635,16 @@ async fn ruleset(State(state): State<Arc<AppState>>) -> Response {
 async fn rules(State(state): State<Arc<AppState>>) -> Response {
     let loaded = state.rules();
     let Some(version) = loaded.current() else {
-        return json_response(StatusCode::SERVICE_UNAVAILABLE, String::new());
+        return refuse(
+            &state,
+            StatusCode::SERVICE_UNAVAILABLE,
+            refusal::error(
+                codes::INTERNAL_TASK,
+                "",
+                "没有可用的规则集".to_owned(),
+                "no rule set is loaded".to_owned(),
+            ),
+        );
     };
     let engine = &version.engine;
     let list: Vec<Value> = RuleId::ALL
