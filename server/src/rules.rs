@@ -33,7 +33,7 @@ impl ServedVersion {
             .map(|c| if c.is_ascii_graphic() { c } else { '_' })
             .collect();
         let header = HeaderValue::from_str(&safe).unwrap_or(HeaderValue::from_static("unknown"));
-        let reference = serde_json::from_str(RulesetRef::of(&engine).json()).unwrap_or(Value::Null);
+        let reference = serde_json::to_value(RulesetRef::of(&engine)).unwrap_or(Value::Null);
         ServedVersion {
             engine,
             label,
