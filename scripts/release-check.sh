@@ -6,7 +6,7 @@
 #
 #   1. one version: Cargo workspace = every crate = the wheel (maturin reads Cargo) =
 #      package.json = package-lock.json = a CHANGELOG.md entry
-#   2. Rust: `cargo package -p fuquan -p fuquan-cli` with verification; the packed
+#   2. Rust: `cargo package -p fuquan -p fuquan-server -p fuquan-cli` with verification; the packed
 #      crate lists the embedded rule set; the packed crate's doctests run from the
 #      unpacked .crate; `cargo publish --dry-run` of both; rust-version checked
 #      with that toolchain; rustdoc of all features without warnings or collisions
@@ -58,9 +58,12 @@ echo "version $version: crates, pyproject (from Cargo), package.json, package-lo
 done_step "versions"
 
 # ---------------------------------------------------------------------------
-step "cargo package -p fuquan -p fuquan-cli (with verification)"
+step "cargo package -p fuquan -p fuquan-server -p fuquan-cli (with verification)"
 # --allow-dirty: this checks what would be packed; a real publish runs from a clean tree.
-cargo package -p fuquan -p fuquan-cli --allow-dirty
+cargo package -p fuquan -p fuquan-server -p fuquan-cli --allow-dirty
+server_crate="$repo/target/package/fuquan-server-$version.crate"
+grep -qx "fuquan-server-$version/fuquan.service" <<< "$(tar tzf "$server_crate")" ||
+  fail "the packed server crate lacks fuquan.service"
 crate="$repo/target/package/fuquan-$version.crate"
 cli_crate="$repo/target/package/fuquan-cli-$version.crate"
 list="$(tar tzf "$crate")"
@@ -75,6 +78,7 @@ if grep -q "^fuquan-$version/\(fixtures\|tests\|benches\)/" <<< "$list"; then
 fi
 echo "fuquan-$version.crate: $(wc -l <<< "$list") files, $(stat -c %s "$crate") bytes, data/huancui-2024/ included"
 echo "fuquan-cli-$version.crate: $(stat -c %s "$cli_crate") bytes"
+echo "fuquan-server-$version.crate: $(stat -c %s "$server_crate") bytes"
 done_step "cargo package + verify + list"
 
 step "the packed crate's doctests, from the unpacked .crate (outside the workspace)"
@@ -82,18 +86,20 @@ tar xzf "$crate" -C "$scratch"
 CARGO_TARGET_DIR="$repo/target" cargo test --doc --locked --manifest-path "$scratch/fuquan-$version/Cargo.toml"
 done_step "doctests of the packed crate"
 
-step "cargo publish --dry-run -p fuquan -p fuquan-cli"
+step "cargo publish --dry-run -p fuquan -p fuquan-server -p fuquan-cli"
 # Both at once: cargo resolves fuquan-cli's dependency on the unpublished fuquan
 # against the package just built (a local overlay of crates.io).
-cargo publish --dry-run --allow-dirty -p fuquan -p fuquan-cli
+cargo publish --dry-run --allow-dirty -p fuquan -p fuquan-server -p fuquan-cli
 done_step "publish dry run"
 
-step "cargo install from the two .crate files (fuquan-cli with fuquan patched to the unpacked crate)"
+step "cargo install from the three .crate files (fuquan-cli with fuquan and fuquan-server patched to the unpacked crates)"
 # What README.md tells a user to do before publication. --debug keeps it quick;
 # target/install-check keeps the compiled dependencies between runs.
 tar xzf "$cli_crate" -C "$scratch"
+tar xzf "$server_crate" -C "$scratch"
 CARGO_TARGET_DIR="$repo/target/install-check" cargo install --quiet --debug --root "$scratch/cli-root" \
-  --path "$scratch/fuquan-cli-$version" --config "patch.crates-io.fuquan.path=\"$scratch/fuquan-$version\""
+  --path "$scratch/fuquan-cli-$version" --config "patch.crates-io.fuquan.path=\"$scratch/fuquan-$version\"" \
+  --config "patch.crates-io.fuquan-server.path=\"$scratch/fuquan-server-$version\""
 got="$("$scratch/cli-root/bin/fuquan" --version)"
 contract="$(sed -n 's/^pub const SCHEMA_VERSION: &str = "\(.*\)";$/\1/p' core/src/ruleset/source.rs)"
 [[ "$got" == "fuquan $version (engine $version, contract $contract)" ]] || fail "fuquan --version printed: $got"
@@ -115,7 +121,7 @@ for pkg in fuquan fuquan-cli; do
   fi
   extra=()
   # The unpublished bindings share the workspace's rust-version with the CLI.
-  [[ "$pkg" == fuquan-cli ]] && extra=(-p fuquan-python -p fuquan-wasm)
+  [[ "$pkg" == fuquan-cli ]] && extra=(-p fuquan-server -p fuquan-python -p fuquan-wasm)
   echo "cargo +$rv check -p $pkg${extra[*]:+ ${extra[*]}} --all-features --locked"
   CARGO_TARGET_DIR="$repo/target/msrv" cargo "+$rv" check -q -p "$pkg" "${extra[@]}" --all-features --locked
 done
@@ -123,7 +129,7 @@ done_step "rust-version checks"
 
 step "rustdoc as docs.rs builds it (all features), no warnings, no filename collision"
 doc_log="$out/doc.log"
-RUSTDOCFLAGS="-D warnings" cargo doc -p fuquan -p fuquan-cli --all-features --no-deps 2>&1 | tee "$doc_log"
+RUSTDOCFLAGS="-D warnings" cargo doc -p fuquan -p fuquan-server -p fuquan-cli --all-features --no-deps 2>&1 | tee "$doc_log"
 if grep -qi "collision" "$doc_log"; then fail "cargo doc reports a filename collision"; fi
 done_step "rustdoc"
 

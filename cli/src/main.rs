@@ -8,6 +8,7 @@ mod coordination;
 mod decisions;
 mod oversight;
 mod render;
+mod serve;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -264,6 +265,9 @@ enum Command {
         #[arg(long, default_value = "schemas")]
         out: PathBuf,
     },
+    /// Serve every decision over HTTP (docs/serve.md): POST /v1/{operation},
+    /// GET /openapi.json, /metrics, /healthz; SIGHUP reloads, SIGTERM drains.
+    Serve(serve::ServeArgs),
 }
 
 const DEMO_CASES: &str = include_str!("../data/demo/cases.json");
@@ -632,6 +636,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             print!("{}", render::operations(out.json, out.lang));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve(args) => serve::run(args),
         Command::Schema { out } => {
             std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
             for (name, schema) in fuquan::schema::all() {
