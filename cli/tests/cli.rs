@@ -85,13 +85,21 @@ fn refused_input_exits_1_with_code_and_path() {
 }
 
 #[test]
-fn validate_reports_the_embedded_rule_set_clean() {
+fn validate_reports_the_embedded_rule_set_with_its_one_warning() {
+    // No error; one warning, worked out from the data: CJ-P004's statutory minimum
+    // fine (建设工程质量管理条例 Art. 69: 5万元以上) is already the major-decision
+    // threshold (Plan §13), and G-2024-DEV-ZJ (grants[0]) delegates it as its third item.
     let o = fuquan(
         &["validate", "core/data/huancui-2024", "--lang", "en"],
         None,
     );
     assert!(o.status.success());
-    assert!(text(&o).contains("0 error(s), 0 warning(s)"));
+    let out = text(&o);
+    assert!(out.contains("0 error(s), 1 warning(s)"), "{out}");
+    assert!(
+        out.contains("grant.delegation_always_major grants[0].items[2]"),
+        "{out}"
+    );
     let o = fuquan(&["validate", "no-such-dir", "--json"], None);
     assert_eq!(o.status.code(), Some(1));
     let answer: serde_json::Value = serde_json::from_str(&text(&o)).unwrap();
