@@ -1,6 +1,6 @@
 //! What every decision is: a typed function over the [`Engine`], request in,
 //! answer out. The registry ([`crate::registry`]) lists the decisions; the JSON
-//! boundary ([`crate::api`]) reads a request, looks its operation up there,
+//! boundary (`api`, above the registry) reads a request, looks its operation up there,
 //! decides and writes the answer. A decision knows nothing of either.
 //!
 //! To add a decision: a folder under `decisions/` with its request type, its

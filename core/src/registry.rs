@@ -1,5 +1,5 @@
 //! The one table of decisions. Every operation of the generic entry point
-//! ([`crate::api::call`]), the list the bindings expose ([`OPERATIONS`]), the
+//! (`api::call`, the JSON boundary above), the list the bindings expose ([`OPERATIONS`]), the
 //! JSON Schemas, the fuzz target and the CLI's generic `call` come from it.
 //!
 //! Adding a decision: its folder under `decisions/` with one

@@ -33,9 +33,4 @@ impl Tracer<'_> {
             });
         }
     }
-
-    /// Whether steps are being recorded.
-    pub fn on(&self) -> bool {
-        self.0.is_some()
-    }
 }

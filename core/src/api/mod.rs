@@ -58,7 +58,7 @@ pub fn call_json_str(engine: &Engine, operation: &str, request: &str) -> String 
 
 /// Routes a typed case into the serialisable answer (trace as the case asks).
 pub fn route_case(engine: &Engine, case: &Case) -> Value {
-    match Route::decide(engine, case.clone()) {
+    match crate::routing::operation::route(engine, case) {
         Ok(answer) => to_value(&answer),
         Err(e) => error_value(e.diagnostics),
     }
@@ -78,10 +78,7 @@ pub fn route_value(engine: &Engine, request: Value) -> Value {
 pub fn route_history_value(request: Value) -> Value {
     let answer = decode::from_value::<crate::routing::HistoryRequest>(request)
         .map_err(InputError::single)
-        .and_then(|req| {
-            let history = crate::ruleset::RuleSetHistory::from_documents(req.versions)?;
-            crate::routing::operation::route_history(&history, &req.case)
-        });
+        .and_then(crate::routing::operation::route_history_request);
     match answer {
         Ok(a) => to_value(&a),
         Err(e) => error_value(e.diagnostics),
@@ -172,3 +169,6 @@ pub fn error_value(errors: Vec<Diagnostic>) -> Value {
 
 /// Re-exported so bindings need not depend on the routing module path.
 pub type Trace = Vec<crate::answer::TraceStep>;
+
+#[cfg(test)]
+mod tests;

@@ -18,21 +18,7 @@ impl Decision for Route {
     type Answer<'a> = RouteAnswer<'a>;
 
     fn decide(engine: &Engine, case: Case) -> Result<RouteAnswer<'_>, InputError> {
-        let mut steps = Vec::new();
-        let ruling = if case.trace {
-            engine.route_traced(&case, &mut steps)?
-        } else {
-            engine.route(&case)?
-        };
-        Ok(RouteAnswer::Ok {
-            ruling: Box::new(RulingView::new(
-                engine,
-                &case,
-                &ruling,
-                case.trace.then_some(steps),
-            )),
-            warnings: ruling_warnings(engine, &ruling),
-        })
+        route(engine, &case)
     }
 
     /// The published routing answer schema: the ruling or the refusal, tagged by `status`.
@@ -55,9 +41,34 @@ impl Decision for RouteHistory {
     type Answer<'a> = HistoryAnswer;
 
     fn decide(_engine: &Engine, req: HistoryRequest) -> Result<HistoryAnswer, InputError> {
-        let history = RuleSetHistory::from_documents(req.versions)?;
-        route_history(&history, &req.case)
+        route_history_request(req)
     }
+}
+
+/// Routes a typed case: the answer of the `route` operation (trace as the case asks).
+pub fn route<'e>(engine: &'e Engine, case: &Case) -> Result<RouteAnswer<'e>, InputError> {
+    let mut steps = Vec::new();
+    let ruling = if case.trace {
+        engine.route_traced(case, &mut steps)?
+    } else {
+        engine.route(case)?
+    };
+    Ok(RouteAnswer::Ok {
+        ruling: Box::new(RulingView::new(
+            engine,
+            case,
+            &ruling,
+            case.trace.then_some(steps),
+        )),
+        warnings: ruling_warnings(engine, &ruling),
+    })
+}
+
+/// The `route_history` operation on its typed request: the versions it carries
+/// are validated and indexed, then the case is routed with the one in force.
+pub fn route_history_request(req: HistoryRequest) -> Result<HistoryAnswer, InputError> {
+    let history = RuleSetHistory::from_documents(req.versions)?;
+    route_history(&history, &req.case)
 }
 
 /// Routes a case against a history: the answer of the `route_history` operation.
