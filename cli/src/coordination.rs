@@ -3,13 +3,12 @@
 //! bindings), print JSON or text.
 
 use std::fmt::Write;
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use crate::render::{choose as pick, refused, text, why_and_trace};
+use crate::render::{choose as pick, label, refused, text, why_and_trace};
 use crate::{Lang, Output};
 
 fn name(body: &Value, lang: Lang) -> String {
@@ -25,18 +24,7 @@ fn name(body: &Value, lang: Lang) -> String {
 /// Reads a JSON request from a file (or stdin when none or `-`); malformed JSON
 /// is passed on as text so that the engine reports it with its code.
 pub fn request_from_file(file: Option<&PathBuf>) -> Result<Result<Value, String>, String> {
-    let text = match file.filter(|p| p.as_os_str() != "-") {
-        Some(path) => {
-            std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?
-        }
-        None => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| format!("stdin: {e}"))?;
-            s
-        }
-    };
+    let text = crate::input::read_text(file)?;
     Ok(serde_json::from_str(&text).map_err(|_| text))
 }
 
@@ -78,7 +66,7 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                 lang,
                 "阶段",
                 "Stage",
-                a["stage"].as_str().unwrap_or(""),
+                label("dispute_stage", a["stage"].as_str().unwrap_or(""), lang),
             );
             let actors: Vec<String> = a["next"]["actors"]
                 .as_array()
@@ -93,7 +81,11 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                 "Next",
                 &format!(
                     "{} — {}",
-                    a["next"]["action"].as_str().unwrap_or(""),
+                    label(
+                        "next_action",
+                        a["next"]["action"].as_str().unwrap_or(""),
+                        lang
+                    ),
                     actors.join(", ")
                 ),
             );
@@ -150,7 +142,11 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                 lang,
                 "状态",
                 "Outcome",
-                a["outcome"].as_str().unwrap_or(""),
+                label(
+                    "designation_outcome",
+                    a["outcome"].as_str().unwrap_or(""),
+                    lang,
+                ),
             );
             row(&mut s, lang, "效果", "Effect", text(&a["effect"], lang));
         }
@@ -187,14 +183,18 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                 lang,
                 "去向",
                 "Destination",
-                a["destination"].as_str().unwrap_or(""),
+                label(
+                    "dispatch_destination",
+                    a["destination"].as_str().unwrap_or(""),
+                    lang,
+                ),
             );
             row(
                 &mut s,
                 lang,
                 "方式",
                 "Mode",
-                a["mode"].as_str().unwrap_or(""),
+                label("dispatch_mode", a["mode"].as_str().unwrap_or(""), lang),
             );
             row(
                 &mut s,

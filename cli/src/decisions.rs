@@ -2,26 +2,16 @@
 //! `api::call` (the same entry point as the bindings), print JSON or text.
 
 use std::fmt::Write;
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use crate::render::{choose as pick, refused, strings, text, why_and_trace};
+use crate::render::{choose as pick, label, refused, strings, text, why_and_trace};
 use crate::{Lang, Output};
 
 fn read_request(file: Option<&PathBuf>) -> Result<String, String> {
-    match file.filter(|p| p.as_os_str() != "-") {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display())),
-        None => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| format!("stdin: {e}"))?;
-            Ok(s)
-        }
-    }
+    crate::input::read_text(file)
 }
 
 /// Runs one decision on a JSON request and prints the answer.
@@ -121,16 +111,25 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                     pick(lang, "下沉", "seconded"),
                     t["seconded"],
                     verdict,
-                    failed.join(", ")
+                    failed
+                        .iter()
+                        .map(|f| label("staffing_check", f, lang))
+                        .collect::<Vec<_>>()
+                        .join(pick(lang, "、", ", "))
                 );
             }
             let totals: Vec<String> = a["totals"]
                 .as_object()
                 .into_iter()
                 .flatten()
-                .map(|(k, v)| format!("{k}={v}"))
+                .map(|(k, v)| format!("{} {v}", label("staffing_figure", k, lang)))
                 .collect();
-            let _ = writeln!(s, "{} {}", pick(lang, "合计:", "Totals:"), totals.join(" "));
+            let _ = writeln!(
+                s,
+                "{} {}",
+                pick(lang, "合计:", "Totals:"),
+                totals.join(pick(lang, ",", ", "))
+            );
         }
         "screen" => {
             for r in a["reasons"].as_array().into_iter().flatten() {
@@ -149,8 +148,12 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                     "  {} {:<9} {:<16} {} {}",
                     if i["suggested"] == true { "✓" } else { " " },
                     i["code"].as_str().unwrap_or(""),
-                    i["verdict"].as_str().unwrap_or(""),
-                    i["mode"].as_str().unwrap_or(""),
+                    label(
+                        "screening_verdict",
+                        i["verdict"].as_str().unwrap_or(""),
+                        lang
+                    ),
+                    label("screening_mode", i["mode"].as_str().unwrap_or(""), lang),
                     i[pick(lang, "name_zh", "name_en")].as_str().unwrap_or("")
                 );
             }
@@ -171,7 +174,7 @@ fn checks(s: &mut String, a: &Value, lang: Lang) {
         let _ = writeln!(
             s,
             "  [{mark}] {}: {}",
-            c["id"].as_str().unwrap_or(""),
+            label("staffing_check", c["id"].as_str().unwrap_or(""), lang),
             c[pick(lang, "message_zh", "message_en")]
                 .as_str()
                 .unwrap_or("")
@@ -183,7 +186,7 @@ fn checks(s: &mut String, a: &Value, lang: Lang) {
             "  {} {:<8} {:<8} {} {}; {} {}; {} {}",
             pick(lang, "轮岗", "rotation"),
             r["person"].as_str().unwrap_or(""),
-            r["status"].as_str().unwrap_or(""),
+            label("rotation_status", r["status"].as_str().unwrap_or(""), lang),
             pick(lang, "一线自", "since"),
             r["front_line_since"].as_str().unwrap_or(""),
             pick(lang, "可交流自", "may from"),

@@ -6,11 +6,11 @@
 
 mod coordination;
 mod decisions;
+mod input;
 mod oversight;
 mod render;
 mod serve;
 
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -289,11 +289,33 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    // Exit codes (docs/cli.md): 0 decided, 1 request refused, 2 usage (clap),
+    // 3 a file or the rule set could not be read.
+    let json = std::env::args().any(|a| a == "--json");
     match run(cli.command) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("fuquan: {message}");
-            ExitCode::from(2)
+            if json {
+                let (zh, en) = message.split_once('\n').unwrap_or((&message, &message));
+                let answer = serde_json::json!({
+                    "status": "error",
+                    "errors": [{
+                        "code": "cli.unreadable",
+                        "severity": "error",
+                        "path": "",
+                        "message_zh": zh,
+                        "message_en": en,
+                    }],
+                    "warnings": [],
+                });
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&answer).unwrap_or_default()
+                );
+            } else {
+                eprintln!("fuquan: {message}");
+            }
+            ExitCode::from(3)
         }
     }
 }
@@ -345,7 +367,10 @@ fn load_engine(rules: Option<&PathBuf>) -> Result<Engine, String> {
     };
     result.map_err(|e| {
         let lines: Vec<String> = e.diagnostics.iter().map(ToString::to_string).collect();
-        format!("the rule set does not load:\n  {}", lines.join("\n  "))
+        format!(
+            "规则集无法加载 / the rule set does not load:\n  {}",
+            lines.join("\n  ")
+        )
     })
 }
 
@@ -369,18 +394,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 None => None,
             };
             let engine = load_engine(rules.as_ref())?;
-            let text = match case.as_ref().filter(|p| p.as_os_str() != "-") {
-                Some(path) => {
-                    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?
-                }
-                None => {
-                    let mut s = String::new();
-                    std::io::stdin()
-                        .read_to_string(&mut s)
-                        .map_err(|e| format!("stdin: {e}"))?;
-                    s
-                }
-            };
+            let text = input::read_text(case.as_ref())?;
             let mut request: Value = match serde_json::from_str(&text) {
                 Ok(v) => v,
                 // Let the engine report malformed JSON with its code and position.

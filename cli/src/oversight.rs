@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use crate::render::{choose as pick, refused, strings, why_and_trace};
+use crate::render::{choose as pick, label, refused, strings, why_and_trace};
 use crate::{Lang, Output};
 
 fn s(v: &Value) -> &str {
@@ -61,8 +61,8 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                         "  {} .. {}  {:<26} {:<11} {:<18} {}",
                         s(&seg["from"]),
                         s(&seg["to"]),
-                        s(&seg["status"]),
-                        s(&seg["capacity"]),
+                        label("item_status", s(&seg["status"]), lang),
+                        label("capacity", s(&seg["capacity"]), lang),
                         seg["grant"].as_str().unwrap_or("—"),
                         who
                     );
@@ -78,7 +78,7 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                     s(&o["town"]),
                     s(&o["from"]),
                     s(&o["to"]),
-                    s(&o["kind"]),
+                    label("overlap_kind", s(&o["kind"]), lang),
                     grants.join(", ")
                 );
             }
@@ -115,8 +115,21 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
             }
         }
         "supervision" => {
+            let _ = writeln!(
+                out,
+                "  {:<12} {:<24}  {:>9} {:>9} {:>9}  {}",
+                pick(lang, "镇(街道)", "town"),
+                pick(lang, "期间", "period"),
+                label("supervision_measure", "filing", lang),
+                label("supervision_measure", "decision", lang),
+                label("supervision_measure", "overturn", lang),
+                pick(lang, "信号", "signs"),
+            );
             for r in a["rows"].as_array().into_iter().flatten() {
-                let signals = strings(&r["signals"]);
+                let signals: Vec<&str> = strings(&r["signals"])
+                    .into_iter()
+                    .map(|c| label("supervision_signal", c, lang))
+                    .collect();
                 let _ = writeln!(
                     out,
                     "  {:<12} {} .. {}  {:>9} {:>9} {:>9}  {}",
@@ -134,7 +147,10 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                 );
             }
             for c in a["candidates"].as_array().into_iter().flatten() {
-                let grounds = strings(&c["grounds"]);
+                let grounds: Vec<&str> = strings(&c["grounds"])
+                    .into_iter()
+                    .map(|g| label("candidate_ground", g, lang))
+                    .collect();
                 let _ = writeln!(
                     out,
                     "{} {}: {}",

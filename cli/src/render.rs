@@ -29,6 +29,15 @@ pub(crate) fn strings(v: &Value) -> Vec<&str> {
         .collect()
 }
 
+/// The label of `code` in the engine's vocabulary `vocabulary` (the `labels`
+/// operation's), in `lang`; the code itself if the vocabulary lacks it.
+pub(crate) fn label<'a>(vocabulary: &str, code: &'a str, lang: Lang) -> &'a str {
+    match fuquan::decisions::labels::label(vocabulary, code) {
+        Some(l) => choose(lang, l.zh, l.en),
+        None => code,
+    }
+}
+
 /// The errors of a refused request (`status` is not `ok`): code, path, message
 /// and what was expected; `cite` adds each error's citation.
 pub(crate) fn refused(s: &mut String, answer: &Value, lang: Lang, cite: bool) {
@@ -47,8 +56,27 @@ pub(crate) fn refused(s: &mut String, answer: &Value, lang: Lang, cite: bool) {
                 .as_str()
                 .unwrap_or("")
         );
-        if let Some(x) = e["expected"].as_str() {
+        let expected = match lang {
+            Lang::Zh => e["expected_zh"].as_str().or(e["expected"].as_str()),
+            Lang::En => e["expected"].as_str(),
+        };
+        if let Some(x) = expected {
             let _ = writeln!(s, "      {} {x}", choose(lang, "应为:", "expected:"));
+        }
+        let message = e[choose(lang, "message_zh", "message_en")]
+            .as_str()
+            .unwrap_or("");
+        if let Some(v) = e["value"].as_str().filter(|v| !message.contains(*v)) {
+            let _ = writeln!(s, "      {} {v}", choose(lang, "收到:", "given:"));
+        }
+        if let Some(list) = e["suggestions"].as_array().filter(|l| !l.is_empty()) {
+            let ids: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+            let _ = writeln!(
+                s,
+                "      {} {}",
+                choose(lang, "是否指:", "did you mean:"),
+                ids.join(choose(lang, "、", ", "))
+            );
         }
         if cite {
             if let Some(c) = e["citation"][choose(lang, "zh", "en")].as_str() {
@@ -107,16 +135,7 @@ fn name(body: &Value, lang: Lang) -> String {
 }
 
 fn disposition(d: &str, lang: Lang) -> String {
-    let (zh, en) = match d {
-        "keep" => ("镇街办理", "town keeps"),
-        "transfer" => ("移送部门", "transfer to department"),
-        "handover" => ("移交镇", "hand over to town"),
-        "department" => ("部门管辖", "department's"),
-        "platform" => ("平台裁定", "platform rules"),
-        "split" => ("分案处理", "split the case"),
-        other => (other, other),
-    };
-    pick(lang, zh, en)
+    label("disposition", d, lang).to_owned()
 }
 
 fn yes_no(b: bool, lang: Lang) -> String {
@@ -190,7 +209,11 @@ pub fn route(answer: &Value, lang: Lang) -> String {
         format!(
             "{} ({})",
             r["relevant_date"].as_str().unwrap_or(""),
-            r["relevant_date_basis"].as_str().unwrap_or("")
+            label(
+                "date_basis",
+                r["relevant_date_basis"].as_str().unwrap_or(""),
+                lang
+            )
         ),
     );
     if let Some(t) = r["transition"].as_object() {
@@ -238,7 +261,7 @@ pub fn route(answer: &Value, lang: Lang) -> String {
             format!(
                 "{} {} ({})",
                 item["code"].as_str().unwrap_or(""),
-                item["status"].as_str().unwrap_or(""),
+                label("item_status", item["status"].as_str().unwrap_or(""), lang),
                 item["grant"].as_str().unwrap_or("-")
             ),
         );

@@ -52,7 +52,7 @@ fn demo_prints_every_sample_case_with_its_citations() {
         assert!(out.contains(id), "demo output lacks {id}");
     }
     // D02 is exactly 50,000 yuan: a transfer, cited to Plan §13.
-    assert!(out.contains("transfer to department"));
+    assert!(out.contains("transfer to the department"));
     assert!(out.contains("route.major_fine (Huancui Plan §13; Civil Code Art. 1259)"));
     // D14 sends money as a float: shown as refused with its code.
     assert!(out.contains("money.float"));

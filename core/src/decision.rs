@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, InputError};
+use crate::ruleset::names::NameResolver;
 use crate::ruleset::Engine;
 
 /// A type the JSON Schemas can describe (with the `schema` feature), or any
@@ -57,6 +58,24 @@ pub trait Decision {
         engine: &'a Engine,
         request: Self::Request,
     ) -> Result<Self::Answer<'a>, InputError>;
+
+    /// Resolves the names a request may hold where it takes ids (张村镇 for
+    /// `zhangcun`, `docs/names.md`): each decision names its id fields. The
+    /// default has none.
+    fn resolve_names(_request: &mut Self::Request, _names: &mut NameResolver<'_>) {}
+
+    /// Decides a request whose id fields may hold names: resolves them, refuses
+    /// an ambiguous one with its candidates, decides, and adds near misses to a
+    /// refusal of an unknown id. The registry (and so every binding) calls this.
+    fn decide_named<'a>(
+        engine: &'a Engine,
+        mut request: Self::Request,
+    ) -> Result<Self::Answer<'a>, InputError> {
+        let mut names = NameResolver::new(engine);
+        Self::resolve_names(&mut request, &mut names);
+        names.check()?;
+        Self::decide(engine, request).map_err(|e| names.finish(e))
+    }
 
     /// The answer to a request that could not be read as [`Decision::Request`].
     /// Most decisions refuse it; `validate` reports an unreadable document as

@@ -255,13 +255,14 @@ fn message_diagnostic(mut path: String, message: &str) -> Diagnostic {
             codes::INPUT_DUPLICATE_KEY => "each key at most once per object",
             _ => "yuan as a string with at most two decimals, e.g. \"50000.00\"",
         };
-        return Diagnostic::error(
+        let d = Diagnostic::error(
             code,
             path.clone(),
             format!("{path}:{zh}"),
             detail.to_owned(),
         )
         .expected(expected);
+        return with_echo(d, detail, false);
     }
     let (code, zh) = if message.starts_with("unknown field") {
         (codes::INPUT_UNKNOWN_FIELD, "未知字段")
@@ -291,7 +292,47 @@ fn message_diagnostic(mut path: String, message: &str) -> Diagnostic {
     if let Some(expected) = after_expected(message) {
         d = d.expected(expected);
     }
+    with_echo(d, message, true)
+}
+
+/// Echoes the offending value serde quoted in `message` (`string "2025/03/04"`,
+/// `` integer `-1` ``, `` unknown variant `xyz` ``) in `value` and in the Chinese
+/// message, with what was expected: a clerk sees what was wrong and what to
+/// write instead.
+fn with_echo(mut d: Diagnostic, message: &str, say_expected: bool) -> Diagnostic {
+    let value = quoted_value(message);
+    if let Some(v) = &value {
+        d = d.with_value(v);
+    }
+    if let Some(zh) = d.expected_zh.as_ref().filter(|_| say_expected) {
+        d.message_zh = format!("{};应为{zh}", d.message_zh);
+    }
+    if let Some(v) = &d.value {
+        d.message_zh = format!("{}(收到「{v}」)", d.message_zh);
+    }
     d
+}
+
+/// The value a serde message quotes, if any.
+fn quoted_value(message: &str) -> Option<String> {
+    if let Some(i) = message.find('"') {
+        let rest = message.get(i + 1..)?;
+        let end = rest.find('"')?;
+        return rest.get(..end).map(str::to_owned);
+    }
+    for marker in [
+        "integer `",
+        "floating point `",
+        "unknown variant `",
+        "unknown field `",
+    ] {
+        if let Some(i) = message.find(marker) {
+            let rest = message.get(i + marker.len()..)?;
+            let end = rest.find('`')?;
+            return rest.get(..end).map(str::to_owned);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -76,6 +76,7 @@ pub mod diagnostic;
 mod embedded;
 #[cfg(feature = "embedded")]
 pub use embedded::embedded_files;
+pub mod labels;
 pub mod limits;
 pub mod money;
 pub mod registry;

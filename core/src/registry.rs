@@ -11,8 +11,8 @@ use serde_json::Value;
 use crate::answer::Refused;
 use crate::decision::Decision;
 use crate::decisions::{
-    coverage, dispatch, disputes, inspection, routing, schedule, screening, staffing, supervision,
-    validation,
+    coverage, dispatch, disputes, inspection, labels, lookup, routing, schedule, screening,
+    staffing, supervision, validation,
 };
 use crate::diagnostic::Diagnostic;
 use crate::ruleset::Engine;
@@ -34,6 +34,8 @@ pub const REGISTRY: &[Entry] = &[
     Entry::of::<inspection::operation::InspectionPlan>(),
     Entry::of::<supervision::operation::Supervision>(),
     Entry::of::<routing::operation::RouteHistory>(),
+    Entry::of::<labels::operation::Labels>(),
+    Entry::of::<lookup::operation::Lookup>(),
 ];
 
 /// The operation names, in registry order.
@@ -150,7 +152,7 @@ pub fn unknown_operation(operation: &str) -> Diagnostic {
 
 fn answer_value<D: Decision>(engine: &Engine, request: Value) -> Value {
     let answer = match decode::from_value::<D::Request>(request) {
-        Ok(request) => D::decide(engine, request).map(|a| to_value(&a)),
+        Ok(request) => D::decide_named(engine, request).map(|a| to_value(&a)),
         Err(d) => D::unreadable(vec![d]).map(|a| to_value(&a)),
     };
     answer.unwrap_or_else(|e| to_value(&Refused::new(e.diagnostics)))
@@ -165,7 +167,7 @@ fn answer_text<D: Decision>(engine: &Engine, request: &str) -> String {
         Err(d) => return to_text(&Refused::new(vec![d])),
     };
     let answer = match request {
-        Ok(request) => D::decide(engine, request).map(|a| to_text(&a)),
+        Ok(request) => D::decide_named(engine, request).map(|a| to_text(&a)),
         Err(d) => D::unreadable(vec![d]).map(|a| to_text(&a)),
     };
     answer.unwrap_or_else(|e| to_text(&Refused::new(e.diagnostics)))

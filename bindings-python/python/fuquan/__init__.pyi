@@ -118,6 +118,8 @@ Operation = Literal[
     "inspection_plan",
     "supervision",
     "route_history",
+    "labels",
+    "lookup",
 ]
 """The decisions of the core's registry, in its order (checked against it by
 ``core/tests/registry.rs``)."""

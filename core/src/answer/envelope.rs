@@ -18,6 +18,11 @@ pub enum Status {
     Error,
 }
 
+crate::labels::labelled!(Status, "status", "答复状态", "answer status", {
+    Ok => "ok", "已作出判定", "decided";
+    Error => "error", "请求被拒绝", "request refused";
+});
+
 /// A decision's answer in the flat shape: `{"status": "ok", <the decision's own
 /// fields>, "rule_ids", "rules", "summary", "trace", "warnings"}`.
 #[derive(Clone, Debug, Serialize)]

@@ -8,6 +8,8 @@ pub mod coverage;
 pub mod dispatch;
 pub mod disputes;
 pub mod inspection;
+pub mod labels;
+pub mod lookup;
 pub mod routing;
 pub mod schedule;
 pub mod screening;

@@ -34,6 +34,16 @@ pub enum BodyKind {
     CityGovernment,
 }
 
+crate::labels::labelled!(BodyKind, "body_kind", "机关类别", "kind of body", {
+    Town => "town", "镇人民政府", "town government";
+    Subdistrict => "subdistrict", "街道办事处", "subdistrict office";
+    ManagementCentre => "management_centre", "管理服务中心", "management centre";
+    Department => "department", "区直部门", "district department";
+    DistrictGovernment => "district_government", "区人民政府", "district government";
+    PlatformOffice => "platform_office", "区级综合执法平台办公室", "district enforcement platform office";
+    CityGovernment => "city_government", "市人民政府", "city government";
+});
+
 /// A body that can handle, answer for, or decide a case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Body {

@@ -5,6 +5,7 @@
 pub(crate) mod engine;
 pub mod history;
 pub(crate) mod load;
+pub mod names;
 pub mod parameters;
 pub mod source;
 pub mod validate;

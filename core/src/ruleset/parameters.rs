@@ -29,6 +29,16 @@ pub enum Weekday {
     Sunday,
 }
 
+crate::labels::labelled!(Weekday, "weekday", "星期", "day of the week", {
+    Monday => "monday", "星期一", "Monday";
+    Tuesday => "tuesday", "星期二", "Tuesday";
+    Wednesday => "wednesday", "星期三", "Wednesday";
+    Thursday => "thursday", "星期四", "Thursday";
+    Friday => "friday", "星期五", "Friday";
+    Saturday => "saturday", "星期六", "Saturday";
+    Sunday => "sunday", "星期日", "Sunday";
+});
+
 impl Weekday {
     pub(crate) fn chrono(self) -> chrono::Weekday {
         match self {
@@ -85,6 +95,14 @@ pub enum WeekOfMonth {
     /// The last.
     Last,
 }
+
+crate::labels::labelled!(WeekOfMonth, "week_of_month", "每月第几周", "week of the month", {
+    First => "first", "第一个", "first";
+    Second => "second", "第二个", "second";
+    Third => "third", "第三个", "third";
+    Fourth => "fourth", "第四个", "fourth";
+    Last => "last", "最后一个", "last";
+});
 
 impl WeekOfMonth {
     pub(crate) fn zh(self) -> &'static str {

@@ -150,6 +150,11 @@ pub enum DepartmentKind {
     CityDepartmentBranch,
 }
 
+crate::labels::labelled!(DepartmentKind, "department_kind", "部门类别", "kind of department", {
+    DistrictDepartment => "district_department", "区政府工作部门", "district government department";
+    CityDepartmentBranch => "city_department_branch", "市直部门派出机构", "branch of a city department";
+});
+
 impl DepartmentKind {
     fn is_default(&self) -> bool {
         *self == DepartmentKind::DistrictDepartment
@@ -226,18 +231,34 @@ pub enum TownKind {
     ManagementCentre,
 }
 
-/// The town classes of Plan §1 (同类镇(街道)、一张清单).
+crate::labels::labelled!(TownKind, "town_kind", "镇街类别", "kind of town-level body", {
+    Town => "town", "镇", "town";
+    Subdistrict => "subdistrict", "街道", "subdistrict";
+    ManagementCentre => "management_centre", "管理服务中心", "management centre";
+});
+
+/// The town classes of Plan §1 (同类镇(街道)、一张清单). Requests may also give
+/// a class by its Chinese name (经济发达镇, 重点产业镇, 主城区街道).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TownClass {
     /// 经济发达镇.
+    #[serde(alias = "经济发达镇")]
     DevelopedTown,
     /// 重点产业镇.
+    #[serde(alias = "重点产业镇")]
     KeyIndustryTown,
     /// 主城区街道.
+    #[serde(alias = "主城区街道")]
     MainUrbanSubdistrict,
 }
+
+crate::labels::labelled!(TownClass, "town_class", "镇街类型", "town class", {
+    DevelopedTown => "developed_town", "经济发达镇", "developed town";
+    KeyIndustryTown => "key_industry_town", "重点产业镇", "key-industry town";
+    MainUrbanSubdistrict => "main_urban_subdistrict", "主城区街道", "main urban subdistrict";
+});
 
 /// A town, subdistrict or management centre.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,6 +292,12 @@ pub enum ItemKind {
     /// 行政强制措施.
     CompulsoryMeasure,
 }
+
+crate::labels::labelled!(ItemKind, "item_kind", "权力类型", "kind of power", {
+    Penalty => "penalty", "行政处罚", "administrative penalty";
+    Inspection => "inspection", "行政检查", "administrative inspection";
+    CompulsoryMeasure => "compulsory_measure", "行政强制措施", "administrative compulsory measure";
+});
 
 /// The Plan §1 screening attributes of an item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -347,6 +374,11 @@ pub enum PowerOf {
     Government,
 }
 
+crate::labels::labelled!(PowerOf, "power_of", "职权归属", "whose power", {
+    Department => "department", "主管部门职权", "a power of the department";
+    Government => "government", "人民政府职权", "a power of the people's government";
+});
+
 impl PowerOf {
     fn is_department(&self) -> bool {
         *self == PowerOf::Department
@@ -363,6 +395,11 @@ pub enum FineParty {
     /// 单位 / 法人或者其他组织.
     Organisation,
 }
+
+crate::labels::labelled!(FineParty, "fine_party", "罚款对象", "fined party", {
+    Individual => "individual", "个人", "individual";
+    Organisation => "organisation", "单位", "organisation";
+});
 
 /// A fine range as the penalty basis sets it, both ends included (以上/以下 include
 /// the number). A range whose amount is a multiple (倍) of something has no fixed
@@ -402,6 +439,11 @@ pub enum GrantMode {
     /// 委托: the town acts in the department's name; the department answers (Art. 20).
     Entrustment,
 }
+
+crate::labels::labelled!(GrantMode, "grant_mode", "下放方式", "mode of devolution", {
+    Delegation => "delegation", "赋权", "delegation";
+    Entrustment => "entrustment", "委托", "entrustment";
+});
 
 /// Who receives a grant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -555,6 +597,21 @@ pub enum Sanction {
     /// 限制从业.
     RestrictPractice,
 }
+
+crate::labels::labelled!(Sanction, "sanction", "处罚种类", "kind of sanction", {
+    Warning => "warning", "警告", "warning";
+    CirculatedCriticism => "circulated_criticism", "通报批评", "circulated criticism";
+    Fine => "fine", "罚款", "fine";
+    ConfiscateIllegalGains => "confiscate_illegal_gains", "没收违法所得", "confiscation of illegal gains";
+    ConfiscateIllegalProperty => "confiscate_illegal_property", "没收非法财物", "confiscation of illegal property";
+    SuspendLicence => "suspend_licence", "暂扣许可证件", "suspension of a licence";
+    LowerQualificationGrade => "lower_qualification_grade", "降低资质等级", "lowering of a qualification grade";
+    RevokeLicence => "revoke_licence", "吊销许可证件", "revocation of a licence";
+    RestrictBusinessActivities => "restrict_business_activities", "限制开展生产经营活动", "restriction of business activities";
+    OrderSuspension => "order_suspension", "责令停产停业", "order to suspend production or business";
+    OrderClosure => "order_closure", "责令关闭", "order of closure";
+    RestrictPractice => "restrict_practice", "限制从业", "restriction of practice";
+});
 
 impl Sanction {
     /// The wire name.

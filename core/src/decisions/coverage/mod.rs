@@ -58,6 +58,13 @@ pub enum Capacity {
     None,
 }
 
+crate::labels::labelled!(Capacity, "capacity", "行使主体", "acting capacity", {
+    Delegation => "delegation", "镇(街道)以自己名义(赋权)", "the town in its own name (delegation)";
+    Entrustment => "entrustment", "镇(街道)以部门名义(委托)", "the town in the department's name (entrustment)";
+    Department => "department", "原行使部门", "the original department";
+    None => "none", "无人行使(空白)", "nobody (a gap)";
+});
+
 /// A contiguous run of days with one competent body.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -116,6 +123,11 @@ pub enum OverlapKind {
     /// Granted twice in the same mode.
     Duplicate,
 }
+
+crate::labels::labelled!(OverlapKind, "overlap_kind", "重叠类型", "kind of overlap", {
+    MixedModes => "mixed_modes", "同时赋权和委托", "delegated and entrusted at once";
+    Duplicate => "duplicate", "同一方式重复下放", "granted twice in one mode";
+});
 
 /// Days on which nobody is competent.
 #[derive(Clone, Debug, Serialize)]

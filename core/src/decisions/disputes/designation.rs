@@ -37,6 +37,11 @@ pub enum Initiator {
     DistrictGovernment,
 }
 
+crate::labels::labelled!(Initiator, "designation_initiator", "提起方", "initiator", {
+    Town => "town", "镇(街道)报请", "the town asks";
+    DistrictGovernment => "district_government", "区政府依职权", "the district government on its own initiative";
+});
+
 /// The grounds of Plan §14.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -51,6 +56,13 @@ pub enum DesignationGround {
     /// 镇(街道)承办可能影响公正处理 (district government only).
     FairHandlingAtRisk,
 }
+
+crate::labels::labelled!(DesignationGround, "designation_ground", "指定管辖情形", "ground for designation", {
+    MajorAndComplex => "major_and_complex", "案件重大复杂", "major and complex";
+    NeedsRecusal => "needs_recusal", "需要回避", "recusal needed";
+    UnsuitedToTownLevel => "unsuited_to_town_level", "不宜由镇(街道)管辖", "unsuited to the town level";
+    FairHandlingAtRisk => "fair_handling_at_risk", "镇(街道)承办可能影响公正处理", "town handling may affect fairness";
+});
 
 impl DesignationGround {
     fn as_str(self) -> &'static str {
@@ -89,6 +101,11 @@ pub enum DesignationDecision {
     Refused,
 }
 
+crate::labels::labelled!(DesignationDecision, "designation_decision", "区政府决定", "government decision", {
+    Designated => "designated", "指定原行使部门管辖", "the department is designated";
+    Refused => "refused", "不予指定,由镇(街道)办理", "refused: the town keeps the case";
+});
+
 /// Where the designation stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -101,6 +118,12 @@ pub enum DesignationOutcome {
     /// Refused: the town keeps the case.
     Refused,
 }
+
+crate::labels::labelled!(DesignationOutcome, "designation_outcome", "指定管辖结果", "designation outcome", {
+    Pending => "pending", "待区政府决定", "awaiting the district government";
+    Designated => "designated", "已指定原行使部门管辖", "the department is designated";
+    Refused => "refused", "不予指定,由镇(街道)办理", "refused: the town keeps the case";
+});
 
 /// The request of the `designation_request` decision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -86,6 +86,15 @@ pub enum EventKind {
     DirectDesignation,
 }
 
+crate::labels::labelled!(EventKind, "dispute_event", "争议事件", "dispute event", {
+    NegotiationFailed => "negotiation_failed", "协商不成", "negotiation failed";
+    Agreement => "agreement", "协商一致", "agreement reached";
+    PlatformResolution => "platform_resolution", "平台研究解决", "resolved by the platform";
+    PlatformStalled => "platform_stalled", "平台难以推进", "the platform could not move it forward";
+    GovernmentDecision => "government_decision", "区政府决定", "decided by the district government";
+    DirectDesignation => "direct_designation", "区政府直接指定管辖", "designated directly by the district government";
+});
+
 impl EventKind {
     /// The wire name.
     pub fn as_str(self) -> &'static str {
@@ -149,6 +158,13 @@ pub enum Stage {
     /// Settled: a deciding body named a handler.
     Resolved,
 }
+
+crate::labels::labelled!(Stage, "dispute_stage", "争议所处阶段", "dispute stage", {
+    Negotiating => "negotiating", "双方协商", "the parties negotiate";
+    AtPlatform => "at_platform", "区级综合执法平台研究解决", "at the district platform";
+    AtDistrictGovernment => "at_district_government", "报区政府决定", "before the district government";
+    Resolved => "resolved", "已解决", "resolved";
+});
 
 impl Stage {
     fn rung(self) -> u8 {
@@ -244,6 +260,13 @@ pub enum NextAction {
     HandleCase,
 }
 
+crate::labels::labelled!(NextAction, "next_action", "下一步", "next step", {
+    Negotiate => "negotiate", "镇(街道)与部门协商", "the town and the department negotiate";
+    PlatformResolve => "platform_resolve", "提请区级综合执法平台研究解决", "the platform studies and resolves";
+    GovernmentDecide => "government_decide", "报请区政府决定", "the district government decides";
+    HandleCase => "handle_case", "由确定的机关办理案件", "the designated handler takes up the case";
+});
+
 /// Who acts next, and why.
 #[derive(Clone, Debug)]
 pub struct NextStep<'e> {
@@ -281,6 +304,13 @@ pub enum ResolvedBy {
     /// The district government designated directly.
     DirectDesignation,
 }
+
+crate::labels::labelled!(ResolvedBy, "resolved_by", "解决方式", "resolved by", {
+    Agreement => "agreement", "协商一致", "agreement";
+    Platform => "platform", "平台研究解决", "the platform";
+    DistrictGovernment => "district_government", "区政府决定", "the district government";
+    DirectDesignation => "direct_designation", "区政府直接指定", "direct designation";
+});
 
 /// The resolution.
 #[derive(Clone, Debug)]

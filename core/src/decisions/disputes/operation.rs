@@ -3,6 +3,7 @@
 use super::{DesignationAnswer, DisputeAnswer, DisputeInput};
 use crate::decision::Decision;
 use crate::diagnostic::InputError;
+use crate::ruleset::names::{NameKind, NameResolver};
 use crate::ruleset::Engine;
 
 /// `dispute`: replay a jurisdiction dispute on the ladder (negotiation →
@@ -14,6 +15,37 @@ impl Decision for Dispute {
     const SCHEMA_NAME: &'static str = "dispute";
     type Request = DisputeInput;
     type Answer<'a> = DisputeAnswer<'a>;
+
+    fn resolve_names(r: &mut DisputeInput, names: &mut NameResolver<'_>) {
+        let (spec, prefix) = match (&mut r.dispute, &mut r.state) {
+            (Some(d), _) => (d, "dispute."),
+            (None, Some(s)) => (&mut s.dispute, "state.dispute."),
+            (None, None) => return,
+        };
+        names.field(NameKind::Town, || format!("{prefix}town"), &mut spec.town);
+        names.field(
+            NameKind::Department,
+            || format!("{prefix}department"),
+            &mut spec.department,
+        );
+        names.list(NameKind::Item, &format!("{prefix}items"), &mut spec.items);
+        if let Some(s) = r.state.as_mut() {
+            for (i, e) in s.events.iter_mut().enumerate() {
+                names.optional(
+                    NameKind::Body,
+                    &format!("state.events[{i}].handler"),
+                    &mut e.handler,
+                );
+            }
+        }
+        for (i, e) in r.events.iter_mut().enumerate() {
+            names.optional(
+                NameKind::Body,
+                &format!("events[{i}].handler"),
+                &mut e.handler,
+            );
+        }
+    }
 
     fn decide(engine: &Engine, input: DisputeInput) -> Result<DisputeAnswer<'_>, InputError> {
         let mut steps = Vec::new();
@@ -39,6 +71,11 @@ impl Decision for DesignationRequest {
     const SCHEMA_NAME: &'static str = "designation";
     type Request = super::DesignationRequest;
     type Answer<'a> = DesignationAnswer<'a>;
+
+    fn resolve_names(r: &mut super::DesignationRequest, names: &mut NameResolver<'_>) {
+        names.field(NameKind::Town, || "town".into(), &mut r.town);
+        names.list(NameKind::Item, "items", &mut r.items);
+    }
 
     fn decide(
         engine: &Engine,

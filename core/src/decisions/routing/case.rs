@@ -15,6 +15,11 @@ pub enum Party {
     Organisation,
 }
 
+crate::labels::labelled!(Party, "party", "当事人类型", "party", {
+    Individual => "individual", "公民", "individual";
+    Organisation => "organisation", "法人或者其他组织", "legal person or other organisation";
+});
+
 /// The dates of a case. At least one of violation, discovery, filing is needed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

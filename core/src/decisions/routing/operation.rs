@@ -6,6 +6,7 @@ use super::{
 use crate::answer::{RulesetRef, Status};
 use crate::decision::Decision;
 use crate::diagnostic::InputError;
+use crate::ruleset::names::{NameKind, NameResolver};
 use crate::ruleset::{Engine, RuleSetHistory};
 
 /// `route`: who handles a case, in whose name, who answers for it (`docs/routing.md`).
@@ -16,6 +17,12 @@ impl Decision for Route {
     const SCHEMA_NAME: &'static str = "route";
     type Request = Case;
     type Answer<'a> = RouteAnswer<'a>;
+
+    fn resolve_names(case: &mut Case, names: &mut NameResolver<'_>) {
+        names.field(NameKind::Town, || "location".into(), &mut case.location);
+        names.list(NameKind::Item, "items", &mut case.items);
+        names.optional(NameKind::Body, "opened_by", &mut case.opened_by);
+    }
 
     fn decide(engine: &Engine, case: Case) -> Result<RouteAnswer<'_>, InputError> {
         route(engine, &case)

@@ -17,6 +17,12 @@ pub enum DateBasis {
     Violation,
 }
 
+crate::labels::labelled!(DateBasis, "date_basis", "适用日期依据", "date basis", {
+    Filing => "filing", "立案日", "filing date";
+    Discovery => "discovery", "发现日", "discovery date";
+    Violation => "violation", "违法行为发生日", "violation date";
+});
+
 /// What happens to the case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -35,6 +41,15 @@ pub enum Disposition {
     /// Delegated and entrusted matters mixed: the case must be split.
     Split,
 }
+
+crate::labels::labelled!(Disposition, "disposition", "处置结果", "disposition", {
+    Keep => "keep", "留镇(街道)办理", "kept by the town";
+    Transfer => "transfer", "移送原行使部门", "transfer to the department";
+    Handover => "handover", "移交镇(街道)办理", "handed over to the town";
+    Department => "department", "由原行使部门管辖", "the department handles it";
+    Platform => "platform", "报区级综合执法平台协调", "referred to the district platform";
+    Split => "split", "需分案处理", "split the case";
+});
 
 /// The status of one item at the town on the relevant date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -62,6 +77,19 @@ pub enum ItemStatus {
     /// No grant covers it.
     OutOfList,
 }
+
+crate::labels::labelled!(ItemStatus, "item_status", "事项状态", "item status", {
+    InTransition => "in_transition", "过渡期内(原部门继续行使)", "in transition (the department acts)";
+    Delegated => "delegated", "已赋权", "delegated";
+    CarriedByDelegation => "carried_by_delegation", "随赋权一并下放", "carried by a delegation";
+    Entrusted => "entrusted", "已委托", "entrusted";
+    CarriedByEntrustment => "carried_by_entrustment", "随委托一并下放", "carried by an entrustment";
+    CompulsoryNotEntrustable => "compulsory_not_entrustable", "行政强制措施不得委托", "compulsory measure: not entrustable";
+    Revoked => "revoked", "已收回", "revoked";
+    Expired => "expired", "委托期满", "entrustment expired";
+    NotYetEffective => "not_yet_effective", "尚未生效", "not yet in force";
+    OutOfList => "out_of_list", "不在清单内", "not on the list";
+});
 
 impl ItemStatus {
     /// Whether the town may exercise the item.
@@ -142,6 +170,13 @@ pub enum LegalReviewGround {
     RequiredByLaw,
 }
 
+crate::labels::labelled!(LegalReviewGround, "legal_review_ground", "法制审核情形", "ground for legal review", {
+    MajorPublicInterest => "major_public_interest", "涉及重大公共利益", "major public interest";
+    MajorRightsAfterHearing => "major_rights_after_hearing", "直接关系当事人或者第三人重大权益,经过听证程序", "major rights, after a hearing";
+    ComplexMultipleLegalRelations => "complex_multiple_legal_relations", "案件情况疑难复杂、涉及多个法律关系", "complex, several legal relations";
+    RequiredByLaw => "required_by_law", "法律、法规规定应当进行法制审核", "required by law";
+});
+
 /// Legal review before the decision.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LegalReview {
@@ -172,6 +207,16 @@ pub enum HearingGround {
     RestrictPractice,
 }
 
+crate::labels::labelled!(HearingGround, "hearing_ground", "听证情形", "ground for a hearing", {
+    LargeFine => "large_fine", "较大数额罚款", "large fine";
+    LargeConfiscation => "large_confiscation", "没收较大数额违法所得、没收较大价值非法财物", "large confiscation";
+    LowerQualificationGrade => "lower_qualification_grade", "降低资质等级", "lowering a qualification grade";
+    RevokeLicence => "revoke_licence", "吊销许可证件", "revoking a licence";
+    OrderSuspension => "order_suspension", "责令停产停业", "ordering suspension";
+    OrderClosure => "order_closure", "责令关闭", "ordering closure";
+    RestrictPractice => "restrict_practice", "限制从业", "restricting practice";
+});
+
 /// The hearing right.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Hearing {
@@ -193,6 +238,12 @@ pub enum DesignationGround {
     /// 不宜本级管辖.
     UnsuitedToTownLevel,
 }
+
+crate::labels::labelled!(DesignationGround, "ruling_designation_ground", "报请指定管辖情形", "ground for asking designation", {
+    MajorAndComplex => "major_and_complex", "案件重大复杂", "major and complex";
+    NeedsRecusal => "needs_recusal", "需要回避", "recusal needed";
+    UnsuitedToTownLevel => "unsuited_to_town_level", "不宜由镇(街道)管辖", "unsuited to the town level";
+});
 
 /// Designation by the district government (Plan §14).
 #[derive(Clone, Copy, Debug, Default)]

@@ -3,6 +3,7 @@
 use super::{ScheduleAnswer, ScheduleRequest};
 use crate::decision::Decision;
 use crate::diagnostic::InputError;
+use crate::ruleset::names::{NameKind, NameResolver};
 use crate::ruleset::Engine;
 
 /// `platform_schedule`: the weekly ruling, monthly joint meeting and quarterly
@@ -14,6 +15,10 @@ impl Decision for PlatformSchedule {
     const SCHEMA_NAME: &'static str = "platform-schedule";
     type Request = ScheduleRequest;
     type Answer<'a> = ScheduleAnswer<'a>;
+
+    fn resolve_names(r: &mut ScheduleRequest, names: &mut NameResolver<'_>) {
+        names.optional(NameKind::Body, "failed_unit", &mut r.failed_unit);
+    }
 
     fn decide(engine: &Engine, req: ScheduleRequest) -> Result<ScheduleAnswer<'_>, InputError> {
         let mut steps = Vec::new();

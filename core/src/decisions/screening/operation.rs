@@ -4,6 +4,7 @@ use super::{CatalogueRequest, CatalogueScreening, ScreenRequest, Screened};
 use crate::answer::Answered;
 use crate::decision::Decision;
 use crate::diagnostic::InputError;
+use crate::ruleset::names::{NameKind, NameResolver};
 use crate::ruleset::Engine;
 
 /// `screen`: whether one item is to be devolved first, with caution, or neither (Plan §1).
@@ -14,6 +15,10 @@ impl Decision for Screen {
     const SCHEMA_NAME: &'static str = "screen";
     type Request = ScreenRequest;
     type Answer<'a> = Answered<'a, Screened>;
+
+    fn resolve_names(r: &mut ScreenRequest, names: &mut NameResolver<'_>) {
+        names.field(NameKind::Item, || "item".into(), &mut r.item);
+    }
 
     fn decide<'a>(engine: &'a Engine, r: ScreenRequest) -> Result<Self::Answer<'a>, InputError> {
         Answered::decide(

@@ -26,6 +26,12 @@ pub enum Verdict {
     Neither,
 }
 
+crate::labels::labelled!(Verdict, "screening_verdict", "下放研判结论", "screening verdict", {
+    Priority => "priority", "优先下放", "devolve first";
+    Cautious => "cautious", "审慎下放", "devolve with caution";
+    Neither => "neither", "根据实际需要和承接能力确定", "by actual need and capacity";
+});
+
 /// How the item may reach a town at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -38,6 +44,12 @@ pub enum Mode {
     /// A compulsory measure outside the catalogue: neither (行政强制法 Art. 17).
     NotDevolvable,
 }
+
+crate::labels::labelled!(Mode, "screening_mode", "可下放方式", "devolvable mode", {
+    Delegation => "delegation", "可赋权", "may be delegated";
+    EntrustmentOnly => "entrustment_only", "仅可委托", "entrustment only";
+    NotDevolvable => "not_devolvable", "不得下放", "not devolvable";
+});
 
 /// A Plan §1 reason that applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -23,8 +23,28 @@ mod roster;
 
 pub use report::{
     Check, CheckLevel, DistrictReport, Figures, RotationEntry, RotationStatus, StaffingReport,
-    Threshold, TownRow,
+    Threshold, TownRow, CHECK_NAMES, FIGURE_NAMES,
 };
 pub use roster::{
     Certificate, DistrictStaffing, Establishment, Person, Role, Roster, Secondment, TownSeconded,
 };
+
+/// Resolves the names in a roster at `prefix` (`""` or `rosters[i].`): its town
+/// and each secondment's department (`docs/names.md`).
+fn resolve_roster(
+    roster: &mut Roster,
+    prefix: &str,
+    names: &mut crate::ruleset::names::NameResolver<'_>,
+) {
+    use crate::ruleset::names::NameKind;
+    names.field(NameKind::Town, || format!("{prefix}town"), &mut roster.town);
+    for (i, p) in roster.people.iter_mut().enumerate() {
+        if let Some(s) = p.secondment.as_mut() {
+            names.field(
+                NameKind::Department,
+                || format!("{prefix}people[{i}].secondment.from"),
+                &mut s.from,
+            );
+        }
+    }
+}

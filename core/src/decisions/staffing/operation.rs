@@ -4,6 +4,7 @@ use super::{DistrictReport, DistrictStaffing, Roster, StaffingReport};
 use crate::answer::Answered;
 use crate::decision::Decision;
 use crate::diagnostic::InputError;
+use crate::ruleset::names::{NameKind, NameResolver};
 use crate::ruleset::Engine;
 
 /// `staffing`: a town's roster against Plan §3, §7–§9 and 行政处罚法 Art. 42, 58.
@@ -14,6 +15,10 @@ impl Decision for Staffing {
     const SCHEMA_NAME: &'static str = "staffing";
     type Request = Roster;
     type Answer<'a> = Answered<'a, StaffingReport>;
+
+    fn resolve_names(r: &mut Roster, names: &mut NameResolver<'_>) {
+        super::resolve_roster(r, "", names);
+    }
 
     fn decide<'a>(engine: &'a Engine, r: Roster) -> Result<Self::Answer<'a>, InputError> {
         Answered::decide(
@@ -36,6 +41,19 @@ impl Decision for StaffingDistrict {
     const SCHEMA_NAME: &'static str = "staffing-district";
     type Request = DistrictStaffing;
     type Answer<'a> = Answered<'a, DistrictReport>;
+
+    fn resolve_names(r: &mut DistrictStaffing, names: &mut NameResolver<'_>) {
+        for (i, s) in r.seconded.iter_mut().enumerate() {
+            names.field(
+                NameKind::Town,
+                || format!("seconded[{i}].town"),
+                &mut s.town,
+            );
+        }
+        for (i, roster) in r.rosters.iter_mut().enumerate() {
+            super::resolve_roster(roster, &format!("rosters[{i}]."), names);
+        }
+    }
 
     fn decide<'a>(engine: &'a Engine, r: DistrictStaffing) -> Result<Self::Answer<'a>, InputError> {
         Answered::decide(

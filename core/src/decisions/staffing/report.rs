@@ -24,6 +24,11 @@ pub enum CheckLevel {
     Information,
 }
 
+crate::labels::labelled!(CheckLevel, "check_level", "检查性质", "kind of check", {
+    Requirement => "requirement", "硬性要求", "requirement";
+    Information => "information", "提示信息", "information";
+});
+
 /// One check of a roster.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -73,6 +78,12 @@ pub enum RotationStatus {
     /// The "must" years are full: must be rotated.
     Must,
 }
+
+crate::labels::labelled!(RotationStatus, "rotation_status", "交流状态", "rotation status", {
+    NotYet => "not_yet", "未满交流年限", "not yet due";
+    May => "may", "可以交流", "may be rotated";
+    Must => "must", "必须交流", "must be rotated";
+});
 
 /// One cadre's rotation dates.
 #[derive(Clone, Debug, Serialize)]
@@ -150,4 +161,139 @@ pub struct DistrictReport {
     /// The rules applied.
     #[serde(skip)]
     pub rules: RuleSet,
+}
+
+/// Short names of the staffing checks (the check `id`s, which are rule ids),
+/// for tables and headings; the rule's full title stays in `rules`.
+pub const CHECK_NAMES: crate::labels::Vocabulary = crate::labels::Vocabulary {
+    name: "staffing_check",
+    zh: "编制与人员检查项",
+    en: "staffing check",
+    values: &[
+        label(
+            "staffing.centre_min_staff",
+            "综合执法中心正式工作人员",
+            "formal staff of the enforcement centre",
+        ),
+        label(
+            "staffing.legal_reviewer_share",
+            "法制审核人员比例",
+            "share of legal reviewers",
+        ),
+        label(
+            "staffing.certificates",
+            "执法人员全员持证",
+            "enforcement certificates",
+        ),
+        label(
+            "staffing.auxiliary_assist_only",
+            "辅助人员只从事辅助性事务",
+            "auxiliary staff only assist",
+        ),
+        label(
+            "staffing.first_time_reviewer_qualification",
+            "初次从事法制审核人员的法律职业资格",
+            "qualification of first-time reviewers",
+        ),
+        label(
+            "staffing.two_officers",
+            "执法人员不少于两人",
+            "at least two certified officers",
+        ),
+        label(
+            "staffing.rotation_may",
+            "干部交流(可以交流)",
+            "rotation: may be rotated",
+        ),
+        label(
+            "staffing.rotation_must",
+            "干部交流(必须交流)",
+            "rotation: must be rotated",
+        ),
+        label(
+            "staffing.district_secondment",
+            "区级执法力量下沉比例",
+            "share of district staff seconded",
+        ),
+    ],
+};
+
+/// Labels of the keys of [`Figures`], in every staffing answer.
+pub const FIGURE_NAMES: crate::labels::Vocabulary = crate::labels::Vocabulary {
+    name: "staffing_figure",
+    zh: "人员数字",
+    en: "staffing figure",
+    values: &[
+        label("people", "名册人数", "people on the roster"),
+        label("formal_staff", "正式工作人员", "formal staff"),
+        label(
+            "formal_centre_staff",
+            "中心正式工作人员",
+            "formal centre staff",
+        ),
+        label(
+            "centre_min_formal_staff",
+            "中心正式工作人员下限",
+            "minimum formal centre staff",
+        ),
+        label("enforcement_staff", "执法人员总数", "enforcement staff"),
+        label("legal_reviewers", "法制审核人员", "legal reviewers"),
+        label(
+            "legal_reviewers_required",
+            "应配法制审核人员",
+            "legal reviewers required",
+        ),
+        label(
+            "legal_reviewer_share",
+            "法制审核人员比例(%)",
+            "legal reviewer share (%)",
+        ),
+        label("certified_officers", "持证执法人员", "certified officers"),
+        label(
+            "required_holders",
+            "应持证人数",
+            "people who must hold a certificate",
+        ),
+        label("valid", "持有效执法证", "valid certificates"),
+        label("lacking", "缺少有效执法证", "without a valid certificate"),
+        label("seconded", "下沉人员", "seconded staff"),
+        label("auxiliary", "执法辅助人员", "auxiliary staff"),
+        label(
+            "in_enforcement_posts",
+            "在执法岗位的辅助人员",
+            "auxiliary staff in enforcement posts",
+        ),
+        label(
+            "first_time_reviewers",
+            "初次从事法制审核人员",
+            "first-time reviewers",
+        ),
+        label(
+            "unqualified",
+            "未取得法律职业资格",
+            "without the legal qualification",
+        ),
+        label("required", "要求人数", "required"),
+        label("missing", "缺少人数", "missing"),
+        label("years", "年限", "years"),
+        label("rotation_years", "交流年限", "rotation years"),
+        label("may_rotate", "可以交流人数", "may be rotated"),
+        label("must_rotate", "必须交流人数", "must be rotated"),
+        label(
+            "district_strength",
+            "区级执法力量",
+            "district enforcement strength",
+        ),
+        label("district_secondment_share", "下沉比例", "secondment share"),
+        label("numerator", "比例分子", "share numerator"),
+        label("denominator", "比例分母", "share denominator"),
+        label("towns", "镇(街道)数", "towns"),
+        label("rosters", "名册数", "rosters"),
+        label("rosters_passed", "合格名册数", "rosters passed"),
+        label("rosters_failed", "不合格名册数", "rosters failed"),
+    ],
+};
+
+const fn label(code: &'static str, zh: &'static str, en: &'static str) -> crate::labels::Label {
+    crate::labels::Label { code, zh, en }
 }

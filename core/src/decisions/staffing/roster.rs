@@ -17,6 +17,12 @@ pub enum Establishment {
     Auxiliary,
 }
 
+crate::labels::labelled!(Establishment, "establishment", "编制类型", "establishment", {
+    Administrative => "administrative", "行政编制", "administrative establishment";
+    Career => "career", "事业编制", "public-institution establishment";
+    Auxiliary => "auxiliary", "执法辅助人员", "auxiliary staff";
+});
+
 impl Establishment {
     /// Whether the person is formal staff (正式工作人员): on an administrative or career establishment.
     pub const fn is_formal(self) -> bool {
@@ -42,6 +48,15 @@ pub enum Role {
     /// 辅助岗位: publicity, patrols, information, dissuasion (Plan §9).
     Assistant,
 }
+
+crate::labels::labelled!(Role, "role", "岗位", "post", {
+    CentreHead => "centre_head", "综合执法中心主任", "head of the enforcement centre";
+    DeputyHead => "deputy_head", "综合执法中心副主任", "deputy head of the enforcement centre";
+    EnforcementOfficer => "enforcement_officer", "执法人员", "enforcement officer";
+    LegalReviewer => "legal_reviewer", "专职法制审核人员", "full-time legal reviewer";
+    Clerk => "clerk", "内勤、综合", "office and general staff";
+    Assistant => "assistant", "辅助岗位", "assistant post";
+});
 
 impl Role {
     /// Whether the post is an enforcement post: centre head, deputy head or enforcement officer.

@@ -68,6 +68,11 @@ pub enum Signal {
     LawNotFollowed,
 }
 
+crate::labels::labelled!(Signal, "supervision_signal", "监督信号", "supervision sign", {
+    ViolationsUnpunished => "violations_unpunished", "违法不罚", "violations unpunished";
+    LawNotFollowed => "law_not_followed", "有法不依", "law not followed";
+});
+
 /// Which ratio.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -80,6 +85,12 @@ pub enum Measure {
     /// overturned / decided.
     Overturn,
 }
+
+crate::labels::labelled!(Measure, "supervision_measure", "监督指标", "supervision measure", {
+    Filing => "filing", "立案率", "filing rate";
+    Decision => "decision", "结案率", "decision rate";
+    Overturn => "overturn", "被纠错率", "overturn rate";
+});
 
 /// A ratio that crossed its threshold.
 #[derive(Clone, Debug, Serialize)]
@@ -125,6 +136,11 @@ pub enum CandidateGround {
     /// Both signs in one period.
     BothSignals,
 }
+
+crate::labels::labelled!(CandidateGround, "candidate_ground", "收回候选理由", "ground for a take-back candidate", {
+    ConsecutivePeriods => "consecutive_periods", "连续多个周期出现信号", "signs in consecutive periods";
+    BothSignals => "both_signals", "同一周期两种信号并存", "both signs in one period";
+});
 
 /// A candidate for taking powers back.
 #[derive(Clone, Debug, Serialize)]
