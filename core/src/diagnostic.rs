@@ -18,7 +18,7 @@ pub enum Severity {
     Warning,
 }
 
-crate::labels::labelled!(Severity, "severity", "严重程度", "severity", {
+crate::vocabulary::labelled!(Severity, "severity", "严重程度", "severity", {
     Error => "error", "错误", "error";
     Warning => "warning", "提示", "warning";
 });

@@ -76,7 +76,6 @@ pub mod diagnostic;
 mod embedded;
 #[cfg(feature = "embedded")]
 pub use embedded::embedded_files;
-pub mod labels;
 pub mod limits;
 pub mod money;
 pub mod registry;
@@ -85,6 +84,7 @@ pub mod ruleset;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod time;
+pub mod vocabulary;
 
 pub use decision::Decision;
 pub use decode::{MAX_DOCUMENT_BYTES, MAX_RULESET_BYTES};

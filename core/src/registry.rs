@@ -147,7 +147,10 @@ pub fn unknown_operation(operation: &str) -> Diagnostic {
         format!("未知的决策类型 {operation:?}"),
         format!("unknown operation {operation:?}"),
     )
-    .expected(OPERATIONS.join(", "))
+    .expected_both(
+        format!("以下决策之一:{}", OPERATIONS.join("、")),
+        format!("one of: {}", OPERATIONS.join(", ")),
+    )
 }
 
 fn answer_value<D: Decision>(engine: &Engine, request: Value) -> Value {

@@ -42,7 +42,7 @@ fn layer(node: &str) -> usize {
         return 3;
     }
     match node {
-        "codes" | "citation" | "diagnostic" | "money" | "time" | "limits" | "decode" | "rules" | "labels"
+        "codes" | "citation" | "diagnostic" | "money" | "time" | "limits" | "decode" | "rules" | "vocabulary"
         | "versions" => 0,
         "ruleset" | "embedded" => 1,
         "answer" | "decision" => 2,

@@ -99,3 +99,54 @@ fn every_bad_input_is_refused_with_its_code() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Whether `s` holds a CJK character.
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
+/// A phrase rather than a list of codes or ids: it has an English word of at
+/// least four letters that is not a code (codes have `_` or digits).
+fn is_phrase(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .any(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()))
+        && s.contains(' ')
+}
+
+#[test]
+fn every_refusal_says_what_was_expected_in_chinese_too() {
+    let engine = Engine::embedded().expect("embedded rule set loads");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut missing = Vec::new();
+    let mut echoed = 0;
+    for file in &files {
+        let case: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let op = case["operation"].as_str().unwrap();
+        let answer: Value =
+            serde_json::from_str(&api::call_json_str(&engine, op, &request_text(&case))).unwrap();
+        for d in answer["errors"].as_array().into_iter().flatten() {
+            let Some(en) = d["expected"].as_str() else {
+                continue;
+            };
+            let zh = d["expected_zh"].as_str().unwrap_or_default();
+            if zh.is_empty() || (is_phrase(en) && !has_chinese(zh)) {
+                missing.push(format!("{}: {en:?} -> {zh:?}", case["id"]));
+            }
+            if d["value"].is_string() {
+                echoed += 1;
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "expected without Chinese:\n{}",
+        missing.join("\n")
+    );
+    // Type errors and bad dates or money quote the value given.
+    assert!(echoed >= 10, "only {echoed} refusals echo the value");
+}

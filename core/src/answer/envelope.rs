@@ -18,7 +18,7 @@ pub enum Status {
     Error,
 }
 
-crate::labels::labelled!(Status, "status", "答复状态", "answer status", {
+crate::vocabulary::labelled!(Status, "status", "答复状态", "answer status", {
     Ok => "ok", "已作出判定", "decided";
     Error => "error", "请求被拒绝", "request refused";
 });

@@ -34,7 +34,7 @@ pub enum BodyKind {
     CityGovernment,
 }
 
-crate::labels::labelled!(BodyKind, "body_kind", "机关类别", "kind of body", {
+crate::vocabulary::labelled!(BodyKind, "body_kind", "机关类别", "kind of body", {
     Town => "town", "镇人民政府", "town government";
     Subdistrict => "subdistrict", "街道办事处", "subdistrict office";
     ManagementCentre => "management_centre", "管理服务中心", "management centre";
@@ -249,6 +249,28 @@ impl Engine {
     /// Reads, validates and indexes a rule-set directory (see [`super::document_from_dir`]).
     pub fn from_dir(dir: &std::path::Path) -> Result<Engine, InputError> {
         Engine::from_document(super::document_from_dir(dir)?)
+    }
+
+    /// The refusal when parameter `name` has no value in force on `d`
+    /// (`parameter.not_in_force`). A date before the rule set takes effect says
+    /// so, with the date it takes effect: that is the usual cause, and the
+    /// clerk's fix is the date or an earlier rule-set version, not the parameter.
+    pub fn parameter_not_in_force(&self, name: &str, d: crate::time::Date) -> InputError {
+        let mut e = InputError::not_in_force(name, d);
+        if let (Some(start), Some(diag)) = (self.meta().effective_from, e.diagnostics.first_mut()) {
+            if d < start {
+                let id = &self.meta().id;
+                diag.message_zh = format!(
+                    "日期 {d} 早于规则集 {id} 的施行日 {start},本规则集不适用;请核对日期,或使用 {start} 之前施行的规则集版本"
+                );
+                diag.message_en = format!(
+                    "the date {d} is before rule set {id} takes effect on {start}: check the date, or use a rule-set version in force then"
+                );
+                diag.expected = Some(format!("a date on or after {start}"));
+                diag.expected_zh = Some(format!("不早于 {start} 的日期"));
+            }
+        }
+        e
     }
 
     /// The rule set's identity.

@@ -28,7 +28,7 @@ pub enum NameKind {
     Domain,
 }
 
-crate::labels::labelled!(NameKind, "name_kind", "名称类别", "kind of name", {
+crate::vocabulary::labelled!(NameKind, "name_kind", "名称类别", "kind of name", {
     Town => "town", "镇(街道)", "town or subdistrict";
     Department => "department", "部门", "department";
     Body => "body", "机关", "body";
@@ -340,7 +340,7 @@ impl<'e> NameResolver<'e> {
             Resolution::Ambiguous(list) => {
                 let path = path();
                 let names = listing(&list);
-                let label = crate::labels::Labelled::label(&kind);
+                let label = crate::vocabulary::Labelled::label(&kind);
                 self.errors.push(
                     Diagnostic::error(
                         "name.ambiguous",

@@ -29,7 +29,7 @@ pub enum Weekday {
     Sunday,
 }
 
-crate::labels::labelled!(Weekday, "weekday", "星期", "day of the week", {
+crate::vocabulary::labelled!(Weekday, "weekday", "星期", "day of the week", {
     Monday => "monday", "星期一", "Monday";
     Tuesday => "tuesday", "星期二", "Tuesday";
     Wednesday => "wednesday", "星期三", "Wednesday";
@@ -96,7 +96,7 @@ pub enum WeekOfMonth {
     Last,
 }
 
-crate::labels::labelled!(WeekOfMonth, "week_of_month", "每月第几周", "week of the month", {
+crate::vocabulary::labelled!(WeekOfMonth, "week_of_month", "每月第几周", "week of the month", {
     First => "first", "第一个", "first";
     Second => "second", "第二个", "second";
     Third => "third", "第三个", "third";

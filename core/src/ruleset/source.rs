@@ -150,7 +150,7 @@ pub enum DepartmentKind {
     CityDepartmentBranch,
 }
 
-crate::labels::labelled!(DepartmentKind, "department_kind", "部门类别", "kind of department", {
+crate::vocabulary::labelled!(DepartmentKind, "department_kind", "部门类别", "kind of department", {
     DistrictDepartment => "district_department", "区政府工作部门", "district government department";
     CityDepartmentBranch => "city_department_branch", "市直部门派出机构", "branch of a city department";
 });
@@ -231,7 +231,7 @@ pub enum TownKind {
     ManagementCentre,
 }
 
-crate::labels::labelled!(TownKind, "town_kind", "镇街类别", "kind of town-level body", {
+crate::vocabulary::labelled!(TownKind, "town_kind", "镇街类别", "kind of town-level body", {
     Town => "town", "镇", "town";
     Subdistrict => "subdistrict", "街道", "subdistrict";
     ManagementCentre => "management_centre", "管理服务中心", "management centre";
@@ -254,7 +254,7 @@ pub enum TownClass {
     MainUrbanSubdistrict,
 }
 
-crate::labels::labelled!(TownClass, "town_class", "镇街类型", "town class", {
+crate::vocabulary::labelled!(TownClass, "town_class", "镇街类型", "town class", {
     DevelopedTown => "developed_town", "经济发达镇", "developed town";
     KeyIndustryTown => "key_industry_town", "重点产业镇", "key-industry town";
     MainUrbanSubdistrict => "main_urban_subdistrict", "主城区街道", "main urban subdistrict";
@@ -293,7 +293,7 @@ pub enum ItemKind {
     CompulsoryMeasure,
 }
 
-crate::labels::labelled!(ItemKind, "item_kind", "权力类型", "kind of power", {
+crate::vocabulary::labelled!(ItemKind, "item_kind", "权力类型", "kind of power", {
     Penalty => "penalty", "行政处罚", "administrative penalty";
     Inspection => "inspection", "行政检查", "administrative inspection";
     CompulsoryMeasure => "compulsory_measure", "行政强制措施", "administrative compulsory measure";
@@ -374,7 +374,7 @@ pub enum PowerOf {
     Government,
 }
 
-crate::labels::labelled!(PowerOf, "power_of", "职权归属", "whose power", {
+crate::vocabulary::labelled!(PowerOf, "power_of", "职权归属", "whose power", {
     Department => "department", "主管部门职权", "a power of the department";
     Government => "government", "人民政府职权", "a power of the people's government";
 });
@@ -396,7 +396,7 @@ pub enum FineParty {
     Organisation,
 }
 
-crate::labels::labelled!(FineParty, "fine_party", "罚款对象", "fined party", {
+crate::vocabulary::labelled!(FineParty, "fine_party", "罚款对象", "fined party", {
     Individual => "individual", "个人", "individual";
     Organisation => "organisation", "单位", "organisation";
 });
@@ -440,7 +440,7 @@ pub enum GrantMode {
     Entrustment,
 }
 
-crate::labels::labelled!(GrantMode, "grant_mode", "下放方式", "mode of devolution", {
+crate::vocabulary::labelled!(GrantMode, "grant_mode", "下放方式", "mode of devolution", {
     Delegation => "delegation", "赋权", "delegation";
     Entrustment => "entrustment", "委托", "entrustment";
 });
@@ -598,7 +598,7 @@ pub enum Sanction {
     RestrictPractice,
 }
 
-crate::labels::labelled!(Sanction, "sanction", "处罚种类", "kind of sanction", {
+crate::vocabulary::labelled!(Sanction, "sanction", "处罚种类", "kind of sanction", {
     Warning => "warning", "警告", "warning";
     CirculatedCriticism => "circulated_criticism", "通报批评", "circulated criticism";
     Fine => "fine", "罚款", "fine";

@@ -668,8 +668,16 @@ impl<'d> Validator<'d> {
                 self.error(
                     "grant.dates_out_of_order",
                     format!("{p}.{later_field}"),
-                    format!("日期顺序错误:{later_field} 为 {b},早于应在其前的 {a}"),
-                    format!("dates out of order: {later_field} is {b}, before {a} which must precede it"),
+                    if b == a {
+                        format!("日期顺序错误:{later_field} 为 {b},与应在其前的日期相同(须晚于 {a})")
+                    } else {
+                        format!("日期顺序错误:{later_field} 为 {b},早于应在其前的 {a}")
+                    },
+                    if b == a {
+                        format!("dates out of order: {later_field} is {b}, the same day as {a}, which it must follow")
+                    } else {
+                        format!("dates out of order: {later_field} is {b}, before {a} which must precede it")
+                    },
                     None,
                 );
             }

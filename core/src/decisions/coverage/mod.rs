@@ -58,7 +58,7 @@ pub enum Capacity {
     None,
 }
 
-crate::labels::labelled!(Capacity, "capacity", "行使主体", "acting capacity", {
+crate::vocabulary::labelled!(Capacity, "capacity", "行使主体", "acting capacity", {
     Delegation => "delegation", "镇(街道)以自己名义(赋权)", "the town in its own name (delegation)";
     Entrustment => "entrustment", "镇(街道)以部门名义(委托)", "the town in the department's name (entrustment)";
     Department => "department", "原行使部门", "the original department";
@@ -124,7 +124,7 @@ pub enum OverlapKind {
     Duplicate,
 }
 
-crate::labels::labelled!(OverlapKind, "overlap_kind", "重叠类型", "kind of overlap", {
+crate::vocabulary::labelled!(OverlapKind, "overlap_kind", "重叠类型", "kind of overlap", {
     MixedModes => "mixed_modes", "同时赋权和委托", "delegated and entrusted at once";
     Duplicate => "duplicate", "同一方式重复下放", "granted twice in one mode";
 });

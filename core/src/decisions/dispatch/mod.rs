@@ -39,7 +39,7 @@ pub enum Source {
     Patrol,
 }
 
-crate::labels::labelled!(Source, "dispatch_source", "线索来源", "source of the report", {
+crate::vocabulary::labelled!(Source, "dispatch_source", "线索来源", "source of the report", {
     GridWorker => "grid_worker", "网格员", "grid worker";
     Hotline12345 => "hotline_12345", "12345政务服务热线", "12345 hotline";
     DigitalCityManagement => "digital_city_management", "数字城管", "digital city management";
@@ -105,7 +105,7 @@ pub enum Destination {
     PlatformRuling,
 }
 
-crate::labels::labelled!(Destination, "dispatch_destination", "派往", "dispatched to", {
+crate::vocabulary::labelled!(Destination, "dispatch_destination", "派往", "dispatched to", {
     TownTeam => "town_team", "镇(街道)综合执法队伍", "the town's enforcement team";
     DistrictPlatform => "district_platform", "区级综合执法平台", "the district platform";
     PlatformRuling => "platform_ruling", "平台周例会裁定责任", "the platform's weekly ruling";
@@ -126,7 +126,7 @@ pub enum Mode {
     WeeklyRuling,
 }
 
-crate::labels::labelled!(Mode, "dispatch_mode", "派单方式", "dispatch mode", {
+crate::vocabulary::labelled!(Mode, "dispatch_mode", "派单方式", "dispatch mode", {
     GridCallTeamReports => "grid_call_team_reports", "网格员呼叫、执法队报到", "grid worker calls, team reports";
     TownDispatchesTeamAccepts => "town_dispatches_team_accepts", "镇(街道)派单、执法队接单", "town dispatches, team accepts";
     WhistleAndReport => "whistle_and_report", "吹哨报到", "whistle and report";

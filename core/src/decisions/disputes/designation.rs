@@ -37,7 +37,7 @@ pub enum Initiator {
     DistrictGovernment,
 }
 
-crate::labels::labelled!(Initiator, "designation_initiator", "提起方", "initiator", {
+crate::vocabulary::labelled!(Initiator, "designation_initiator", "提起方", "initiator", {
     Town => "town", "镇(街道)报请", "the town asks";
     DistrictGovernment => "district_government", "区政府依职权", "the district government on its own initiative";
 });
@@ -57,7 +57,7 @@ pub enum DesignationGround {
     FairHandlingAtRisk,
 }
 
-crate::labels::labelled!(DesignationGround, "designation_ground", "指定管辖情形", "ground for designation", {
+crate::vocabulary::labelled!(DesignationGround, "designation_ground", "指定管辖情形", "ground for designation", {
     MajorAndComplex => "major_and_complex", "案件重大复杂", "major and complex";
     NeedsRecusal => "needs_recusal", "需要回避", "recusal needed";
     UnsuitedToTownLevel => "unsuited_to_town_level", "不宜由镇(街道)管辖", "unsuited to the town level";
@@ -101,7 +101,7 @@ pub enum DesignationDecision {
     Refused,
 }
 
-crate::labels::labelled!(DesignationDecision, "designation_decision", "区政府决定", "government decision", {
+crate::vocabulary::labelled!(DesignationDecision, "designation_decision", "区政府决定", "government decision", {
     Designated => "designated", "指定原行使部门管辖", "the department is designated";
     Refused => "refused", "不予指定,由镇(街道)办理", "refused: the town keeps the case";
 });
@@ -119,7 +119,7 @@ pub enum DesignationOutcome {
     Refused,
 }
 
-crate::labels::labelled!(DesignationOutcome, "designation_outcome", "指定管辖结果", "designation outcome", {
+crate::vocabulary::labelled!(DesignationOutcome, "designation_outcome", "指定管辖结果", "designation outcome", {
     Pending => "pending", "待区政府决定", "awaiting the district government";
     Designated => "designated", "已指定原行使部门管辖", "the department is designated";
     Refused => "refused", "不予指定,由镇(街道)办理", "refused: the town keeps the case";

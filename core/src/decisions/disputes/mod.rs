@@ -86,7 +86,7 @@ pub enum EventKind {
     DirectDesignation,
 }
 
-crate::labels::labelled!(EventKind, "dispute_event", "争议事件", "dispute event", {
+crate::vocabulary::labelled!(EventKind, "dispute_event", "争议事件", "dispute event", {
     NegotiationFailed => "negotiation_failed", "协商不成", "negotiation failed";
     Agreement => "agreement", "协商一致", "agreement reached";
     PlatformResolution => "platform_resolution", "平台研究解决", "resolved by the platform";
@@ -159,7 +159,7 @@ pub enum Stage {
     Resolved,
 }
 
-crate::labels::labelled!(Stage, "dispute_stage", "争议所处阶段", "dispute stage", {
+crate::vocabulary::labelled!(Stage, "dispute_stage", "争议所处阶段", "dispute stage", {
     Negotiating => "negotiating", "双方协商", "the parties negotiate";
     AtPlatform => "at_platform", "区级综合执法平台研究解决", "at the district platform";
     AtDistrictGovernment => "at_district_government", "报区政府决定", "before the district government";
@@ -260,7 +260,7 @@ pub enum NextAction {
     HandleCase,
 }
 
-crate::labels::labelled!(NextAction, "next_action", "下一步", "next step", {
+crate::vocabulary::labelled!(NextAction, "next_action", "下一步", "next step", {
     Negotiate => "negotiate", "镇(街道)与部门协商", "the town and the department negotiate";
     PlatformResolve => "platform_resolve", "提请区级综合执法平台研究解决", "the platform studies and resolves";
     GovernmentDecide => "government_decide", "报请区政府决定", "the district government decides";
@@ -305,7 +305,7 @@ pub enum ResolvedBy {
     DirectDesignation,
 }
 
-crate::labels::labelled!(ResolvedBy, "resolved_by", "解决方式", "resolved by", {
+crate::vocabulary::labelled!(ResolvedBy, "resolved_by", "解决方式", "resolved by", {
     Agreement => "agreement", "协商一致", "agreement";
     Platform => "platform", "平台研究解决", "the platform";
     DistrictGovernment => "district_government", "区政府决定", "the district government";

@@ -2,14 +2,14 @@
 //! (dispositions, item statuses, dispute stages, dispatch modes, …), published
 //! by the `labels` operation so that the CLI, the portal, both bindings and any
 //! integrator show the same words. Each vocabulary is declared beside its
-//! enumeration ([`crate::labels::Labelled`]); this folder only gathers them.
+//! enumeration ([`crate::vocabulary::Labelled`]); this folder only gathers them.
 
 pub mod operation;
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, InputError};
-use crate::labels::{Label, Labelled, Vocabulary};
+use crate::vocabulary::{Label, Labelled, Vocabulary};
 
 use super::{coverage, dispatch, disputes, lookup, routing, screening, staffing, supervision};
 use crate::answer::Status;
@@ -114,6 +114,7 @@ pub fn labels(request: &LabelsRequest) -> Result<LabelsAnswer, InputError> {
     }
     let mut out = Vec::with_capacity(request.vocabularies.len());
     let mut errors = Vec::new();
+    let names: Vec<&str> = VOCABULARIES.iter().map(|v| v.name).collect();
     for (i, name) in request.vocabularies.iter().enumerate() {
         match vocabulary(name) {
             Some(v) => out.push(*v),
@@ -124,12 +125,9 @@ pub fn labels(request: &LabelsRequest) -> Result<LabelsAnswer, InputError> {
                     format!("没有名为「{name}」的词表"),
                     format!("there is no vocabulary named {name:?}"),
                 )
-                .expected(
-                    VOCABULARIES
-                        .iter()
-                        .map(|v| v.name)
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                .expected_both(
+                    format!("以下词表之一:{}", names.join("、")),
+                    format!("one of: {}", names.join(", ")),
                 ),
             ),
         }
@@ -147,7 +145,7 @@ pub fn labels(request: &LabelsRequest) -> Result<LabelsAnswer, InputError> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
-    use crate::labels::assert_codes_match_serde as check;
+    use crate::vocabulary::assert_codes_match_serde as check;
 
     #[test]
     fn every_code_is_its_serde_name() {

@@ -7,10 +7,10 @@ pub mod operation;
 
 use serde::{Deserialize, Serialize};
 
-use crate::labels::Labelled;
 use crate::ruleset::names::{NameKind, Named, Resolution};
 use crate::ruleset::source::TownClass;
 use crate::ruleset::Engine;
+use crate::vocabulary::Labelled;
 
 /// What to list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +31,7 @@ pub enum LookupKind {
     Classes,
 }
 
-crate::labels::labelled!(LookupKind, "lookup_kind", "查询对象", "what to list", {
+crate::vocabulary::labelled!(LookupKind, "lookup_kind", "查询对象", "what to list", {
     Towns => "towns", "镇(街道)", "towns and subdistricts";
     Departments => "departments", "部门", "departments";
     Bodies => "bodies", "机关", "bodies";
@@ -55,7 +55,7 @@ pub enum Match {
     Unknown,
 }
 
-crate::labels::labelled!(Match, "lookup_match", "查询结果", "lookup result", {
+crate::vocabulary::labelled!(Match, "lookup_match", "查询结果", "lookup result", {
     All => "all", "全部", "all";
     Found => "found", "唯一匹配", "found";
     Ambiguous => "ambiguous", "多个匹配", "ambiguous";

@@ -4,9 +4,9 @@ use super::{LookupAnswer, LookupRequest, Match};
 use crate::answer::Answered;
 use crate::decision::Decision;
 use crate::diagnostic::InputError;
-use crate::labels::Labelled;
 use crate::rules::RuleSet;
 use crate::ruleset::Engine;
+use crate::vocabulary::Labelled;
 
 /// `lookup`: the rule set's towns, departments, items, domains and classes by
 /// name, and what a typed name resolves to.

@@ -15,7 +15,7 @@ pub enum Party {
     Organisation,
 }
 
-crate::labels::labelled!(Party, "party", "当事人类型", "party", {
+crate::vocabulary::labelled!(Party, "party", "当事人类型", "party", {
     Individual => "individual", "公民", "individual";
     Organisation => "organisation", "法人或者其他组织", "legal person or other organisation";
 });

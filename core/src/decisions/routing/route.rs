@@ -272,15 +272,6 @@ impl Engine {
         })
     }
 
-    fn not_in_force(name: &str, d: Date) -> InputError {
-        InputError::single(err(
-            "parameter.not_in_force",
-            format!("parameters.{name}"),
-            format!("参数 {name} 在 {d} 没有有效取值"),
-            format!("parameter {name} has no value in force on {d}"),
-        ))
-    }
-
     fn route_with<'e>(&'e self, case: &Case, mut t: Tracer<'_>) -> Result<Ruling<'e>, InputError> {
         self.check_case(case)?;
         let inner = &*self.inner;
@@ -358,7 +349,7 @@ impl Engine {
             let item = inner
                 .items
                 .get(ii as usize)
-                .ok_or_else(|| Engine::not_in_force("items", d))?;
+                .ok_or_else(|| self.parameter_not_in_force("items", d))?;
             let (status, cover) = self.item_status(town_idx, ii, d);
             let grant = cover.and_then(|c| inner.grants.get(c.grant as usize));
             // Plan §12: a matter that arose in the transition stays with the department
@@ -564,7 +555,7 @@ impl Engine {
                             .fold(0u16, |m, s| m | sanction_bit(*s));
                         if proposed != 0 {
                             let mask = mask.ok_or_else(|| {
-                                Engine::not_in_force("major_decision_sanctions", d)
+                                self.parameter_not_in_force("major_decision_sanctions", d)
                             })?;
                             if proposed & mask != 0 {
                                 rules.insert(RuleId::MajorSanction);
@@ -577,7 +568,9 @@ impl Engine {
                         }
                         if let Some(fine) = case.fine {
                             let threshold = in_force(&inner.doc.parameters.major_decision_fine, d)
-                                .ok_or_else(|| Engine::not_in_force("major_decision_fine", d))?
+                                .ok_or_else(|| {
+                                    self.parameter_not_in_force("major_decision_fine", d)
+                                })?
                                 .value;
                             if fine >= threshold {
                                 rules.insert(RuleId::MajorFine);
@@ -772,7 +765,7 @@ impl Engine {
         if let Some(conf) = case.confiscation.filter(|c| !c.is_zero()) {
             let large = party_amount(
                 &in_force(&inner.doc.parameters.hearing_large_confiscation, d)
-                    .ok_or_else(|| Engine::not_in_force("hearing_large_confiscation", d))?
+                    .ok_or_else(|| self.parameter_not_in_force("hearing_large_confiscation", d))?
                     .value,
             );
             if conf >= large {
@@ -1027,7 +1020,7 @@ impl Engine {
         }
         let flat = pick(
             &in_force(&p.hearing_large_fine, d)
-                .ok_or_else(|| Engine::not_in_force("hearing_large_fine", d))?
+                .ok_or_else(|| self.parameter_not_in_force("hearing_large_fine", d))?
                 .value,
         );
         let (Some(share), Some(floor)) = (

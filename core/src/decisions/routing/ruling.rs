@@ -17,7 +17,7 @@ pub enum DateBasis {
     Violation,
 }
 
-crate::labels::labelled!(DateBasis, "date_basis", "适用日期依据", "date basis", {
+crate::vocabulary::labelled!(DateBasis, "date_basis", "适用日期依据", "date basis", {
     Filing => "filing", "立案日", "filing date";
     Discovery => "discovery", "发现日", "discovery date";
     Violation => "violation", "违法行为发生日", "violation date";
@@ -42,7 +42,7 @@ pub enum Disposition {
     Split,
 }
 
-crate::labels::labelled!(Disposition, "disposition", "处置结果", "disposition", {
+crate::vocabulary::labelled!(Disposition, "disposition", "处置结果", "disposition", {
     Keep => "keep", "留镇(街道)办理", "kept by the town";
     Transfer => "transfer", "移送原行使部门", "transfer to the department";
     Handover => "handover", "移交镇(街道)办理", "handed over to the town";
@@ -78,7 +78,7 @@ pub enum ItemStatus {
     OutOfList,
 }
 
-crate::labels::labelled!(ItemStatus, "item_status", "事项状态", "item status", {
+crate::vocabulary::labelled!(ItemStatus, "item_status", "事项状态", "item status", {
     InTransition => "in_transition", "过渡期内(原部门继续行使)", "in transition (the department acts)";
     Delegated => "delegated", "已赋权", "delegated";
     CarriedByDelegation => "carried_by_delegation", "随赋权一并下放", "carried by a delegation";
@@ -170,7 +170,7 @@ pub enum LegalReviewGround {
     RequiredByLaw,
 }
 
-crate::labels::labelled!(LegalReviewGround, "legal_review_ground", "法制审核情形", "ground for legal review", {
+crate::vocabulary::labelled!(LegalReviewGround, "legal_review_ground", "法制审核情形", "ground for legal review", {
     MajorPublicInterest => "major_public_interest", "涉及重大公共利益", "major public interest";
     MajorRightsAfterHearing => "major_rights_after_hearing", "直接关系当事人或者第三人重大权益,经过听证程序", "major rights, after a hearing";
     ComplexMultipleLegalRelations => "complex_multiple_legal_relations", "案件情况疑难复杂、涉及多个法律关系", "complex, several legal relations";
@@ -207,7 +207,7 @@ pub enum HearingGround {
     RestrictPractice,
 }
 
-crate::labels::labelled!(HearingGround, "hearing_ground", "听证情形", "ground for a hearing", {
+crate::vocabulary::labelled!(HearingGround, "hearing_ground", "听证情形", "ground for a hearing", {
     LargeFine => "large_fine", "较大数额罚款", "large fine";
     LargeConfiscation => "large_confiscation", "没收较大数额违法所得、没收较大价值非法财物", "large confiscation";
     LowerQualificationGrade => "lower_qualification_grade", "降低资质等级", "lowering a qualification grade";
@@ -239,7 +239,7 @@ pub enum DesignationGround {
     UnsuitedToTownLevel,
 }
 
-crate::labels::labelled!(DesignationGround, "ruling_designation_ground", "报请指定管辖情形", "ground for asking designation", {
+crate::vocabulary::labelled!(DesignationGround, "ruling_designation_ground", "报请指定管辖情形", "ground for asking designation", {
     MajorAndComplex => "major_and_complex", "案件重大复杂", "major and complex";
     NeedsRecusal => "needs_recusal", "需要回避", "recusal needed";
     UnsuitedToTownLevel => "unsuited_to_town_level", "不宜由镇(街道)管辖", "unsuited to the town level";

@@ -248,6 +248,35 @@ fn unreachable_date(name: &str, d: Date) -> InputError {
 }
 
 impl Engine {
+    /// Refuses a meeting date the rule set's calendar does not cover
+    /// (`schedule.outside_calendar`): its rest days are unknown there, so a date
+    /// moved past them could be wrong. `inspection_plan` refuses the same way.
+    fn within_calendar(&self, d: Date, meeting: &str) -> Result<(), InputError> {
+        let covers = self.document().calendar.covers;
+        if covers.contains(d) {
+            return Ok(());
+        }
+        Err(InputError::single(
+            Diagnostic::error(
+                "schedule.outside_calendar",
+                format!("parameters.{meeting}"),
+                format!(
+                    "会议日 {d} 超出规则集日历覆盖范围 {} 至 {},无法确定节假日;请在规则集日历中补充该年度的节假日安排",
+                    covers.from, covers.to
+                ),
+                format!(
+                    "the meeting day {d} falls outside the rule-set calendar ({} to {}), so rest days are unknown: extend the calendar",
+                    covers.from, covers.to
+                ),
+            )
+            .expected_both(
+                format!("{} 至 {} 之间的日期", covers.from, covers.to),
+                format!("a date within {} to {}", covers.from, covers.to),
+            )
+            .with_value(&d.to_string()),
+        ))
+    }
+
     /// The weekly meeting of the platform office a matter submitted on
     /// `submitted` goes to, with the parameter applied.
     pub fn weekly_meeting(
@@ -255,9 +284,10 @@ impl Engine {
         submitted: Date,
     ) -> Result<(MeetingDate, &Dated<WeeklyMeeting>), InputError> {
         let p = in_force(&self.parameters().platform_weekly_meeting, submitted)
-            .ok_or_else(|| InputError::not_in_force("platform_weekly_meeting", submitted))?;
+            .ok_or_else(|| self.parameter_not_in_force("platform_weekly_meeting", submitted))?;
         let m = weekly_for(submitted, p.value, self.calendar())
             .ok_or_else(|| unreachable_date("platform_weekly_meeting", submitted))?;
+        self.within_calendar(m.held, "platform_weekly_meeting")?;
         Ok((m, p))
     }
 
@@ -268,9 +298,10 @@ impl Engine {
         on: Date,
     ) -> Result<(MeetingDate, &Dated<MonthlyMeeting>), InputError> {
         let p = in_force(&self.parameters().platform_monthly_meeting, on)
-            .ok_or_else(|| InputError::not_in_force("platform_monthly_meeting", on))?;
+            .ok_or_else(|| self.parameter_not_in_force("platform_monthly_meeting", on))?;
         let m = monthly_after(after, p.value, self.calendar())
             .ok_or_else(|| unreachable_date("platform_monthly_meeting", after))?;
+        self.within_calendar(m.held, "platform_monthly_meeting")?;
         Ok((m, p))
     }
 
@@ -325,9 +356,10 @@ impl Engine {
         let (weekly, weekly_rule) = self.weekly_meeting(s)?;
         let (monthly, monthly_rule) = self.monthly_meeting(weekly.held, s)?;
         let q = in_force(&self.parameters().platform_quarterly_report, s)
-            .ok_or_else(|| InputError::not_in_force("platform_quarterly_report", s))?;
+            .ok_or_else(|| self.parameter_not_in_force("platform_quarterly_report", s))?;
         let quarter = quarter_of(weekly.held, q.value, self.calendar())
             .ok_or_else(|| unreachable_date("platform_quarterly_report", s))?;
+        self.within_calendar(quarter.due.held, "platform_quarterly_report")?;
         let mut rules = RuleSet::new();
         rules.insert(RuleId::PlatformWeeklyMeeting);
         let w = weekly_rule.value;

@@ -26,7 +26,7 @@ pub enum Verdict {
     Neither,
 }
 
-crate::labels::labelled!(Verdict, "screening_verdict", "下放研判结论", "screening verdict", {
+crate::vocabulary::labelled!(Verdict, "screening_verdict", "下放研判结论", "screening verdict", {
     Priority => "priority", "优先下放", "devolve first";
     Cautious => "cautious", "审慎下放", "devolve with caution";
     Neither => "neither", "根据实际需要和承接能力确定", "by actual need and capacity";
@@ -45,7 +45,7 @@ pub enum Mode {
     NotDevolvable,
 }
 
-crate::labels::labelled!(Mode, "screening_mode", "可下放方式", "devolvable mode", {
+crate::vocabulary::labelled!(Mode, "screening_mode", "可下放方式", "devolvable mode", {
     Delegation => "delegation", "可赋权", "may be delegated";
     EntrustmentOnly => "entrustment_only", "仅可委托", "entrustment only";
     NotDevolvable => "not_devolvable", "不得下放", "not devolvable";

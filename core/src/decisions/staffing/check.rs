@@ -25,15 +25,6 @@ fn err(code: &str, path: impl Into<String>, zh: String, en: String) -> Diagnosti
     Diagnostic::error(code, path, zh, en)
 }
 
-fn not_in_force(name: &str, d: Date) -> InputError {
-    InputError::single(err(
-        "parameter.not_in_force",
-        format!("parameters.{name}"),
-        format!("参数 {name} 在 {d} 没有有效取值"),
-        format!("parameter {name} has no value in force on {d}"),
-    ))
-}
-
 /// ⌈n × num / den⌉ in integers (den > 0 is guaranteed by validation; 0 yields 0).
 pub(crate) fn ceil_share(n: u64, r: Ratio) -> u64 {
     let den = u64::from(r.denominator);
@@ -229,11 +220,11 @@ impl Engine {
         let p = self.parameters();
         Ok(Params {
             min_staff: in_force(&p.centre_min_formal_staff, d)
-                .ok_or_else(|| not_in_force("centre_min_formal_staff", d))?,
+                .ok_or_else(|| self.parameter_not_in_force("centre_min_formal_staff", d))?,
             reviewer_share: in_force(&p.legal_reviewer_share, d)
-                .ok_or_else(|| not_in_force("legal_reviewer_share", d))?,
+                .ok_or_else(|| self.parameter_not_in_force("legal_reviewer_share", d))?,
             rotation: in_force(&p.rotation_years, d)
-                .ok_or_else(|| not_in_force("rotation_years", d))?,
+                .ok_or_else(|| self.parameter_not_in_force("rotation_years", d))?,
         })
     }
 
@@ -740,7 +731,7 @@ impl Engine {
             });
         }
         let share_param = in_force(&self.parameters().district_secondment_share, d)
-            .ok_or_else(|| not_in_force("district_secondment_share", d))?;
+            .ok_or_else(|| self.parameter_not_in_force("district_secondment_share", d))?;
         let mut rules = RuleSet::new();
         let mut totals = Figures::new();
         let mut add = |k: &'static str, v: u64| *totals.entry(k).or_insert(0) += v;

@@ -24,7 +24,7 @@ pub enum CheckLevel {
     Information,
 }
 
-crate::labels::labelled!(CheckLevel, "check_level", "检查性质", "kind of check", {
+crate::vocabulary::labelled!(CheckLevel, "check_level", "检查性质", "kind of check", {
     Requirement => "requirement", "硬性要求", "requirement";
     Information => "information", "提示信息", "information";
 });
@@ -79,7 +79,7 @@ pub enum RotationStatus {
     Must,
 }
 
-crate::labels::labelled!(RotationStatus, "rotation_status", "交流状态", "rotation status", {
+crate::vocabulary::labelled!(RotationStatus, "rotation_status", "交流状态", "rotation status", {
     NotYet => "not_yet", "未满交流年限", "not yet due";
     May => "may", "可以交流", "may be rotated";
     Must => "must", "必须交流", "must be rotated";
@@ -165,7 +165,7 @@ pub struct DistrictReport {
 
 /// Short names of the staffing checks (the check `id`s, which are rule ids),
 /// for tables and headings; the rule's full title stays in `rules`.
-pub const CHECK_NAMES: crate::labels::Vocabulary = crate::labels::Vocabulary {
+pub const CHECK_NAMES: crate::vocabulary::Vocabulary = crate::vocabulary::Vocabulary {
     name: "staffing_check",
     zh: "编制与人员检查项",
     en: "staffing check",
@@ -219,7 +219,7 @@ pub const CHECK_NAMES: crate::labels::Vocabulary = crate::labels::Vocabulary {
 };
 
 /// Labels of the keys of [`Figures`], in every staffing answer.
-pub const FIGURE_NAMES: crate::labels::Vocabulary = crate::labels::Vocabulary {
+pub const FIGURE_NAMES: crate::vocabulary::Vocabulary = crate::vocabulary::Vocabulary {
     name: "staffing_figure",
     zh: "人员数字",
     en: "staffing figure",
@@ -294,6 +294,6 @@ pub const FIGURE_NAMES: crate::labels::Vocabulary = crate::labels::Vocabulary {
     ],
 };
 
-const fn label(code: &'static str, zh: &'static str, en: &'static str) -> crate::labels::Label {
-    crate::labels::Label { code, zh, en }
+const fn label(code: &'static str, zh: &'static str, en: &'static str) -> crate::vocabulary::Label {
+    crate::vocabulary::Label { code, zh, en }
 }

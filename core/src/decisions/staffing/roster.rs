@@ -17,7 +17,7 @@ pub enum Establishment {
     Auxiliary,
 }
 
-crate::labels::labelled!(Establishment, "establishment", "编制类型", "establishment", {
+crate::vocabulary::labelled!(Establishment, "establishment", "编制类型", "establishment", {
     Administrative => "administrative", "行政编制", "administrative establishment";
     Career => "career", "事业编制", "public-institution establishment";
     Auxiliary => "auxiliary", "执法辅助人员", "auxiliary staff";
@@ -49,7 +49,7 @@ pub enum Role {
     Assistant,
 }
 
-crate::labels::labelled!(Role, "role", "岗位", "post", {
+crate::vocabulary::labelled!(Role, "role", "岗位", "post", {
     CentreHead => "centre_head", "综合执法中心主任", "head of the enforcement centre";
     DeputyHead => "deputy_head", "综合执法中心副主任", "deputy head of the enforcement centre";
     EnforcementOfficer => "enforcement_officer", "执法人员", "enforcement officer";

@@ -68,7 +68,7 @@ pub enum Signal {
     LawNotFollowed,
 }
 
-crate::labels::labelled!(Signal, "supervision_signal", "监督信号", "supervision sign", {
+crate::vocabulary::labelled!(Signal, "supervision_signal", "监督信号", "supervision sign", {
     ViolationsUnpunished => "violations_unpunished", "违法不罚", "violations unpunished";
     LawNotFollowed => "law_not_followed", "有法不依", "law not followed";
 });
@@ -86,7 +86,7 @@ pub enum Measure {
     Overturn,
 }
 
-crate::labels::labelled!(Measure, "supervision_measure", "监督指标", "supervision measure", {
+crate::vocabulary::labelled!(Measure, "supervision_measure", "监督指标", "supervision measure", {
     Filing => "filing", "立案率", "filing rate";
     Decision => "decision", "结案率", "decision rate";
     Overturn => "overturn", "被纠错率", "overturn rate";
@@ -137,7 +137,7 @@ pub enum CandidateGround {
     BothSignals,
 }
 
-crate::labels::labelled!(CandidateGround, "candidate_ground", "收回候选理由", "ground for a take-back candidate", {
+crate::vocabulary::labelled!(CandidateGround, "candidate_ground", "收回候选理由", "ground for a take-back candidate", {
     ConsecutivePeriods => "consecutive_periods", "连续多个周期出现信号", "signs in consecutive periods";
     BothSignals => "both_signals", "同一周期两种信号并存", "both signs in one period";
 });
@@ -333,7 +333,7 @@ impl Engine {
         if errors.is_empty() {
             for s in &req.stats {
                 let th = in_force(params, s.period.to).ok_or_else(|| {
-                    InputError::not_in_force("supervision_thresholds", s.period.to)
+                    self.parameter_not_in_force("supervision_thresholds", s.period.to)
                 })?;
                 let v = th.value;
                 for (name, r) in [
@@ -389,7 +389,7 @@ impl Engine {
         for &(b, i) in &rows {
             let Some(s) = req.stats.get(i) else { continue };
             let th = in_force(params, s.period.to)
-                .ok_or_else(|| InputError::not_in_force("supervision_thresholds", s.period.to))?
+                .ok_or_else(|| self.parameter_not_in_force("supervision_thresholds", s.period.to))?
                 .value;
             let filing = ratio(s.filed.saturating_add(s.transferred), s.found);
             let decision = ratio(s.decided, s.filed);

@@ -1,4 +1,4 @@
-//! Labels: the words a person reads for every code an answer carries.
+//! Vocabulary: the words a person reads for every code an answer carries.
 //!
 //! Answers carry stable codes (`transfer`, `at_platform`, `whistle_and_report`):
 //! programs branch on them. People read labels: 移送原行使部门, 区级综合执法平台研究解决,
@@ -72,17 +72,17 @@ macro_rules! labelled {
     ($ty:ty, $name:literal, $zh:literal, $en:literal, {
         $( $variant:ident => $code:literal, $vzh:literal, $ven:literal; )+
     }) => {
-        impl $crate::labels::Labelled for $ty {
-            const VOCABULARY: $crate::labels::Vocabulary = $crate::labels::Vocabulary {
+        impl $crate::vocabulary::Labelled for $ty {
+            const VOCABULARY: $crate::vocabulary::Vocabulary = $crate::vocabulary::Vocabulary {
                 name: $name,
                 zh: $zh,
                 en: $en,
-                values: &[ $( $crate::labels::Label { code: $code, zh: $vzh, en: $ven }, )+ ],
+                values: &[ $( $crate::vocabulary::Label { code: $code, zh: $vzh, en: $ven }, )+ ],
             };
             const ALL: &'static [Self] = &[ $( <$ty>::$variant, )+ ];
-            fn label(&self) -> $crate::labels::Label {
+            fn label(&self) -> $crate::vocabulary::Label {
                 match self {
-                    $( <$ty>::$variant => $crate::labels::Label { code: $code, zh: $vzh, en: $ven }, )+
+                    $( <$ty>::$variant => $crate::vocabulary::Label { code: $code, zh: $vzh, en: $ven }, )+
                 }
             }
         }
