@@ -35,6 +35,23 @@ pub enum Lang {
     En,
 }
 
+/// What `fuquan list` lists (the `lookup` operation's `list`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ListKind {
+    /// 镇(街道) and the management centre.
+    Towns,
+    /// 部门.
+    Departments,
+    /// Every body.
+    Bodies,
+    /// 执法事项.
+    Items,
+    /// 执法领域.
+    Domains,
+    /// 镇街类型.
+    Classes,
+}
+
 #[derive(clap::Args)]
 struct Output {
     /// Print the JSON answer instead of text.
@@ -251,6 +268,29 @@ enum Command {
         /// Show the step-by-step trace.
         #[arg(long)]
         trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// List the towns, departments, items, domains or town classes of the rule
+    /// set (ids with Chinese and English names), or find what a name means:
+    /// `fuquan list towns 张村`, `fuquan list departments 市场监管局`.
+    List {
+        /// What to list: towns, departments, bodies, items, domains or classes.
+        #[arg(value_enum)]
+        what: ListKind,
+        /// A name, short form or id to look up (all entries when absent).
+        query: Option<String>,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        #[command(flatten)]
+        out: Output,
+    },
+    /// List the labels of the codes answers carry (dispositions, stages, …):
+    /// every vocabulary, or the ones named.
+    Labels {
+        /// Vocabulary names, e.g. disposition dispute_stage (all when none).
+        vocabularies: Vec<String>,
         #[command(flatten)]
         out: Output,
     },
@@ -645,6 +685,41 @@ fn run(command: Command) -> Result<ExitCode, String> {
             rules.as_ref(),
             trace,
             &out,
+        ),
+        Command::List {
+            what,
+            query,
+            rules,
+            out,
+        } => {
+            let list = match what {
+                ListKind::Towns => "towns",
+                ListKind::Departments => "departments",
+                ListKind::Bodies => "bodies",
+                ListKind::Items => "items",
+                ListKind::Domains => "domains",
+                ListKind::Classes => "classes",
+            };
+            let mut request = serde_json::json!({ "list": list });
+            if let Some(q) = query {
+                request["query"] = Value::String(q);
+            }
+            run_decision(
+                "lookup",
+                Ok(request),
+                rules.as_ref(),
+                false,
+                &out,
+                render::lookup,
+            )
+        }
+        Command::Labels { vocabularies, out } => run_decision(
+            "labels",
+            Ok(serde_json::json!({ "vocabularies": vocabularies })),
+            None,
+            false,
+            &out,
+            render::labels,
         ),
         Command::Operations { out } => {
             print!("{}", render::operations(out.json, out.lang));

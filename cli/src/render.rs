@@ -540,3 +540,47 @@ pub(crate) fn operations(json: bool, lang: Lang) -> String {
     }
     s
 }
+
+/// `fuquan list`: one line per entry, id then name; the summary first.
+pub(crate) fn lookup(_op: &str, a: &Value, lang: Lang) -> String {
+    let mut s = String::new();
+    if a["status"] != "ok" {
+        refused(&mut s, a, lang, false);
+        return s;
+    }
+    let _ = writeln!(s, "{}", text(&a["summary"], lang));
+    for e in a["entries"].as_array().into_iter().flatten() {
+        let id = e["id"].as_str().unwrap_or("");
+        let name = e[choose(lang, "name_zh", "name_en")].as_str().unwrap_or("");
+        // Names stay on one line of a 100-column terminal.
+        let name: String = name.chars().take(80).collect();
+        let _ = writeln!(s, "  {id:<24} {name}");
+    }
+    s
+}
+
+/// `fuquan labels`: each vocabulary, then `code  label` lines.
+pub(crate) fn labels(_op: &str, a: &Value, lang: Lang) -> String {
+    let mut s = String::new();
+    if a["status"] != "ok" {
+        refused(&mut s, a, lang, false);
+        return s;
+    }
+    for v in a["vocabularies"].as_array().into_iter().flatten() {
+        let _ = writeln!(
+            s,
+            "{} ({})",
+            v[choose(lang, "zh", "en")].as_str().unwrap_or(""),
+            v["name"].as_str().unwrap_or("")
+        );
+        for l in v["values"].as_array().into_iter().flatten() {
+            let _ = writeln!(
+                s,
+                "  {:<36} {}",
+                l["code"].as_str().unwrap_or(""),
+                l[choose(lang, "zh", "en")].as_str().unwrap_or("")
+            );
+        }
+    }
+    s
+}

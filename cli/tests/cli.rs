@@ -181,3 +181,58 @@ fn version_names_the_engine_and_the_contract() {
         env!("CARGO_PKG_VERSION")
     );
 }
+
+#[test]
+fn list_resolves_names_a_clerk_types() {
+    let o = fuquan(&["list", "departments", "市场监管局"], None);
+    assert!(o.status.success());
+    let out = text(&o);
+    assert!(out.contains("market_regulation"), "{out}");
+    assert!(out.contains("威海市环翠区市场监督管理局"), "{out}");
+    let o = fuquan(&["list", "towns", "--json"], None);
+    let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(a["entries"].as_array().unwrap().len(), 9);
+    assert_eq!(a["entries"][0]["name_zh"], "张村镇");
+}
+
+#[test]
+fn chinese_output_shows_labels_not_codes() {
+    // A dispute at the platform rung: stage and next step in words.
+    let dispute = r#"{"dispute":{"town":"zhangcun","department":"housing_construction",
+        "items":["CJ-P001"],"opened":"2024-09-02"},
+        "events":[{"kind":"negotiation_failed","date":"2024-09-03"}]}"#;
+    let o = fuquan(&["call", "dispute"], Some(dispute));
+    let out = text(&o);
+    assert!(o.status.success(), "{out}");
+    assert!(out.contains("区级综合执法平台研究解决"), "{out}");
+    for code in ["at_platform", "platform_resolve", "negotiating"] {
+        assert!(!out.contains(code), "{code} leaked into: {out}");
+    }
+}
+
+#[test]
+fn gbk_files_are_read_and_unreadable_files_exit_3() {
+    let dir = std::env::temp_dir().join(format!("fuquan-cli-gbk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // The README case with its location written 张村镇 in GBK (D5C5 B4E5 D5F2).
+    let mut gbk = br#"{"items":["SR-P001"],"location":""#.to_vec();
+    gbk.extend_from_slice(b"\xD5\xC5\xB4\xE5\xD5\xF2");
+    gbk.extend_from_slice(
+        br#"","party":"individual","business_activity":false,"dates":{"filing":"2025-03-01"},"sanctions":["fine"],"fine":"500"}"#,
+    );
+    let file = dir.join("case-gbk.json");
+    std::fs::write(&file, &gbk).unwrap();
+    let o = fuquan(&["route", file.to_str().unwrap(), "--json"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(a["ruling"]["handler"]["id"], "zhangcun");
+    let o = fuquan(&["route", "/nonexistent/case.json", "--json"], None);
+    assert_eq!(o.status.code(), Some(3));
+    let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(a["errors"][0]["code"], "cli.unreadable");
+    assert!(a["errors"][0]["message_zh"]
+        .as_str()
+        .unwrap()
+        .contains("无法读取文件"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
