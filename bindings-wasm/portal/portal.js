@@ -131,85 +131,37 @@ const UI = {
   st_for_reference: ['核查结果仅供参考,以组织人事部门的正式认定为准。', 'The report is guidance only; the personnel authorities decide.'],
 };
 
-const CHECK_NAME = {
-  'staffing.centre_min_staff': ['综合执法中心正式工作人员', 'Formal staff of the enforcement centre'],
-  'staffing.legal_reviewer_share': ['法制审核人员比例', 'Share of legal reviewers'],
-  'staffing.certificates': ['执法证全员持证', 'Enforcement certificates'],
-  'staffing.auxiliary_assist_only': ['辅助人员只从事辅助性事务', 'Auxiliary staff only assist'],
-  'staffing.first_time_reviewer_qualification': ['初次从事法制审核人员的法律职业资格', 'First-time reviewers are qualified'],
-  'staffing.two_officers': ['执法人员不少于两人', 'At least two certified officers'],
-  'staffing.rotation_may': ['干部交流(可以交流)', 'Rotation: may be rotated'],
-  'staffing.rotation_must': ['干部交流(必须交流)', 'Rotation: must be rotated'],
-};
+// Labels of the engine's codes come from the engine itself (the `labels`
+// operation, docs/names.md): one table for the CLI, both bindings and this page.
+let CHECK_NAME = {};
+let ROTATION_STATUS = {};
+let FIGURE_LABEL = {};
+let DISPOSITION = {};
+let ITEM_STATUS = {};
+let GROUND = {};
+let DATE_BASIS = {};
+let SANCTIONS = [];
+let TOWN_KIND = {};
+let TOWN_CLASS = {};
+let ITEM_KIND = {};
 
-const ROTATION_STATUS = { not_yet: ['未满3年', 'not yet'], may: ['可以交流', 'may be rotated'], must: ['必须交流', 'must be rotated'] };
-
-const FIGURE_LABEL = {
-  people: ['名册人数', 'people'],
-  formal_centre_staff: ['中心正式工作人员', 'formal centre staff'],
-  enforcement_staff: ['执法人员总数 N', 'enforcement staff N'],
-  legal_reviewers: ['法制审核人员', 'legal reviewers'],
-  legal_reviewers_required: ['需法制审核人员', 'reviewers required'],
-  certified_officers: ['持证执法人员', 'certified officers'],
-  seconded: ['借调人员', 'seconded'],
-  auxiliary: ['辅助人员', 'auxiliary staff'],
-};
-
-const DISPOSITION = {
-  keep: ['留镇(街道)办理', 'Kept by the town'],
-  transfer: ['移送原行使部门', 'Transfer to the department'],
-  handover: ['移交镇(街道)办理', 'Handed over to the town'],
-  department: ['由原行使部门管辖', 'The department handles it'],
-  platform: ['报区级综合执法平台协调', 'Referred to the district platform'],
-  split: ['需分案处理', 'Split the case'],
-};
-
-const ITEM_STATUS = {
-  in_transition: ['过渡期内(部门继续行使)', 'in transition (the department acts)'],
-  delegated: ['已赋权', 'delegated'],
-  carried_by_delegation: ['随赋权一并下放', 'carried by a delegation'],
-  entrusted: ['已委托', 'entrusted'],
-  carried_by_entrustment: ['随委托一并下放', 'carried by an entrustment'],
-  compulsory_not_entrustable: ['行政强制措施不得委托', 'compulsory measure: not entrustable'],
-  revoked: ['已收回', 'revoked'],
-  expired: ['委托期满', 'entrustment expired'],
-  not_yet_effective: ['尚未生效', 'not yet in force'],
-  out_of_list: ['清单外', 'not on the list'],
-};
-
-const GROUND = {
-  large_fine: ['较大数额罚款', 'large fine'],
-  large_confiscation: ['没收较大数额违法所得、非法财物', 'large confiscation'],
-  lower_qualification_grade: ['降低资质等级', 'lowering a qualification grade'],
-  revoke_licence: ['吊销许可证件', 'revoking a licence'],
-  order_suspension: ['责令停产停业', 'ordering suspension'],
-  order_closure: ['责令关闭', 'ordering closure'],
-  restrict_practice: ['限制从业', 'restricting practice'],
-  major_public_interest: ['涉及重大公共利益', 'major public interest'],
-  major_rights_after_hearing: ['直接关系当事人重大权益且经过听证', 'major rights, after a hearing'],
-  complex_multiple_legal_relations: ['案情疑难复杂、涉及多个法律关系', 'complex, several legal relations'],
-  required_by_law: ['法律、法规规定应当审核', 'required by law'],
-  major_and_complex: ['案件重大复杂', 'major and complex'],
-  needs_recusal: ['需要回避', 'recusal needed'],
-  unsuited_to_town_level: ['不宜由镇(街道)管辖', 'unsuited to the town level'],
-};
-
-const DATE_BASIS = { filing: ['立案日', 'filing'], discovery: ['发现日', 'discovery'], violation: ['违法行为发生日', 'violation'] };
-
-const SANCTIONS = [
-  ['warning', '警告', 'Warning'],
-  ['circulated_criticism', '通报批评', 'Circulated criticism'],
-  ['fine', '罚款', 'Fine'],
-  ['confiscate_illegal_gains', '没收违法所得', 'Confiscate illegal gains'],
-  ['confiscate_illegal_property', '没收非法财物', 'Confiscate illegal property'],
-  ['suspend_licence', '暂扣许可证件', 'Suspend a licence'],
-  ['lower_qualification_grade', '降低资质等级', 'Lower qualification grade'],
-  ['revoke_licence', '吊销许可证件', 'Revoke a licence'],
-  ['restrict_business_activities', '限制开展生产经营活动', 'Restrict business activities'],
-  ['order_suspension', '责令停产停业', 'Order suspension'],
-  ['order_closure', '责令关闭', 'Order closure'],
-  ['restrict_practice', '限制从业', 'Restrict practice'],
-];
+function loadLabels() {
+  const answer = rs.call('labels', {});
+  const v = Object.fromEntries(
+    answer.vocabularies.map((voc) => [voc.name, Object.fromEntries(voc.values.map((x) => [x.code, [x.zh, x.en]]))]),
+  );
+  CHECK_NAME = v.staffing_check;
+  ROTATION_STATUS = v.rotation_status;
+  FIGURE_LABEL = v.staffing_figure;
+  DISPOSITION = v.disposition;
+  ITEM_STATUS = v.item_status;
+  GROUND = { ...v.hearing_ground, ...v.legal_review_ground, ...v.ruling_designation_ground };
+  DATE_BASIS = v.date_basis;
+  SANCTIONS = Object.entries(v.sanction).map(([code, [zh, en]]) => [code, zh, en]);
+  TOWN_KIND = v.town_kind;
+  TOWN_CLASS = v.town_class;
+  ITEM_KIND = v.item_kind;
+}
 
 const FLAGS = [
   ['major_and_complex', '案件重大复杂', 'Major and complex'],
@@ -222,13 +174,6 @@ const FLAGS = [
   ['hearing_requested', '当事人要求听证', 'The party asks for a hearing'],
 ];
 
-const TOWN_KIND = { town: ['镇', 'Towns'], subdistrict: ['街道', 'Subdistricts'], management_centre: ['管理服务中心', 'Management centres'] };
-const TOWN_CLASS = {
-  developed_town: ['经济发达镇', 'developed town'],
-  key_industry_town: ['重点产业镇', 'key-industry town'],
-  main_urban_subdistrict: ['主城区街道', 'main urban subdistrict'],
-};
-const ITEM_KIND = { penalty: ['行政处罚', 'penalty'], inspection: ['行政检查', 'inspection'], compulsory_measure: ['行政强制措施', 'compulsory measure'] };
 
 // ───────────── state ─────────────
 
@@ -990,6 +935,7 @@ async function main() {
   try {
     await init();
     rs = RuleSet.embedded();
+    loadLabels();
   } catch (e) {
     for (const box of ['#result', '#st-result']) $(box).replaceChildren(h('p', { class: 'errors', text: `${t('load_failed')}${e.message}` }));
     throw e;

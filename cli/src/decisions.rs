@@ -183,9 +183,13 @@ fn checks(s: &mut String, a: &Value, lang: Lang) {
     for r in a["rotation"].as_array().into_iter().flatten() {
         let _ = writeln!(
             s,
-            "  {} {:<8} {:<8} {} {}; {} {}; {} {}",
+            "  {} {:<12} {:<8} {} {};{} {};{} {}",
             pick(lang, "轮岗", "rotation"),
-            r["person"].as_str().unwrap_or(""),
+            format!(
+                "{}({})",
+                r["name"].as_str().unwrap_or(""),
+                r["person"].as_str().unwrap_or("")
+            ),
             label("rotation_status", r["status"].as_str().unwrap_or(""), lang),
             pick(lang, "一线自", "since"),
             r["front_line_since"].as_str().unwrap_or(""),

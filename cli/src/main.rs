@@ -463,7 +463,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     serde_json::to_string_pretty(&answer).unwrap_or_default()
                 );
             } else {
-                print!("{}", render::route(&answer, out.lang));
+                print!("{}", render::route(&answer, out.lang, &engine));
                 let r = &answer["ruling"]["ruleset"];
                 if answer.get("history").is_some() {
                     println!(

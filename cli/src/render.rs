@@ -147,7 +147,10 @@ fn yes_no(b: bool, lang: Lang) -> String {
 }
 
 /// One routing answer as text.
-pub fn route(answer: &Value, lang: Lang) -> String {
+/// A routing answer as text: the summary, the warnings that change what the
+/// clerk does, the roles, the items (for a split, who handles each and in whose
+/// name), then the rules.
+pub fn route(answer: &Value, lang: Lang, engine: &Engine) -> String {
     let mut s = String::new();
     if answer["status"] != "ok" {
         refused(&mut s, answer, lang, false);
@@ -163,6 +166,21 @@ pub fn route(answer: &Value, lang: Lang) -> String {
         &r["summary"]["en"]
     };
     let _ = writeln!(s, "{}", summary.as_str().unwrap_or(""));
+    // Warnings change what the clerk should do (a time-barred case, an overdue
+    // decision): they come right after the verdict, not after the citations.
+    for w in answer["warnings"].as_array().into_iter().flatten() {
+        let msg = if lang == Lang::Zh {
+            &w["message_zh"]
+        } else {
+            &w["message_en"]
+        };
+        let _ = writeln!(
+            s,
+            "{}{}",
+            pick(lang, "【注意】", "WARNING: "),
+            msg.as_str().unwrap_or("")
+        );
+    }
     row(
         &mut s,
         "处置",
@@ -253,34 +271,42 @@ pub fn route(answer: &Value, lang: Lang) -> String {
         "Hearing right",
         yes_no(r["hearing"]["right"] == true, lang),
     );
+    let split = r["disposition"] == "split";
+    let town = name(&r["location"], lang);
     for item in r["items"].as_array().into_iter().flatten() {
-        row(
-            &mut s,
-            "事项",
-            "Item",
-            format!(
-                "{} {} ({})",
-                item["code"].as_str().unwrap_or(""),
-                label("item_status", item["status"].as_str().unwrap_or(""), lang),
-                item["grant"].as_str().unwrap_or("-")
-            ),
+        let status = item["status"].as_str().unwrap_or("");
+        let mut line = format!(
+            "{} {} ({})",
+            item["code"].as_str().unwrap_or(""),
+            label("item_status", status, lang),
+            item["grant"].as_str().unwrap_or("-")
         );
+        if split {
+            // Which case each item goes into: delegated items in the town's own
+            // name, entrusted ones in the department's (行政处罚法 Art. 20, 24).
+            let department = item["department"]
+                .as_str()
+                .and_then(|d| engine.body(d))
+                .map_or("—", |b| choose(lang, &b.name_zh, &b.name_en));
+            let who = match status {
+                "delegated" | "carried_by_delegation" => match lang {
+                    Lang::Zh => format!("{town}以自己的名义办理"),
+                    Lang::En => format!("{town} in its own name"),
+                },
+                "entrusted" | "carried_by_entrustment" => match lang {
+                    Lang::Zh => format!("{town}以{department}的名义办理"),
+                    Lang::En => format!("{town} in the name of {department}"),
+                },
+                _ => match lang {
+                    Lang::Zh => format!("{department}办理"),
+                    Lang::En => format!("{department} handles it"),
+                },
+            };
+            line = format!("{line} → {who}");
+        }
+        row(&mut s, "事项", "Item", line);
     }
     why_and_trace(&mut s, r, lang);
-    for w in answer["warnings"].as_array().into_iter().flatten() {
-        let msg = if lang == Lang::Zh {
-            &w["message_zh"]
-        } else {
-            &w["message_en"]
-        };
-        let _ = writeln!(
-            s,
-            "{} [{}] {}",
-            pick(lang, "提示", "Warning"),
-            w["code"].as_str().unwrap_or(""),
-            msg.as_str().unwrap_or("")
-        );
-    }
     s
 }
 

@@ -1,7 +1,7 @@
 //! The staffing decisions (see `docs/staffing.md`, whose section numbers the comments follow).
 
 use crate::answer::{BodyView, RulesetRef, Tracer};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::report::{
     Check, CheckLevel, DistrictReport, Figures, RotationEntry, RotationStatus, StaffingReport,
@@ -46,8 +46,20 @@ fn ids<'p>(people: impl Iterator<Item = &'p Person>) -> Vec<String> {
     people.map(|p| p.id.clone()).collect()
 }
 
-fn join(people: &[String]) -> String {
-    people.join(", ")
+/// [`named`] for an English message.
+fn named_en(roster: &Roster, ids: &[String]) -> String {
+    named(roster, ids).replace('、', ", ")
+}
+
+/// People as a clerk knows them: `陈静(zc-05)`, in the given order.
+fn named(roster: &Roster, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| match roster.people.iter().find(|p| &p.id == id) {
+            Some(p) if !p.name.is_empty() => format!("{}({id})", p.name),
+            _ => id.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// The parameters a roster check reads, in force on the roster date.
@@ -124,8 +136,35 @@ impl Engine {
             }
         };
         let mut seen = HashSet::new();
+        let mut certificates: HashMap<&str, usize> = HashMap::new();
         for (i, p) in roster.people.iter().enumerate() {
             let at = |field: &str| format!("{prefix}people[{i}].{field}");
+            // One certificate is one person: the same number under two ids
+            // would count one officer twice in every quota.
+            if let Some(c) = p
+                .certificate
+                .as_ref()
+                .filter(|_| !seen.contains(p.id.as_str()))
+            {
+                let number = c.number.trim();
+                if let Some(&first) = certificates.get(number) {
+                    errors.push(
+                        err(
+                            "staffing.duplicate_certificate",
+                            at("certificate.number"),
+                            format!(
+                                "执法证号 {number} 已用于 people[{first}](同一人不能以两个标识计入名册)"
+                            ),
+                            format!(
+                                "certificate number {number} is already used by people[{first}]: one person cannot be counted under two ids"
+                            ),
+                        )
+                        .with_value(number),
+                    );
+                } else if !number.is_empty() {
+                    certificates.insert(number, i);
+                }
+            }
             if !seen.insert(p.id.as_str()) {
                 errors.push(err(
                     "staffing.duplicate_person",
@@ -387,11 +426,11 @@ impl Engine {
             (
                 format!(
                     "应持证人员 {n_hold} 名中 {n_lack} 名在 {d} 无有效执法证:{}",
-                    join(&lacking)
+                    named(roster, &lacking)
                 ),
                 format!(
                     "{n_lack} of {n_hold} people who must hold a certificate hold none valid on {d}: {}",
-                    join(&lacking)
+                    named_en(roster, &lacking)
                 ),
             )
         };
@@ -432,11 +471,11 @@ impl Engine {
             (
                 format!(
                     "辅助人员担任执法或法制审核岗位:{}(辅助人员只能配合执法人员从事辅助性事务)",
-                    join(&offending)
+                    named(roster, &offending)
                 ),
                 format!(
                     "auxiliary staff hold an enforcement or legal-review post: {} (they may only assist)",
-                    join(&offending)
+                    named_en(roster, &offending)
                 ),
             )
         };
@@ -470,11 +509,11 @@ impl Engine {
             (
                 format!(
                     "初次从事法制审核的人员未取得法律职业资格:{}",
-                    join(&unqualified)
+                    named(roster, &unqualified)
                 ),
                 format!(
                     "first-time legal reviewers without the legal-profession qualification: {}",
-                    join(&unqualified)
+                    named_en(roster, &unqualified)
                 ),
             )
         };
@@ -540,6 +579,7 @@ impl Engine {
             };
             rotation.push(RotationEntry {
                 person: p.id.clone(),
+                name: p.name.clone(),
                 front_line_since: since,
                 may,
                 must,
@@ -573,7 +613,7 @@ impl Engine {
                     "在执法一线工作满{}年(未满{}年)、可以交流的干部:{}",
                     years.may,
                     years.must,
-                    join(&may_ids)
+                    named(roster, &may_ids)
                 )
             },
             if may_ids.is_empty() {
@@ -586,7 +626,7 @@ impl Engine {
                     "cadres with {} full years (fewer than {}) on the front line, who may be rotated: {}",
                     years.may,
                     years.must,
-                    join(&may_ids)
+                    named_en(roster, &may_ids)
                 )
             },
         ));
@@ -604,7 +644,7 @@ impl Engine {
                 format!(
                     "在执法一线工作满{}年、必须交流的干部:{}",
                     years.must,
-                    join(&must_ids)
+                    named(roster, &must_ids)
                 )
             },
             if ok {
@@ -616,7 +656,7 @@ impl Engine {
                 format!(
                     "cadres with {} full years on the front line, who must be rotated: {}",
                     years.must,
-                    join(&must_ids)
+                    named_en(roster, &must_ids)
                 )
             },
         ));
@@ -940,12 +980,20 @@ fn summarise(town_zh: &str, town_en: &str, d: Date, checks: &[Check]) -> (String
             format!(
                 "{town_zh} {d} 人员配备 {reqs} 项要求中 {} 项不符合:{}。",
                 failed.len(),
-                failed.join("、")
+                failed
+                    .iter()
+                    .map(|id| super::CHECK_NAMES.get(id).map_or(*id, |l| l.zh))
+                    .collect::<Vec<_>>()
+                    .join("、")
             ),
             format!(
                 "{town_en} on {d}: {} of {reqs} staffing requirements fail: {}.",
                 failed.len(),
-                failed.join(", ")
+                failed
+                    .iter()
+                    .map(|id| super::CHECK_NAMES.get(id).map_or(*id, |l| l.en))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         )
     }

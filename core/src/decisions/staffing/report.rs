@@ -91,6 +91,8 @@ crate::vocabulary::labelled!(RotationStatus, "rotation_status", "交流状态", 
 pub struct RotationEntry {
     /// Person id.
     pub person: String,
+    /// The person's name, as on the roster.
+    pub name: String,
     /// First day on the front line.
     pub front_line_since: Date,
     /// The "may" threshold (满3年).
