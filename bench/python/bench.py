@@ -76,9 +76,11 @@ def make_cases(n: int) -> List[dict]:
 
 
 def make_columns(cases: List[dict]) -> Dict[str, Any]:
-    """The cases as columns (route_columns arguments, and the Arrow table's columns)."""
+    """The cases as route_columns arguments: one list per field, and the template's
+    sanctions as one value for every row."""
     assert M["case_template"] == {"sanctions": ["fine"]}
     return {
+        "sanctions": "fine",
         "location": [c["location"] for c in cases],
         "item": [c["items"][0] for c in cases],
         "filing": [c["dates"]["filing"] for c in cases],
@@ -86,6 +88,29 @@ def make_columns(cases: List[dict]) -> Dict[str, Any]:
         "party": [c["party"] for c in cases],
         "business_activity": [c["business_activity"] for c in cases],
     }
+
+
+def plain_python(cases: List[dict]) -> List[str]:
+    """The manifest's bare reference rule in plain Python (list membership, the
+    transition, the fine threshold): what every harness checks its dispositions
+    against (tests/test_columns.py uses it). Not a benchmark path any more: it is
+    not the procedure (see BENCHMARKS.md)."""
+    r = M["reference_rule"]
+    lists = {}
+    for c in r["classes"].values():
+        for town in c["towns"]:
+            lists[town] = set(c["items"])
+    effective, last_day, major = r["effective"], r["transition_last_day"], r["major_fine_fen"]
+    out = []
+    for case in cases:
+        filing = case["dates"]["filing"]
+        if case["items"][0] not in lists.get(case["location"], ()) or filing < effective or filing <= last_day:
+            out.append("department")
+            continue
+        yuan, _, frac = case["fine"].partition(".")
+        fen = int(yuan) * 100 + int((frac + "00")[:2])
+        out.append("transfer" if fen >= major else "keep")
+    return out
 
 
 def jdm() -> dict:
@@ -152,8 +177,10 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else M["cases"]
     cases = make_cases(n)
     columns = make_columns(cases)
-    table = pa.table(columns)
-    frame = pd.DataFrame(columns)
+    lists = {k: v for k, v in columns.items() if k != "sanctions"}
+    table = pa.table(lists)
+    table = table.append_column("sanctions", pa.array([["fine"]] * n, type=pa.list_(pa.string())))
+    frame = pd.DataFrame(lists)
     zen_cases = [zen_input(c) for c in cases[:ZEN_CASES]]
     model_cases = cases[:MODEL_CASES]
 
@@ -175,14 +202,14 @@ def main() -> None:
                            lambda a: [r["disposition"] for r in a]),
         "model_pandas": (n, lambda: route_frame(model, frame), lambda a: a.tolist()),
         "route_many": (n, lambda: rs.route_many(cases), lambda a: [r["disposition"] for r in a]),
-        "route_columns": (n, lambda: rs.route_columns(sanctions="fine", **columns), lambda a: a["disposition"]),
-        "route_arrow_1": (n, lambda: rs.route_arrow(_with_sanctions(table), threads=1),
+        "route_columns": (n, lambda: rs.route_columns(**columns), lambda a: a["disposition"]),
+        "route_arrow_1": (n, lambda: rs.route_arrow(table, threads=1),
                           lambda a: a.column("disposition").to_pylist()),
-        "route_arrow_all": (n, lambda: rs.route_arrow(_with_sanctions(table), threads=threads),
+        "route_arrow_all": (n, lambda: rs.route_arrow(table, threads=threads),
                             lambda a: a.column("disposition").to_pylist()),
     }
     # Warm up every path once (untimed), and check the dispositions.
-    truth = rs.route_columns(sanctions="fine", **columns)["disposition"]
+    truth = rs.route_columns(**columns)["disposition"]
     agree: Dict[str, int] = {}
     for name, (count, f, dispositions) in paths.items():
         got = dispositions(f())
@@ -203,16 +230,6 @@ def main() -> None:
         for slow in ("zen_evaluate", "zen_batch", "model_per_case", "model_pandas", "route_many"):
             print(json.dumps({"bench": "python", "ratio": f"{fast} over {slow}",
                               "speedup": round(per_case[slow] / per_case[fast], 1)}))
-
-
-def _with_sanctions(table: pa.Table) -> pa.Table:
-    """The table plus the template's sanctions (one list per row), built once per call
-    outside the timing would be fairer; it is a zero-copy column append here."""
-    return _SANCTIONS.setdefault(id(table), table.append_column(
-        "sanctions", pa.array([["fine"]] * table.num_rows, type=pa.list_(pa.string()))))
-
-
-_SANCTIONS: Dict[int, pa.Table] = {}
 
 
 if __name__ == "__main__":

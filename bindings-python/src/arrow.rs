@@ -20,14 +20,18 @@
 
 use std::sync::Arc;
 
-use arrow_array::builder::{BooleanBuilder, Date32Builder, Int32Builder, StringBuilder};
+use arrow_array::builder::{BooleanBuilder, Date32Builder, PrimitiveBuilder, StringBuilder};
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Decimal128Type, Int64Type};
+use arrow_array::types::{
+    ArrowDictionaryKeyType, ArrowPrimitiveType, Date32Type, Decimal128Type, Int16Type, Int32Type,
+    Int64Type, Int8Type, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
+};
 use arrow_array::{
     new_null_array, Array, ArrayRef, BooleanArray, DictionaryArray, GenericListArray,
-    GenericStringArray, OffsetSizeTrait, RecordBatch, RecordBatchReader, StringArray,
-    StringViewArray,
+    GenericStringArray, OffsetSizeTrait, PrimitiveArray, RecordBatch, RecordBatchReader,
+    StringArray, StringViewArray,
 };
+use arrow_buffer::ArrowNativeType as _;
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef, TimeUnit};
 use chrono::{Datelike, NaiveDate};
 use fuquan::api::{self, CompactAnswer, CompactRuling};
@@ -52,7 +56,7 @@ use crate::columns::{
 use crate::{guarded, input_error};
 
 /// Rows per output batch and per unit of work given to a thread.
-pub(crate) const PIECE: usize = 1 << 16;
+pub(crate) const PIECE: usize = 1 << 15;
 
 /// Days from 0001-01-01 (chrono's day 1 of the common era) to 1970-01-01.
 const EPOCH_FROM_CE: i32 = 719_163;
@@ -81,16 +85,65 @@ const OUT_KEYS: [&str; 19] = [
     "error_message",
 ];
 
+/// The keys of a dictionary column, of any integer type.
+enum Keys<'a> {
+    I8(&'a PrimitiveArray<Int8Type>),
+    I16(&'a PrimitiveArray<Int16Type>),
+    I32(&'a PrimitiveArray<Int32Type>),
+    I64(&'a PrimitiveArray<Int64Type>),
+    U8(&'a PrimitiveArray<UInt8Type>),
+    U16(&'a PrimitiveArray<UInt16Type>),
+    U32(&'a PrimitiveArray<UInt32Type>),
+    U64(&'a PrimitiveArray<UInt64Type>),
+}
+
+impl<'a> Keys<'a> {
+    fn of(a: &'a dyn Array) -> Option<Keys<'a>> {
+        Some(match a.data_type() {
+            DataType::Int8 => Keys::I8(a.as_primitive_opt()?),
+            DataType::Int16 => Keys::I16(a.as_primitive_opt()?),
+            DataType::Int32 => Keys::I32(a.as_primitive_opt()?),
+            DataType::Int64 => Keys::I64(a.as_primitive_opt()?),
+            DataType::UInt8 => Keys::U8(a.as_primitive_opt()?),
+            DataType::UInt16 => Keys::U16(a.as_primitive_opt()?),
+            DataType::UInt32 => Keys::U32(a.as_primitive_opt()?),
+            DataType::UInt64 => Keys::U64(a.as_primitive_opt()?),
+            _ => return None,
+        })
+    }
+
+    /// The key of row `i`; `None` for a null (or a negative key).
+    fn get(&self, i: usize) -> Option<usize> {
+        fn key<T: ArrowPrimitiveType>(a: &PrimitiveArray<T>, i: usize) -> Option<usize>
+        where
+            T::Native: TryInto<usize>,
+        {
+            if i >= a.len() || a.is_null(i) {
+                return None;
+            }
+            a.value(i).try_into().ok()
+        }
+        match self {
+            Keys::I8(a) => key(a, i),
+            Keys::I16(a) => key(a, i),
+            Keys::I32(a) => key(a, i),
+            Keys::I64(a) => key(a, i),
+            Keys::U8(a) => key(a, i),
+            Keys::U16(a) => key(a, i),
+            Keys::U32(a) => key(a, i),
+            Keys::U64(a) => key(a, i),
+        }
+    }
+}
+
 /// A string column of any of Arrow's string layouts, dictionaries included.
+/// Cells are read in place (no copy, nothing per row allocated).
 enum Strs<'a> {
     Utf8(&'a GenericStringArray<i32>),
     Large(&'a GenericStringArray<i64>),
     View(&'a StringViewArray),
-    /// A dictionary: its keys as indexes into the values (`None` for a null key).
-    Dict {
-        keys: Vec<Option<usize>>,
-        values: Box<Strs<'a>>,
-    },
+    /// A dictionary: its keys and its values.
+    Dict(Keys<'a>, Box<Strs<'a>>),
 }
 
 impl<'a> Strs<'a> {
@@ -107,19 +160,7 @@ impl<'a> Strs<'a> {
         }
         let d = a.as_any_dictionary_opt()?;
         let values = Box::new(Strs::of(d.values().as_ref())?);
-        let n = d.values().len();
-        let keys_array = d.keys();
-        let keys = if n == 0 {
-            // No values: every key must be null (`normalized_keys` would panic).
-            vec![None; keys_array.len()]
-        } else {
-            d.normalized_keys()
-                .into_iter()
-                .enumerate()
-                .map(|(i, k)| (keys_array.is_valid(i) && k < n).then_some(k))
-                .collect()
-        };
-        Some(Strs::Dict { keys, values })
+        Some(Strs::Dict(Keys::of(d.keys())?, values))
     }
 
     /// Whether `dt` is a type [`Strs::of`] reads.
@@ -131,41 +172,34 @@ impl<'a> Strs<'a> {
         }
     }
 
-    /// The string of row `i`; `None` for a null.
+    /// The string of row `i`; `None` for a null (or a row or key out of range).
     fn get(&self, i: usize) -> Option<&'a str> {
         match self {
-            Strs::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
-            Strs::Large(a) => a.is_valid(i).then(|| a.value(i)),
-            Strs::View(a) => a.is_valid(i).then(|| a.value(i)),
-            Strs::Dict { keys, values } => values.get(keys.get(i).copied().flatten()?),
+            Strs::Utf8(a) => (i < a.len() && a.is_valid(i)).then(|| a.value(i)),
+            Strs::Large(a) => (i < a.len() && a.is_valid(i)).then(|| a.value(i)),
+            Strs::View(a) => (i < a.len() && a.is_valid(i)).then(|| a.value(i)),
+            Strs::Dict(keys, values) => values.get(keys.get(i)?),
         }
     }
 }
 
-/// A list-of-strings column (`items`, `sanctions`): offsets into a string child.
-struct StrLists<'a> {
-    /// Per row: `None` for a null, else the range of the row's strings in `values`.
-    rows: Vec<Option<(usize, usize)>>,
-    values: Strs<'a>,
+/// A list-of-strings column (`items`, `sanctions`), read through its offsets.
+enum StrLists<'a> {
+    List(&'a GenericListArray<i32>, Strs<'a>),
+    Large(&'a GenericListArray<i64>, Strs<'a>),
 }
 
 impl<'a> StrLists<'a> {
     fn of(a: &'a dyn Array) -> Option<StrLists<'a>> {
-        fn read<O: OffsetSizeTrait>(l: &GenericListArray<O>) -> Option<StrLists<'_>> {
-            let values = Strs::of(l.values().as_ref())?;
-            let offsets = l.value_offsets();
-            let rows = (0..l.len())
-                .map(|i| {
-                    let start = offsets.get(i)?.as_usize();
-                    let end = offsets.get(i + 1)?.as_usize();
-                    l.is_valid(i).then_some((start, end))
-                })
-                .collect();
-            Some(StrLists { rows, values })
-        }
         match a.data_type() {
-            DataType::List(_) => read(a.as_list::<i32>()),
-            DataType::LargeList(_) => read(a.as_list::<i64>()),
+            DataType::List(_) => {
+                let l = a.as_list::<i32>();
+                Some(StrLists::List(l, Strs::of(l.values().as_ref())?))
+            }
+            DataType::LargeList(_) => {
+                let l = a.as_list::<i64>();
+                Some(StrLists::Large(l, Strs::of(l.values().as_ref())?))
+            }
             _ => None,
         }
     }
@@ -179,8 +213,18 @@ impl<'a> StrLists<'a> {
 
     /// The strings of row `i`: `None` for a null row, a null string as `None`.
     fn get(&self, i: usize) -> Option<impl Iterator<Item = Option<&'a str>> + '_> {
-        let (start, end) = self.rows.get(i).copied().flatten()?;
-        Some((start..end).map(|k| self.values.get(k)))
+        fn range<O: OffsetSizeTrait>(l: &GenericListArray<O>, i: usize) -> Option<(usize, usize)> {
+            if i >= l.len() || l.is_null(i) {
+                return None;
+            }
+            let offsets = l.value_offsets();
+            Some((offsets.get(i)?.as_usize(), offsets.get(i + 1)?.as_usize()))
+        }
+        let ((start, end), values) = match self {
+            StrLists::List(l, v) => (range(l, i)?, v),
+            StrLists::Large(l, v) => (range(l, i)?, v),
+        };
+        Some((start..end).map(move |k| values.get(k)))
     }
 }
 
@@ -697,21 +741,24 @@ impl Layout {
     }
 
     /// The output schema: `case_id` keeps the input's type.
-    fn out_schema(&self, input: &Schema) -> SchemaRef {
-        let dict = || DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
+    fn out_schema(&self, input: &Schema, summary: bool) -> SchemaRef {
+        let dict = |k: DataType| DataType::Dictionary(Box::new(k), Box::new(DataType::Utf8));
         let case_id_type = self
             .case_id
-            .map_or(DataType::Utf8, |i| input.field(i).data_type().clone());
+            .map_or(DataType::Null, |i| input.field(i).data_type().clone());
         let fields: Vec<Field> = OUT_KEYS
             .iter()
             .map(|k| {
                 let t = match *k {
-                    "status" => return Field::new(*k, dict(), false),
+                    "status" => return Field::new(*k, dict(DataType::Int16), false),
                     "case_id" => case_id_type.clone(),
                     "relevant_date" => DataType::Date32,
                     "in_transition" | "legal_review" | "hearing" => DataType::Boolean,
+                    "summary_zh" | "summary_en" if !summary => DataType::Null,
                     "summary_zh" | "summary_en" | "error_path" | "error_message" => DataType::Utf8,
-                    _ => dict(),
+                    "handler" | "acts_in_name_of" | "review_body" | "transfer_to"
+                    | "handover_to" => dict(DataType::Int32),
+                    _ => dict(DataType::Int16),
                 };
                 Field::new(*k, t, true)
             })
@@ -873,16 +920,18 @@ impl Batch<'_> {
 }
 
 /// A dictionary column being built: keys per row, values in first-seen order.
-struct Dict {
-    keys: Int32Builder,
+/// `K` is `Int16` for the columns whose distinct values are at most the rows of
+/// a piece ([`PIECE`] ≤ 32,768), `Int32` for body ids (as many as the rule set has).
+struct Dict<K: ArrowDictionaryKeyType> {
+    keys: PrimitiveBuilder<K>,
     values: StringBuilder,
     len: i32,
 }
 
-impl Dict {
-    fn new(rows: usize) -> Dict {
+impl<K: ArrowDictionaryKeyType> Dict<K> {
+    fn new(rows: usize) -> Dict<K> {
         Dict {
-            keys: Int32Builder::with_capacity(rows),
+            keys: PrimitiveBuilder::with_capacity(rows),
             values: StringBuilder::new(),
             len: 0,
         }
@@ -893,6 +942,14 @@ impl Dict {
         self.values.append_value(s);
         self.len += 1;
         self.len - 1
+    }
+
+    /// Appends a row's key (`None`: null).
+    fn push(&mut self, k: Option<i32>) {
+        self.keys.append_option(
+            k.and_then(|k| usize::try_from(k).ok())
+                .and_then(K::Native::from_usize),
+        );
     }
 
     fn finish(mut self, values: Option<ArrayRef>) -> Result<ArrayRef, ArrowError> {
@@ -906,39 +963,42 @@ impl Dict {
 
 /// The output of one piece, built column by column.
 struct Out<'e> {
-    status: Int32Builder,
-    disposition: Dict,
+    status: Dict<Int16Type>,
+    disposition: Dict<Int16Type>,
     dispositions: Vec<(Disposition, i32)>,
     /// The five body columns share one dictionary.
-    bodies: [Int32Builder; 5],
-    body_values: Dict,
+    bodies: [Dict<Int32Type>; 5],
+    body_values: Dict<Int32Type>,
     body_keys: FxMap<*const Body, i32>,
     relevant_date: Date32Builder,
     in_transition: BooleanBuilder,
     legal_review: BooleanBuilder,
     hearing: BooleanBuilder,
-    rule_ids: Dict,
+    rule_ids: Dict<Int16Type>,
     rule_keys: FxMap<RuleSet, i32>,
-    warnings: Dict,
+    warnings: Dict<Int16Type>,
     warning_keys: FxMap<[Option<&'static str>; 3], i32>,
     summary_zh: StringBuilder,
     summary_en: StringBuilder,
-    error_code: Dict,
+    error_code: Dict<Int16Type>,
     /// Keys of values given as text (rows with summaries, errors): body ids,
     /// rule ids, warnings, error codes.
     texts: [FxMap<String, i32>; 4],
+    /// Whether the summary columns are filled (else they are of type null).
+    summary: bool,
     error_path: StringBuilder,
     error_message: StringBuilder,
     _engine: std::marker::PhantomData<&'e Engine>,
 }
 
 impl<'e> Out<'e> {
-    fn new(rows: usize) -> Out<'e> {
+    fn new(rows: usize, summary: bool) -> Out<'e> {
         Out {
-            status: Int32Builder::with_capacity(rows),
+            summary,
+            status: Dict::new(rows),
             disposition: Dict::new(rows),
             dispositions: Vec::new(),
-            bodies: std::array::from_fn(|_| Int32Builder::with_capacity(rows)),
+            bodies: std::array::from_fn(|_| Dict::new(rows)),
             body_values: Dict::new(0),
             body_keys: FxMap::default(),
             relevant_date: Date32Builder::with_capacity(rows),
@@ -986,9 +1046,9 @@ impl<'e> Out<'e> {
 
     /// A routed case without summaries.
     fn ruling(&mut self, c: &CompactRuling<'e>) {
-        self.status.append_value(0);
+        self.status.push(Some(0));
         let d = self.disposition(c.disposition);
-        self.disposition.keys.append_value(d);
+        self.disposition.push(Some(d));
         let bodies = [
             c.handler,
             c.acts_in_name_of,
@@ -999,7 +1059,7 @@ impl<'e> Out<'e> {
         for (k, b) in bodies.into_iter().enumerate() {
             let key = self.body(b);
             if let Some(col) = self.bodies.get_mut(k) {
-                col.append_option(key);
+                col.push(key);
             }
         }
         self.relevant_date.append_value(days(c.relevant_date));
@@ -1011,16 +1071,15 @@ impl<'e> Out<'e> {
             .rule_keys
             .entry(c.rules)
             .or_insert_with(|| rules.add(&c.rule_ids()));
-        self.rule_ids.keys.append_value(k);
+        self.rule_ids.push(Some(k));
         let warnings = &mut self.warnings;
         let k = *self
             .warning_keys
             .entry(c.warning_code_list())
             .or_insert_with(|| warnings.add(&c.warning_codes()));
-        self.warnings.keys.append_value(k);
-        self.summary_zh.append_null();
-        self.summary_en.append_null();
-        self.error_code.keys.append_null();
+        self.warnings.push(Some(k));
+        // No summaries here (`summary=True` rows come through `answer`): the columns are of type null.
+        self.error_code.push(None);
         self.error_path.append_null();
         self.error_message.append_null();
     }
@@ -1028,7 +1087,11 @@ impl<'e> Out<'e> {
     /// A row given as a [`CompactAnswer`]: with summaries, or an error.
     fn answer(&mut self, a: CompactAnswer) {
         /// The key of `s` in `dict`, through `keys` (values given as text).
-        fn key(dict: &mut Dict, keys: &mut FxMap<String, i32>, s: Option<String>) -> Option<i32> {
+        fn key<K: ArrowDictionaryKeyType>(
+            dict: &mut Dict<K>,
+            keys: &mut FxMap<String, i32>,
+            s: Option<String>,
+        ) -> Option<i32> {
             let s = s?;
             if let Some(k) = keys.get(&s) {
                 return Some(*k);
@@ -1038,9 +1101,9 @@ impl<'e> Out<'e> {
             Some(k)
         }
         let ok = a.status == "ok";
-        self.status.append_value(if ok { 0 } else { 1 });
+        self.status.push(Some(if ok { 0 } else { 1 }));
         let d = a.disposition.map(|d| self.disposition(d));
-        self.disposition.keys.append_option(d);
+        self.disposition.push(d);
         let bodies = [
             a.handler,
             a.acts_in_name_of,
@@ -1051,7 +1114,7 @@ impl<'e> Out<'e> {
         for (k, b) in bodies.into_iter().enumerate() {
             let id = key(&mut self.body_values, &mut self.texts[0], b);
             if let Some(col) = self.bodies.get_mut(k) {
-                col.append_option(id);
+                col.push(id);
             }
         }
         self.relevant_date.append_option(a.relevant_date.map(days));
@@ -1059,30 +1122,35 @@ impl<'e> Out<'e> {
         self.legal_review.append_option(a.legal_review);
         self.hearing.append_option(a.hearing);
         let k = key(&mut self.rule_ids, &mut self.texts[1], a.rule_ids);
-        self.rule_ids.keys.append_option(k);
+        self.rule_ids.push(k);
         let k = key(&mut self.warnings, &mut self.texts[2], a.warnings);
-        self.warnings.keys.append_option(k);
+        self.warnings.push(k);
         self.summary_zh.append_option(a.summary_zh);
         self.summary_en.append_option(a.summary_en);
         let k = key(&mut self.error_code, &mut self.texts[3], a.error_code);
-        self.error_code.keys.append_option(k);
+        self.error_code.push(k);
         self.error_path.append_option(a.error_path);
         self.error_message.append_option(a.error_message);
     }
 
     fn finish(mut self, schema: &SchemaRef, case_id: ArrayRef) -> Result<RecordBatch, ArrowError> {
         let status_values: ArrayRef = Arc::new(StringArray::from(vec!["ok", "error"]));
-        let mut status = Dict::new(0);
-        status.keys = self.status;
         let body_values: ArrayRef = Arc::new(self.body_values.values.finish());
         let mut bodies = Vec::with_capacity(5);
-        for keys in self.bodies {
-            let mut d = Dict::new(0);
-            d.keys = keys;
+        for d in self.bodies {
             bodies.push(d.finish(Some(Arc::clone(&body_values)))?);
         }
+        let rows = case_id.len();
+        let text = |b: &mut StringBuilder, summary: bool| -> ArrayRef {
+            if summary {
+                Arc::new(b.finish())
+            } else {
+                new_null_array(&DataType::Null, rows)
+            }
+        };
+        let summary = self.summary;
         let mut columns: Vec<ArrayRef> = vec![
-            status.finish(Some(status_values))?,
+            self.status.finish(Some(status_values))?,
             case_id,
             self.disposition.finish(None)?,
         ];
@@ -1093,8 +1161,8 @@ impl<'e> Out<'e> {
         columns.push(Arc::new(self.hearing.finish()));
         columns.push(self.rule_ids.finish(None)?);
         columns.push(self.warnings.finish(None)?);
-        columns.push(Arc::new(self.summary_zh.finish()));
-        columns.push(Arc::new(self.summary_en.finish()));
+        columns.push(text(&mut self.summary_zh, summary));
+        columns.push(text(&mut self.summary_en, summary));
         columns.push(self.error_code.finish(None)?);
         columns.push(Arc::new(self.error_path.finish()));
         columns.push(Arc::new(self.error_message.finish()));
@@ -1120,7 +1188,7 @@ fn route_piece(
     first_row: usize,
     summary: bool,
 ) -> Result<RecordBatch, ArrowError> {
-    let mut out = Out::new(end - start);
+    let mut out = Out::new(end - start, summary);
     let mut case = blank_case();
     let (fine, confiscation) = (
         layout.fine.map_or("fine", |m| m.2),
@@ -1168,7 +1236,7 @@ fn route_batch(
     let rows = b.num_rows();
     let case_ids: ArrayRef = match batch.case_id {
         Some(c) => Arc::clone(c),
-        None => new_null_array(&DataType::Utf8, rows),
+        None => new_null_array(&DataType::Null, rows),
     };
     let pieces: Vec<(usize, usize)> = (0..rows)
         .step_by(PIECE)
@@ -1184,9 +1252,12 @@ fn route_batch(
             .map(|(n, piece)| {
                 (
                     n,
-                    route_piece(
-                        engine, layout, &batch, &case_ids, schema, *piece, first_row, summary,
-                    ),
+                    guarded(|| {
+                        route_piece(
+                            engine, layout, &batch, &case_ids, schema, *piece, first_row, summary,
+                        )
+                    })
+                    .unwrap_or_else(|d| Err(ArrowError::ComputeError(d.message_en))),
                 )
             })
             .collect()
@@ -1238,7 +1309,7 @@ pub(crate) fn route_arrow<'py>(
         Ok(l) => l,
         Err(e) => return Err(input_error(py, &e)),
     };
-    let schema = layout.out_schema(&input_schema);
+    let schema = layout.out_schema(&input_schema, summary);
     let result: Result<Vec<RecordBatch>, ArrowError> = py.detach(|| {
         let mut out = Vec::new();
         let mut first_row = 0;

@@ -170,3 +170,26 @@ def test_summary(rs: fuquan.RuleSet) -> None:
     out = rs.route_arrow(table(), summary=True).to_pydict()
     assert all(s for s in out["summary_zh"]) and all(s for s in out["summary_en"])
     assert out["disposition"] == EXPECTED
+
+
+def test_parquet_one_liners(rs: fuquan.RuleSet, tmp_path) -> None:
+    """The README's and docs/python-at-scale.md's lines, on a Parquet file."""
+    pl = pytest.importorskip("polars")
+    duckdb = pytest.importorskip("duckdb")
+    import pyarrow.parquet as pq
+
+    path = str(tmp_path / "cases.parquet")
+    pq.write_table(table(), path, row_group_size=2)
+    answers = pl.from_arrow(rs.route_arrow(pl.read_parquet(path)))
+    assert answers["disposition"].to_list() == EXPECTED
+    routed = rs.route_arrow(duckdb.sql(f"select * from '{path}'"))
+    assert sorted(duckdb.sql("select disposition from routed").fetchall()) == sorted((d,) for d in EXPECTED)
+    f = pq.ParquetFile(path)
+    streamed = rs.route_arrow(pa.RecordBatchReader.from_batches(f.schema_arrow, f.iter_batches()))
+    assert streamed.column("disposition").to_pylist() == EXPECTED
+
+
+def test_pandas_with_arrow_dtypes(rs: fuquan.RuleSet) -> None:
+    pd = pytest.importorskip("pandas")
+    df = table().to_pandas(types_mapper=pd.ArrowDtype)
+    assert rs.route_arrow(df).column("disposition").to_pylist() == EXPECTED
