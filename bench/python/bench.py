@@ -21,8 +21,11 @@ and zen harnesses). Paths, each timed ROUNDS times alternately, best kept:
 zen and the per-case model are slow: they run on the first ZEN_CASES (default
 3,000) and MODEL_CASES (default 50,000) cases, and their figures are per case.
 Every path's dispositions are checked against fuquan's on the cases it ran.
-Prints JSON lines: per path the cases, seconds and ns per case; then the ratios of
-`route_arrow` over each of the others (per-case time over per-case time).
+Prints JSON lines: per path the cases, wall seconds, wall and CPU ns per case (CPU:
+`time.process_time`, every thread of the process, which on a machine shared with
+other jobs says what the path costs when it does not wait for a core); then the
+ratios of `route_arrow` and `route_columns` over each of the others (per-case wall
+time over per-case wall time).
 """
 
 from __future__ import annotations
@@ -165,10 +168,12 @@ def zen_input(case: dict) -> dict:
 
 
 def timed(f: Callable[[], Any]) -> tuple:
+    """(wall seconds, CPU seconds of the whole process — every thread —, result)."""
     gc.collect()
+    c = time.process_time()
     t = time.perf_counter()
     result = f()
-    return time.perf_counter() - t, result
+    return time.perf_counter() - t, time.process_time() - c, result
 
 
 def main() -> None:
@@ -215,16 +220,19 @@ def main() -> None:
         got = dispositions(f())
         agree[name] = sum(a == b for a, b in zip(got, truth[:count]))
     best: Dict[str, float] = {}
+    cpu: Dict[str, float] = {}
     for _ in range(ROUNDS):
         for name, (_, f, _) in paths.items():
-            seconds, answer = timed(f)
+            seconds, cpu_seconds, answer = timed(f)
             del answer
             best[name] = min(best.get(name, seconds), seconds)
+            cpu[name] = min(cpu.get(name, cpu_seconds), cpu_seconds)
     per_case = {}
     for name, (count, _, _) in paths.items():
         per_case[name] = best[name] / count
         print(json.dumps({"bench": "python", "path": name, "cases": count, "seconds": round(best[name], 4),
-                          "ns_per_case": round(per_case[name] * 1e9, 1), "agree": agree[name],
+                          "ns_per_case": round(per_case[name] * 1e9, 1),
+                          "cpu_ns_per_case": round(cpu[name] / count * 1e9, 1), "agree": agree[name],
                           **({"threads": threads} if name == "route_arrow_all" else {})}))
     for fast in ("route_arrow_all", "route_arrow_1", "route_columns"):
         for slow in ("zen_evaluate", "zen_batch", "model_per_case", "model_pandas", "route_many"):

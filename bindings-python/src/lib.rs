@@ -5,9 +5,11 @@
 //! the CLI and the WASM package give.
 //!
 //! One entry point reads Python objects directly instead of through JSON
-//! values: `RuleSet.route_columns` (module [`columns`]), which builds the
+//! values: `RuleSet.route_columns` (module `columns`), which builds the
 //! core's typed cases from DataFrame-like columns for speed and still routes
-//! through the core's compact-row function, so its rows are `route_many`'s.
+//! through the core's compact-row function, so its rows are `route_many`'s;
+//! and `RuleSet.route_arrow` (module `arrow`), which does the same from Arrow
+//! arrays into Arrow arrays, on several threads.
 //!
 //! The extension module is `fuquan._fuquan`; the public package `fuquan`
 //! (pure Python, `python/fuquan/`) re-exports it and defines the exception
