@@ -16,7 +16,8 @@
 #    (FUQUAN_TEST_INSTALLED=1: conftest.py checks exactly that, and that the test
 #    requirements are there, so the Arrow, Polars, DuckDB and Dask tests run
 #    instead of being skipped). The differential test of the pure-Python model
-#    runs 20,000 generated cases; FUQUAN_MODEL_CASES=100000 runs the full set.
+#    runs 20,000 generated cases; FUQUAN_MODEL_CASES=100000 runs the full set, and
+#    FUQUAN_BIG_TESTS=1 adds route_arrow on one 10,000,000-row batch (~0.5 GB).
 # Exits non-zero on any failure. Extra arguments go to pytest.
 set -euo pipefail
 

@@ -193,3 +193,39 @@ def test_pandas_with_arrow_dtypes(rs: fuquan.RuleSet) -> None:
     pd = pytest.importorskip("pandas")
     df = table().to_pandas(types_mapper=pd.ArrowDtype)
     assert rs.route_arrow(df).column("disposition").to_pylist() == EXPECTED
+
+
+def test_nulls_where_required_and_inside_lists(rs: fuquan.RuleSet) -> None:
+    t = pa.table({
+        "location": ["zhangcun"] * 4,
+        "items": pa.array([["CJ-P001", None], None, ["CJ-P001"], ["CJ-P001"]], type=pa.list_(pa.string())),
+        "party": ["individual", "individual", None, "individual"],
+        "business_activity": pa.array([False, False, False, None]),
+        "filing": ["2024-09-05"] * 4,
+    })
+    out = rs.route_arrow(t).to_pydict()
+    assert out["error_code"] == ["input.invalid_type"] * 4
+    assert out["error_path"] == ["items[0][1]", "items[1]", "party[2]", "business_activity[3]"]
+
+
+def test_ten_million_rows_in_one_batch(rs: fuquan.RuleSet) -> None:
+    """An Arrow array of 10**7 rows (FUQUAN_BIG_TESTS=1; ~0.5 GB, not in CI)."""
+    import os
+
+    if os.environ.get("FUQUAN_BIG_TESTS") != "1":
+        pytest.skip("set FUQUAN_BIG_TESTS=1")
+    n = 10_000_000
+    t = pa.table({
+        "location": pa.DictionaryArray.from_arrays(pa.array([0, 1] * (n // 2), type=pa.int8()), pa.array(["zhangcun", "wenquan"])),
+        "item": pa.DictionaryArray.from_arrays(pa.array([0] * n, type=pa.int8()), pa.array(["CJ-P001"])),
+        "party": pa.DictionaryArray.from_arrays(pa.array([0] * n, type=pa.int8()), pa.array(["individual"])),
+        "business_activity": pa.array([False] * n),
+        "filing": pa.array([19971] * n, type=pa.int32()).cast(pa.date32()),  # 2024-09-05
+        "fine_fen": pa.array([300000] * n, type=pa.int64()),
+        "sanctions": pa.DictionaryArray.from_arrays(pa.array([0] * n, type=pa.int8()), pa.array(["fine"])),
+    })
+    assert t.column("location").num_chunks == 1
+    out = rs.route_arrow(t)
+    assert out.num_rows == n
+    counts = dict(zip(*[out.column("disposition").combine_chunks().dictionary_decode().value_counts().field(f).to_pylist() for f in ("values", "counts")]))
+    assert counts == {"keep": n // 2, "department": n // 2}
