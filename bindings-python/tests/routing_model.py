@@ -201,7 +201,13 @@ class Model:
         if g.mode == "delegation" and item["kind"] in ("inspection", "compulsory_measure"):
             return "carried"
         if g.mode == "entrustment" and item["kind"] == "inspection":
-            if self.param("entrustment_carries_inspections", g.effective):
+            # Only where the rule set cites a basis in force on the entrustment's
+            # effective day (readings §6): without the parameter, nothing is carried.
+            try:
+                carries = self.param("entrustment_carries_inspections", g.effective)
+            except RouteError:
+                carries = False
+            if carries:
                 return "carried"
         return None
 
