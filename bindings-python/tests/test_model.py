@@ -123,6 +123,18 @@ def generate(model: Model, n: int, seed: int = 19) -> List[dict]:
             case["fine"] = rnd.choice(fines)
         if any(s.startswith("confiscate") for s in chosen) or rnd.random() < 0.05:
             case["confiscation"] = rnd.choice(fines)
+        # Rarer refusals: each input check of docs/routing.md step 0 is reached.
+        r = rnd.random()
+        if r < 0.01 and "fine" in chosen:
+            case["fine"] = "0"
+        elif r < 0.02 and "fine" in chosen and "fine" in case:
+            chosen.remove("fine")
+        elif r < 0.03 and chosen:
+            chosen.append(chosen[0])
+        elif r < 0.04 and "discovery" in case["dates"] and "filing" in case["dates"] and case["dates"]["discovery"] != case["dates"]["filing"]:
+            case["dates"]["discovery"], case["dates"]["filing"] = case["dates"]["filing"], case["dates"]["discovery"]
+        elif r < 0.05:
+            case["dates"] = {"filing": (dt.date(2024, 1, 2) + dt.timedelta(days=rnd.randrange(130))).isoformat()}
         f = {name: True for name in flags if rnd.random() < 0.06}
         if f:
             case["flags"] = f
@@ -131,6 +143,8 @@ def generate(model: Model, n: int, seed: int = 19) -> List[dict]:
             case["opened_by"] = model.items[case["items"][0]]["department"] if case["items"][0] in model.items else "justice"
         elif r < 0.1:
             case["opened_by"] = rnd.choice(departments + towns)
+        elif r < 0.105:
+            case["opened_by"] = "no-such-body"
         out.append(case)
     return out
 
