@@ -525,13 +525,15 @@ impl RuleSet {
     /// The answer's columns are `route_columns`'s keys, in order: `status`,
     /// `disposition`, the body ids, `rule_ids`, `warnings` and `error_code`
     /// dictionary-encoded, `relevant_date` as `date32`, the three answers as
-    /// booleans, `case_id` as given. A bad cell is an error row naming the
+    /// booleans, `case_id` as given (of type null without a `case_id` column),
+    /// `summary_zh` / `summary_en` of type null unless `summary=True`. A bad
+    /// cell is an error row naming the
     /// column and the row (rows counted over the whole input), e.g. `fine[17]`;
     /// a column that is unknown, missing, given twice or of a wrong type raises
     /// `InputError`.
     ///
     /// Routing runs on `threads` threads (default: every core) with the GIL
-    /// released, in pieces of 65,536 rows; the rows come back in input order.
+    /// released, in pieces of 32,768 rows; the rows come back in input order.
     #[pyo3(signature = (data, *, threads = None, summary = false))]
     fn route_arrow<'py>(
         &self,
