@@ -14,9 +14,9 @@ cargo bench -p fuquan --bench workload -- province
 echo "==> zen-engine peer (own workspace: bench/peer)"
 (cd bench/peer && cargo run --release --quiet)
 
-echo "==> Python: route_many vs plain Python"
+echo "==> Python: zen-engine (PyPI) and a pure-Python model vs route_many / route_columns / route_arrow"
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
-.venv/bin/pip install -q maturin ./bindings-python
+.venv/bin/pip install -q maturin ./bindings-python pyarrow pandas zen-engine
 .venv/bin/python bench/python/bench.py
 
 echo "==> WASM in Node"

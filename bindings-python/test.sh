@@ -9,11 +9,15 @@
 # 2. `maturin build --release`: the abi3 wheel, into target/wheels/.
 # 3. For each interpreter in FUQUAN_PYTHONS (default: python3): a fresh venv under
 #    target/py-test/, created and filled with a PATH that holds no Rust toolchain;
-#    the built wheel installed into it (never built from source), with pytest and
-#    pandas; then pytest over bindings-python/tests, run from a scratch directory
-#    so that `import fuquan` can only find the installed package
-#    (FUQUAN_TEST_INSTALLED=1: conftest.py checks exactly that, and that pandas
-#    is there, so the pandas tests run instead of being skipped).
+#    the built wheel installed into it (never built from source), with the test
+#    requirements (tests/requirements.txt: pytest, pandas, pyarrow, polars, duckdb,
+#    dask, distributed); then pytest over bindings-python/tests, run from a scratch
+#    directory so that `import fuquan` can only find the installed package
+#    (FUQUAN_TEST_INSTALLED=1: conftest.py checks exactly that, and that the test
+#    requirements are there, so the Arrow, Polars, DuckDB and Dask tests run
+#    instead of being skipped). The differential test of the pure-Python model
+#    runs 20,000 generated cases; FUQUAN_MODEL_CASES=100000 runs the full set, and
+#    FUQUAN_BIG_TESTS=1 adds route_arrow on one 10,000,000-row batch (~0.5 GB).
 # Exits non-zero on any failure. Extra arguments go to pytest.
 set -euo pipefail
 
@@ -64,8 +68,8 @@ for py in ${FUQUAN_PYTHONS:-python3}; do
     rm -rf "$test_venv"
     env PATH="$no_rust_path" "$py" -m venv "$test_venv"
     env PATH="$no_rust_path" "$test_venv/bin/python" -m pip install --quiet --no-deps "$wheel"
-    env PATH="$no_rust_path" "$test_venv/bin/python" -m pip install --quiet pytest pandas
+    env PATH="$no_rust_path" "$test_venv/bin/python" -m pip install --quiet -r "$here/tests/requirements.txt"
     echo "==> pytest against the installed wheel (Python $version)"
-    (cd "$scratch" && env PATH="$no_rust_path" FUQUAN_TEST_INSTALLED=1 FUQUAN_TEST_REQUIRE=pandas,numpy \
+    (cd "$scratch" && env PATH="$no_rust_path" FUQUAN_TEST_INSTALLED=1 FUQUAN_TEST_REQUIRE=pandas,numpy,pyarrow,polars,duckdb,dask.dataframe,distributed \
         "$test_venv/bin/python" -m pytest -q -p no:cacheprovider "$here/tests" "$@")
 done

@@ -1,42 +1,60 @@
-"""The manifest workload from Python: fuquan's batch calls against plain Python.
+"""Side by side, in one run: what an analyst would use instead of fuquan, and fuquan.
 
-    python bench/python/bench.py [N]     (default: the manifest's `cases`)
+    python bench/python/bench.py [N]        (default: the manifest's `cases`, 1,000,000)
 
-Builds N cases as dicts from bench/manifest.json (same LCG and field order as the
-Rust, Node and zen harnesses) and the same cases as columns (one list per field,
-as a DataFrame holds them). Times, each over all N cases:
+The cases are bench/manifest.json's (same LCG and field order as the Rust, Node
+and zen harnesses). Paths, each timed ROUNDS times alternately, best kept:
 
-  * route_many_compact: ONE route_many(compact=True) call on the dicts
-    (conversion from dicts included);
-  * route_columns: ONE route_columns(**columns) call (reading the columns and
-    building the output columns included);
-  * plain_python_reference: a plain-Python implementation of the manifest's
-    reference rule -- list membership, effective date and transition period,
-    major-decision fine threshold -- written only for this benchmark, over the
-    same dicts.
+  zen_evaluate        zen-engine (PyPI) `ZenDecision.evaluate`, one call per case, on
+                      the JDM first-hit table bench/peer builds from the manifest's
+                      reference rule (built here the same way: `jdm()` below);
+  zen_batch           the same through `ZenEngine.evaluate_batch` (its batch path);
+  model_per_case      the pure-Python model of docs/routing.md
+                      (bindings-python/tests/routing_model.py), one call per case;
+  model_pandas        the same model vectorised with pandas (`route_frame`: statuses
+                      looked up once per distinct (town, item, date), the rest column-wise);
+  route_many          fuquan `route_many(dicts, compact=True)`;
+  route_columns       fuquan `route_columns(**columns)`;
+  route_arrow_1       fuquan `route_arrow(table, threads=1)` on a pyarrow table;
+  route_arrow_all     fuquan `route_arrow(table)` on every core.
 
-Checks that both fuquan paths give the reference's dispositions and prints JSON
-lines: cases/s of each path, then the ratio of each fuquan path over plain Python.
-Each path is timed `ROUNDS` times, alternating, and the best run is kept.
+zen and the per-case model are slow: they run on the first ZEN_CASES (default
+3,000) and MODEL_CASES (default 50,000) cases, and their figures are per case.
+Every path's dispositions are checked against fuquan's on the cases it ran.
+Prints JSON lines: per path the cases, wall seconds, wall and CPU ns per case (CPU:
+`time.process_time`, every thread of the process, which on a machine shared with
+other jobs says what the path costs when it does not wait for a core); then the
+ratios of `route_arrow` and `route_columns` over each of the others (per-case wall
+time over per-case wall time).
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import os
 import pathlib
 import sys
 import time
 from typing import Any, Callable, Dict, List
 
+import pandas as pd
+import pyarrow as pa
+
 import fuquan
 
 HERE = pathlib.Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(REPO / "bindings-python" / "tests"))
+from routing_model import Model, route_frame  # noqa: E402
+
 M = json.loads((HERE.parent / "manifest.json").read_text(encoding="utf-8"))
-ROUNDS = 3
+ROUNDS = int(os.environ.get("ROUNDS", "3"))
+ZEN_CASES = int(os.environ.get("ZEN_CASES", "3000"))
+MODEL_CASES = int(os.environ.get("MODEL_CASES", "50000"))
 
 
-def make_cases(n: int) -> list[dict]:
+def make_cases(n: int) -> List[dict]:
     """N cases from the manifest's mix."""
     state = M["seed"] & 0xFFFFFFFF
     fields, choices = M["fields"], M["choices"]
@@ -60,25 +78,26 @@ def make_cases(n: int) -> list[dict]:
     return cases
 
 
-def make_columns(cases: list[dict]) -> Dict[str, Any]:
-    """The same cases as route_columns arguments: one list per field (the
-    objects of the dicts, as a DataFrame built from them would hold), and the
-    template's sanctions as one value for every row."""
-    template = M["case_template"]
-    assert list(template) == ["sanctions"] and template["sanctions"] == ["fine"]
+def make_columns(cases: List[dict]) -> Dict[str, Any]:
+    """The cases as route_columns arguments: one list per field, and the template's
+    sanctions as one value for every row."""
+    assert M["case_template"] == {"sanctions": ["fine"]}
     return {
+        "sanctions": "fine",
         "location": [c["location"] for c in cases],
         "item": [c["items"][0] for c in cases],
         "filing": [c["dates"]["filing"] for c in cases],
         "fine": [c["fine"] for c in cases],
         "party": [c["party"] for c in cases],
         "business_activity": [c["business_activity"] for c in cases],
-        "sanctions": "fine",
     }
 
 
-def plain_python(cases: list[dict]) -> list[str]:
-    """The reference rule in plain Python: sets for the lists, ISO strings for dates, fen for money."""
+def plain_python(cases: List[dict]) -> List[str]:
+    """The manifest's bare reference rule in plain Python (list membership, the
+    transition, the fine threshold): what every harness checks its dispositions
+    against (tests/test_columns.py uses it). Not a benchmark path any more: it is
+    not the procedure (see BENCHMARKS.md)."""
     r = M["reference_rule"]
     lists = {}
     for c in r["classes"].values():
@@ -97,49 +116,128 @@ def plain_python(cases: list[dict]) -> list[str]:
     return out
 
 
-def timed(f: Callable[[], Any]) -> tuple[float, Any]:
-    """Seconds for one call of f (after a full collection, so that no path pays for another's garbage)."""
+def jdm() -> dict:
+    """The manifest's reference rule as a JDM first-hit decision table: row for row
+    what bench/peer/src/main.rs `jdm()` builds."""
+    r = M["reference_rule"]
+    quote = lambda v: f'"{v}"'  # noqa: E731
+    listed = lambda a: ", ".join(quote(v) for v in a)  # noqa: E731
+    eff, last = r["effective"], r["transition_last_day"]
+    major = r["major_fine_fen"] // 100
+    rules: List[dict] = []
+
+    def row(loc: str, item: str, filing: str, fine: str, out: str, n: int) -> dict:
+        return {"_id": f"r{n}", "in_loc": loc, "in_item": item, "in_filing": filing, "in_fine": fine, "out_disp": f'"{out}"'}
+
+    for c in r["classes"].values():
+        loc, item = listed(c["towns"]), listed(c["items"])
+        n = len(rules)
+        rules.append(row(loc, item, f'd($) < d("{eff}")', "", "department", n))
+        rules.append(row(loc, item, f'd($) <= d("{last}")', "", "department", n + 1))
+        rules.append(row(loc, item, "", f">= {major}", "transfer", n + 2))
+        rules.append(row(loc, item, "", "", "keep", n + 3))
+    rules.append(row("", "", "", "", "department", len(rules)))
+    return {
+        "contentType": "application/vnd.gorules.decision",
+        "nodes": [
+            {"id": "in", "type": "inputNode", "name": "Case", "position": {"x": 0, "y": 0}},
+            {"id": "table", "type": "decisionTableNode", "name": "Route", "position": {"x": 200, "y": 0},
+             "content": {
+                 "hitPolicy": "first",
+                 "inputs": [
+                     {"id": "in_loc", "name": "Location", "type": "expression", "field": "location"},
+                     {"id": "in_item", "name": "Item", "type": "expression", "field": "items[0]"},
+                     {"id": "in_filing", "name": "Filing", "type": "expression", "field": "dates.filing"},
+                     {"id": "in_fine", "name": "Fine", "type": "expression", "field": "fine"},
+                 ],
+                 "outputs": [{"id": "out_disp", "name": "Disposition", "type": "expression", "field": "disposition"}],
+                 "rules": rules,
+             }},
+            {"id": "out", "type": "outputNode", "name": "Answer", "position": {"x": 400, "y": 0}},
+        ],
+        "edges": [
+            {"id": "e1", "sourceId": "in", "targetId": "table", "type": "edge"},
+            {"id": "e2", "sourceId": "table", "targetId": "out", "type": "edge"},
+        ],
+    }
+
+
+def zen_input(case: dict) -> dict:
+    """zen compares numbers, not decimal strings: the fine as a JSON number (as bench/peer)."""
+    return {**case, "fine": float(case["fine"])}
+
+
+def timed(f: Callable[[], Any]) -> tuple:
+    """(wall seconds, CPU seconds of the whole process — every thread —, result)."""
     gc.collect()
+    c = time.process_time()
     t = time.perf_counter()
     result = f()
-    return time.perf_counter() - t, result
+    return time.perf_counter() - t, time.process_time() - c, result
 
 
 def main() -> None:
-    """Time the three paths over the same cases; print cases/s and the ratios."""
+    import zen
+
     n = int(sys.argv[1]) if len(sys.argv) > 1 else M["cases"]
     cases = make_cases(n)
     columns = make_columns(cases)
+    lists = {k: v for k, v in columns.items() if k != "sanctions"}
+    table = pa.table(lists)
+    table = table.append_column("sanctions", pa.array([["fine"]] * n, type=pa.list_(pa.string())))
+    frame = pd.DataFrame(lists)
+    zen_cases = [zen_input(c) for c in cases[:ZEN_CASES]]
+    model_cases = cases[:MODEL_CASES]
+
+    content = json.dumps(jdm())
+    decision = zen.ZenEngine().create_decision(content)
+    batch_engine = zen.ZenEngine({"loader": {"type": "static", "content": {"route": json.loads(content)}}})
+    batch_requests = [{"key": "route", "context": c} for c in zen_cases]
     rs = fuquan.RuleSet()
-    rs.route_many(cases[:1000])  # warm up
-    rs.route_columns(**make_columns(cases[:1000]))
-    best: Dict[str, float] = {}
-    results: Dict[str, List[str]] = {}
-    paths: Dict[str, Callable[[], Any]] = {
-        "route_many_compact": lambda: rs.route_many(cases, compact=True),
-        "route_columns": lambda: rs.route_columns(**columns),
-        "plain_python_reference": lambda: plain_python(cases),
+    model = Model.from_dir(REPO / "core" / "data" / "huancui-2024")
+    threads = os.cpu_count() or 1
+
+    paths: Dict[str, tuple] = {
+        # name: (cases, function, dispositions of its answer)
+        "zen_evaluate": (len(zen_cases), lambda: [decision.evaluate(c) for c in zen_cases],
+                         lambda a: [r["result"]["disposition"] for r in a]),
+        "zen_batch": (len(zen_cases), lambda: batch_engine.evaluate_batch(batch_requests),
+                      lambda a: [r["data"]["result"]["disposition"] for r in a]),
+        "model_per_case": (len(model_cases), lambda: [model.route(c) for c in model_cases],
+                           lambda a: [r["disposition"] for r in a]),
+        "model_pandas": (n, lambda: route_frame(model, frame), lambda a: a.tolist()),
+        "route_many": (n, lambda: rs.route_many(cases), lambda a: [r["disposition"] for r in a]),
+        "route_columns": (n, lambda: rs.route_columns(**columns), lambda a: a["disposition"]),
+        "route_arrow_1": (n, lambda: rs.route_arrow(table, threads=1),
+                          lambda a: a.column("disposition").to_pylist()),
+        "route_arrow_all": (n, lambda: rs.route_arrow(table, threads=threads),
+                            lambda a: a.column("disposition").to_pylist()),
     }
+    # Warm up every path once (untimed), and check the dispositions.
+    truth = rs.route_columns(**columns)["disposition"]
+    agree: Dict[str, int] = {}
+    for name, (count, f, dispositions) in paths.items():
+        got = dispositions(f())
+        agree[name] = sum(a == b for a, b in zip(got, truth[:count]))
+    best: Dict[str, float] = {}
+    cpu: Dict[str, float] = {}
     for _ in range(ROUNDS):
-        for name, f in paths.items():
-            seconds, answer = timed(f)
-            best[name] = min(best.get(name, seconds), seconds)
-            # Untimed: the dispositions, to check against the reference.
-            if name == "route_many_compact":
-                results[name] = [row["disposition"] for row in answer]
-            elif name == "route_columns":
-                results[name] = answer["disposition"]
-            else:
-                results[name] = answer
+        for name, (_, f, _) in paths.items():
+            seconds, cpu_seconds, answer = timed(f)
             del answer
-    ref = results["plain_python_reference"]
-    for name, seconds in best.items():
-        print(json.dumps({"bench": "python", "path": name, "cases": n, "seconds": seconds, "cases_per_s": n / seconds}))
-    py = best["plain_python_reference"]
-    for name in ("route_many_compact", "route_columns"):
-        agree = sum(a == b for a, b in zip(results[name], ref))
-        print(json.dumps({"bench": "python", "path": "ratio", "fuquan_path": name,
-                          "fuquan_over_plain_python": py / best[name], "agree": agree, "cases": n}))
+            best[name] = min(best.get(name, seconds), seconds)
+            cpu[name] = min(cpu.get(name, cpu_seconds), cpu_seconds)
+    per_case = {}
+    for name, (count, _, _) in paths.items():
+        per_case[name] = best[name] / count
+        print(json.dumps({"bench": "python", "path": name, "cases": count, "seconds": round(best[name], 4),
+                          "ns_per_case": round(per_case[name] * 1e9, 1),
+                          "cpu_ns_per_case": round(cpu[name] / count * 1e9, 1), "agree": agree[name],
+                          **({"threads": threads} if name == "route_arrow_all" else {})}))
+    for fast in ("route_arrow_all", "route_arrow_1", "route_columns"):
+        for slow in ("zen_evaluate", "zen_batch", "model_per_case", "model_pandas", "route_many"):
+            print(json.dumps({"bench": "python", "ratio": f"{fast} over {slow}",
+                              "speedup": round(per_case[slow] / per_case[fast], 1)}))
 
 
 if __name__ == "__main__":

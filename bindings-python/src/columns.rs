@@ -66,7 +66,7 @@ pub(crate) const COLUMNS: &[&str] = &[
 ];
 
 /// The flags of [`CaseFlags`], by column name (the field names of the JSON contract).
-const FLAGS: [&str; 8] = [
+pub(crate) const FLAGS: [&str; 8] = [
     "major_and_complex",
     "needs_recusal",
     "unsuited_to_town_level",
@@ -78,7 +78,7 @@ const FLAGS: [&str; 8] = [
 ];
 
 /// The case dates, by column name: `dates.violation` ... `dates.decision`.
-const DATES: [&str; 4] = ["violation", "discovery", "filing", "decision"];
+pub(crate) const DATES: [&str; 4] = ["violation", "discovery", "filing", "decision"];
 
 /// `datetime.date` and `datetime.datetime`, imported once.
 static DATE_TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -180,7 +180,13 @@ struct Columns<'py> {
 }
 
 /// An error of the call itself (raised as `InputError`).
-fn call_error(code: &str, path: &str, zh: String, en: String, expected: &str) -> InputError {
+pub(crate) fn call_error(
+    code: &str,
+    path: &str,
+    zh: String,
+    en: String,
+    expected: &str,
+) -> InputError {
     InputError::single(Diagnostic::error(code, path, zh, en).expected(expected))
 }
 
@@ -324,14 +330,14 @@ impl<'py> Columns<'py> {
 
 /// Why a cell was refused: code, English message, what was expected. The path
 /// (`column[row]`) and the Chinese message are added by [`cell_diagnostic`].
-struct CellError {
-    code: &'static str,
-    en: String,
-    expected: &'static str,
+pub(crate) struct CellError {
+    pub(crate) code: &'static str,
+    pub(crate) en: String,
+    pub(crate) expected: &'static str,
 }
 
 /// The diagnostic of a refused cell: path `column[row]`, both languages.
-fn cell_diagnostic(column: &str, row: usize, e: CellError) -> Diagnostic {
+pub(crate) fn cell_diagnostic(column: &str, row: usize, e: CellError) -> Diagnostic {
     let path = format!("{column}[{row}]");
     let zh = match e.code {
         codes::MONEY_FLOAT => "金额不得使用浮点数,请写成字符串(如 \"50000.00\")或以分为单位的整数",
@@ -428,7 +434,7 @@ fn boolean(cell: &Bound<'_, PyAny>) -> Result<bool, CellError> {
     }
 }
 
-const DATE_EXPECTED: &str = "a date string YYYY-MM-DD or a datetime.date";
+pub(crate) const DATE_EXPECTED: &str = "a date string YYYY-MM-DD or a datetime.date";
 
 /// A date cell: an ISO `YYYY-MM-DD` string, a `datetime.date`, or a
 /// `datetime.datetime` (pandas `Timestamp`) at midnight with no time zone;
@@ -717,31 +723,48 @@ impl<'py> Columns<'py> {
         Ok(())
     }
 
-    /// A case-relative error path from the core (`items[0]`, `dates.filing`,
-    /// `fine`, `flags.needs_recusal`, ``) as a column path of row `row`
-    /// (`item[17]`, `filing[17]`, `fine_fen[17]`, `needs_recusal[17]`, `[17]`).
+    /// A case-relative error path from the core as a column path of row `row`.
     fn column_path(&self, path: &str, row: usize) -> String {
-        let split = path.find(['.', '[']).unwrap_or(path.len());
-        let (head, rest) = (
-            path.get(..split).unwrap_or(path),
-            path.get(split..).unwrap_or(""),
-        );
-        let field = |name: &str| format!("{name}[{row}]");
-        match head {
-            "" => format!("[{row}]"),
-            "items" if self.items.1 => field("item"),
-            "dates" | "flags" => match rest.strip_prefix('.') {
-                Some(name) => field(name),
-                None => format!("{head}[{row}]"),
-            },
-            "fine" => field(self.fine.as_ref().map_or("fine", |m| m.name)),
-            "confiscation" => field(
-                self.confiscation
-                    .as_ref()
-                    .map_or("confiscation", |m| m.name),
-            ),
-            _ => format!("{head}[{row}]{rest}"),
-        }
+        column_path(
+            path,
+            row,
+            self.items.1,
+            self.fine.as_ref().map_or("fine", |m| m.name),
+            self.confiscation
+                .as_ref()
+                .map_or("confiscation", |m| m.name),
+        )
+    }
+}
+
+/// A case-relative error path from the core (`items[0]`, `dates.filing`,
+/// `fine`, `flags.needs_recusal`, ``) as a column path of row `row`
+/// (`item[17]`, `filing[17]`, `fine_fen[17]`, `needs_recusal[17]`, `[17]`):
+/// `single_item` when the items came from an `item` column, `fine` and
+/// `confiscation` the names of the money columns given.
+pub(crate) fn column_path(
+    path: &str,
+    row: usize,
+    single_item: bool,
+    fine: &str,
+    confiscation: &str,
+) -> String {
+    let split = path.find(['.', '[']).unwrap_or(path.len());
+    let (head, rest) = (
+        path.get(..split).unwrap_or(path),
+        path.get(split..).unwrap_or(""),
+    );
+    let field = |name: &str| format!("{name}[{row}]");
+    match head {
+        "" => format!("[{row}]"),
+        "items" if single_item => field("item"),
+        "dates" | "flags" => match rest.strip_prefix('.') {
+            Some(name) => field(name),
+            None => format!("{head}[{row}]"),
+        },
+        "fine" => field(fine),
+        "confiscation" => field(confiscation),
+        _ => format!("{head}[{row}]{rest}"),
     }
 }
 
@@ -749,7 +772,7 @@ impl<'py> Columns<'py> {
 /// set, dates): the multiply-rotate of rustc's FxHash. The keys come from the
 /// engine, not from the caller, so there is nothing to flood.
 #[derive(Default)]
-struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl Fx {
     /// Mixes one word into the state.
@@ -790,7 +813,7 @@ impl Hasher for Fx {
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// One Python object per distinct output value: a million rows hold a few
 /// hundred strings, each referenced many times, instead of a million copies.
@@ -1061,7 +1084,7 @@ impl<'py> Out<'py> {
 }
 
 /// A case with every field empty: the buffer rows are read into.
-fn blank_case() -> Case {
+pub(crate) fn blank_case() -> Case {
     Case {
         case_id: None,
         items: Vec::new(),

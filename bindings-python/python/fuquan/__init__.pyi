@@ -97,6 +97,34 @@ class RuleSet:
         ``"fine[17]"``); an unknown or missing column, a field given twice, or
         columns of different lengths raise ``InputError``.
         """
+    def route_arrow(self, data: Any, *, threads: Optional[int] = None, summary: bool = False) -> Any:
+        """Routes cases given as an Arrow table or stream and returns the compact answer as an Arrow table.
+
+        ``data``: anything with ``__arrow_c_stream__`` or ``__arrow_c_array__``
+        (a pyarrow ``Table``, ``RecordBatch`` or ``RecordBatchReader``, a Polars
+        ``DataFrame``, a DuckDB relation, a pandas DataFrame with Arrow dtypes),
+        holding ``route_columns``'s columns and only those. Returns a
+        ``pyarrow.Table`` when pyarrow is installed, else an Arrow table object
+        with ``__arrow_c_stream__``. Columns of the answer: ``route_columns``'s
+        keys in order; ``status``, ``disposition``, ``rule_ids``, ``warnings``,
+        ``error_code`` dictionary-encoded (int16 keys), the five body ids
+        dictionary-encoded (int32 keys), ``relevant_date`` ``date32``,
+        ``in_transition`` / ``legal_review`` / ``hearing`` booleans, ``case_id``
+        as given (type null without a ``case_id`` column), the summaries of type
+        null unless ``summary=True``.
+
+        A bad cell is an error row naming the column and the row over the whole
+        input (``error_path`` such as ``"fine[17]"``); an unknown, missing or
+        repeated column or a column of the wrong Arrow type raises
+        ``InputError``. Routing runs on ``threads`` threads (default: every core)
+        with the GIL released, in pieces of 32,768 rows; rows come back in input
+        order. ``threads=0`` raises ``ValueError``.
+        """
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the rule-set document (lowercase hex), as in every answer's ``ruleset``."""
+    def __reduce__(self) -> Tuple[Any, Tuple[str, str]]:
+        """Pickling: the rule-set document (JSON text) and its content hash; unpickling rebuilds the index and checks the hash."""
     def call(self, operation: Union[Operation, str], request: Mapping[str, Any], *, raise_errors: bool = True) -> Dict[str, Any]:
         """Any decision by name (see ``OPERATIONS``): request dict in, answer dict out."""
     def call_json(self, operation: Union[Operation, str], request: str) -> Dict[str, Any]:
