@@ -335,10 +335,14 @@ impl<'e> NameResolver<'e> {
         if self.engine.is_id(kind, value) {
             return;
         }
+        // The slow path is not generic: one copy, however many call sites.
+        self.resolve_field(kind, path(), value);
+    }
+
+    fn resolve_field(&mut self, kind: NameKind, path: String, value: &mut String) {
         match self.engine.resolve(kind, value) {
             Resolution::Found(e) => *value = e.id.to_owned(),
             Resolution::Ambiguous(list) => {
-                let path = path();
                 let names = listing(&list);
                 let label = crate::vocabulary::Labelled::label(&kind);
                 self.errors.push(
@@ -364,7 +368,7 @@ impl<'e> NameResolver<'e> {
                     .suggest(list.iter().map(|e| e.id.to_owned()).collect()),
                 );
             }
-            Resolution::Unknown(near) => self.unknown.push((path(), value.clone(), near)),
+            Resolution::Unknown(near) => self.unknown.push((path, value.clone(), near)),
         }
     }
 
