@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+
 use std::sync::Arc;
 
 use fuquan::ruleset::source::{
@@ -1181,54 +1182,26 @@ impl Place {
 
 /// Writes a rule-set directory (`ruleset.json` and the four list files) without
 /// leaving anything half-written: into a fresh temporary directory beside the
-/// target, renamed onto it at the end. An existing target is replaced only
-/// when `replace` is set.
+/// target, renamed onto it at the end. An existing non-empty target is replaced
+/// only when `replace` is set.
 pub fn write_ruleset_dir(doc: &RuleSetDocument, target: &Path, replace: bool) -> Result<(), OfficeError> {
-    let io = |what: &str, e: &dyn std::fmt::Display| {
-        OfficeError::single(Place::file(&target.display().to_string()).diag(codes::IO, Severity::Error, "", format!("{what}:{e}"), format!("{what}: {e}")))
+    let ser = |e: &dyn std::fmt::Display| {
+        OfficeError::single(Place::file(&target.display().to_string()).diag(codes::IO, Severity::Error, "", format!("无法序列化:{e}"), format!("cannot serialise: {e}")))
     };
-    if target.exists() && !replace {
-        let empty = std::fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false);
-        if !empty {
-            return Err(io("目标目录已存在且不为空(加 --force 替换)", &"target exists / exists and is not empty (use --force to replace it)"));
-        }
-    }
-    let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| io("无法创建上级目录", &e))?;
-    let name = target.file_name().map_or_else(|| "ruleset".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir(&tmp).map_err(|e| io("无法创建临时目录", &e))?;
-    let result = (|| -> Result<(), OfficeError> {
-        let mut value = serde_json::to_value(doc).map_err(|e| io("无法序列化", &e))?;
-        let mut parts = Vec::new();
-        if let serde_json::Value::Object(map) = &mut value {
-            for list in ["departments", "towns", "items", "grants"] {
-                if let Some(v) = map.remove(list) {
-                    parts.push((format!("{list}.json"), v));
-                }
+    let mut value = serde_json::to_value(doc).map_err(|e| ser(&e))?;
+    let mut parts = Vec::new();
+    if let serde_json::Value::Object(map) = &mut value {
+        for list in ["departments", "towns", "items", "grants"] {
+            if let Some(v) = map.remove(list) {
+                parts.push((format!("{list}.json"), v));
             }
         }
-        parts.insert(0, ("ruleset.json".to_owned(), value));
-        for (file, v) in parts {
-            let text = serde_json::to_string_pretty(&v).map_err(|e| io("无法序列化", &e))? + "\n";
-            std::fs::write(tmp.join(&file), text).map_err(|e| io(&format!("无法写入 {file}"), &e))?;
-        }
-        if target.exists() {
-            let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-            std::fs::rename(target, &old).map_err(|e| io("无法移开原目录", &e))?;
-            if let Err(e) = std::fs::rename(&tmp, target) {
-                let _ = std::fs::rename(&old, target);
-                return Err(io("无法改名为目标目录", &e));
-            }
-            let _ = std::fs::remove_dir_all(&old);
-        } else {
-            std::fs::rename(&tmp, target).map_err(|e| io("无法改名为目标目录", &e))?;
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
     }
-    result
+    parts.insert(0, ("ruleset.json".to_owned(), value));
+    let mut files = Vec::new();
+    for (file, v) in parts {
+        let text = serde_json::to_string_pretty(&v).map_err(|e| ser(&e))? + "\n";
+        files.push((file, text.into_bytes()));
+    }
+    crate::sheets::write_dir_atomically(target, &files, replace)
 }

@@ -206,3 +206,45 @@ pub fn html_page(title: &str, tables: &[Table]) -> String {
     s.push_str("</body>\n</html>\n");
     s
 }
+
+/// Writes files into a directory without leaving anything half-written: into a
+/// fresh temporary directory beside `target`, renamed onto it at the end. An
+/// existing non-empty `target` is replaced only when `replace` is set.
+pub fn write_dir_atomically(target: &Path, files: &[(String, Vec<u8>)], replace: bool) -> Result<(), OfficeError> {
+    let io = |zh: &str, en: &str, e: &dyn std::fmt::Display| {
+        OfficeError::single(Place::file(&target.display().to_string()).diag(codes::IO, Severity::Error, "", format!("{zh}:{e}"), format!("{en}: {e}")))
+    };
+    if target.exists() && !replace {
+        let empty = std::fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty {
+            return Err(io("目标已存在且不为空,未写入(加 --force 替换)", "the target exists and is not empty; nothing written (use --force to replace it)", &target.display()));
+        }
+    }
+    let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| io("无法创建上级目录", "cannot create the parent directory", &e))?;
+    let name = target.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir(&tmp).map_err(|e| io("无法创建临时目录", "cannot create the temporary directory", &e))?;
+    let result = (|| -> Result<(), OfficeError> {
+        for (file, bytes) in files {
+            std::fs::write(tmp.join(file), bytes).map_err(|e| io(&format!("无法写入 {file}"), &format!("cannot write {file}"), &e))?;
+        }
+        if target.exists() {
+            let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+            std::fs::rename(target, &old).map_err(|e| io("无法移开原目录", "cannot move the old directory aside", &e))?;
+            if let Err(e) = std::fs::rename(&tmp, target) {
+                let _ = std::fs::rename(&old, target);
+                return Err(io("无法改名为目标目录", "cannot rename onto the target", &e));
+            }
+            let _ = std::fs::remove_dir_all(&old);
+        } else {
+            std::fs::rename(&tmp, target).map_err(|e| io("无法改名为目标目录", "cannot rename onto the target", &e))?;
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    result
+}
