@@ -221,6 +221,18 @@ impl<'a> Cx<'a> {
                 format!("column \"{h}\" is not a rule-set field and was not imported"),
             ));
         }
+        for (c, f) in &header.columns {
+            if matches!(f, Field::Scope | Field::Remark) {
+                let h = header_text(*c);
+                self.diags.push(place.at(*c, &h).diag(
+                    codes::COLUMN_IGNORED,
+                    Severity::Info,
+                    &h,
+                    format!("「{h}」列是说明文字,规则集没有对应字段,未导入"),
+                    format!("column \"{h}\" is descriptive text with no rule-set field; not imported"),
+                ));
+            }
+        }
         // Title rows above the header.
         for row in sheet.rows.iter().take(header.row_index) {
             if !row.is_blank() {
@@ -648,28 +660,9 @@ impl<'a> Cx<'a> {
             related_items,
             screening,
         };
-        match self.item_index.get(&code) {
-            Some(&i) => {
-                if self.items.get(i) != Some(&item) {
-                    let first = self.item_rows.get(&code).map(|p| format!("{}", p.place_zh_short())).unwrap_or_default();
-                    let (p, cell) = r.at(Field::Name);
-                    let same_name = self.items.get(i).is_some_and(|x| x.name_zh == item.name_zh);
-                    let (code_, sev) = if same_name { (codes::CONFLICTING_ROW, Severity::Warning) } else { (codes::DUPLICATE, Severity::Error) };
-                    self.diags.push(p.diag(code_, sev, &cell,
-                        if same_name { format!("第{}行:事项「{}」已在{first}读入,内容不同,保留先读入的", r.row.number, item.name_zh) } else { format!("第{}行:事项代码「{code}」已在{first}用于另一事项", r.row.number) },
-                        if same_name { format!("row {}: item \"{}\" was already read at {first} with different content; the first is kept", r.row.number, item.name_zh) } else { format!("row {}: code \"{code}\" is already used at {first} by another item", r.row.number) }));
-                    if !same_name {
-                        return false;
-                    }
-                }
-            }
-            None => {
-                self.item_index.insert(code.clone(), self.items.len());
-                self.item_rows.insert(code.clone(), r.place.clone());
-                self.items.push(item);
-            }
-        }
-        // A grant, when the row names towns (or the sheet's subject).
+        // A grant, when the row names towns (or the sheet's subject): read before
+        // anything is kept, so that a refused row leaves no item behind.
+        let mut pending: Option<Gathering> = None;
         let towns_field = if r.col(Field::Towns).is_some() { Some(Field::Towns) } else if r.col(Field::Subject).is_some() { Some(Field::Subject) } else { None };
         if let Some(f) = towns_field {
             let v = r.get(f);
@@ -714,14 +707,37 @@ impl<'a> Cx<'a> {
                     }
                 },
             };
-            let grantor = department;
-            match self.gathered.iter_mut().find(|g| g.mode == mode && g.grantor == grantor && g.grantee == grantee && g.document == document && g.effective == effective) {
+            pending = Some(Gathering { mode, grantor: department.clone(), grantee, document, effective, items: vec![code.clone()] });
+        }
+        match self.item_index.get(&code) {
+            Some(&i) => {
+                if self.items.get(i) != Some(&item) {
+                    let first = self.item_rows.get(&code).map(|p| format!("{}", p.place_zh_short())).unwrap_or_default();
+                    let (p, cell) = r.at(Field::Name);
+                    let same_name = self.items.get(i).is_some_and(|x| x.name_zh == item.name_zh);
+                    let (code_, sev) = if same_name { (codes::CONFLICTING_ROW, Severity::Warning) } else { (codes::DUPLICATE, Severity::Error) };
+                    self.diags.push(p.diag(code_, sev, &cell,
+                        if same_name { format!("第{}行:事项「{}」已在{first}读入,内容不同,保留先读入的", r.row.number, item.name_zh) } else { format!("第{}行:事项代码「{code}」已在{first}用于另一事项", r.row.number) },
+                        if same_name { format!("row {}: item \"{}\" was already read at {first} with different content; the first is kept", r.row.number, item.name_zh) } else { format!("row {}: code \"{code}\" is already used at {first} by another item", r.row.number) }));
+                    if !same_name {
+                        return false;
+                    }
+                }
+            }
+            None => {
+                self.item_index.insert(code.clone(), self.items.len());
+                self.item_rows.insert(code.clone(), r.place.clone());
+                self.items.push(item);
+            }
+        }
+        if let Some(p) = pending {
+            match self.gathered.iter_mut().find(|g| g.mode == p.mode && g.grantor == p.grantor && g.grantee == p.grantee && g.document == p.document && g.effective == p.effective) {
                 Some(g) => {
                     if !g.items.contains(&code) {
                         g.items.push(code);
                     }
                 }
-                None => self.gathered.push(Gathering { mode, grantor, grantee, document, effective, items: vec![code] }),
+                None => self.gathered.push(p),
             }
         }
         true
