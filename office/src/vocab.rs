@@ -52,8 +52,9 @@ pub fn grant_mode_zh(m: GrantMode) -> &'static str {
 }
 
 /// Reads a grant mode.
+/// A remark in brackets is ignored (`赋权(随处罚事项)` reads as 赋权).
 pub fn grant_mode(s: &str) -> Option<GrantMode> {
-    match text::code(s).as_str() {
+    match crate::columns::header_key(s).as_str() {
         "赋权" | "下放" | "赋予" | "delegation" => Some(GrantMode::Delegation),
         "委托" | "委托执法" | "entrustment" => Some(GrantMode::Entrustment),
         _ => None,
