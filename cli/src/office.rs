@@ -136,10 +136,24 @@ fn line(d: &RowDiagnostic, lang: Lang) -> String {
         (Severity::Warning, Lang::En) => "warning",
         (Severity::Info, Lang::En) => "note",
     };
-    let cell = if d.cell.is_empty() { String::new() } else { format!(" 「{}」", d.cell) };
+    let cell = if d.cell.is_empty() {
+        String::new()
+    } else {
+        format!(" 「{}」", d.cell)
+    };
     match lang {
-        Lang::Zh => format!("  {sev} [{}] {}{cell}:{}", d.code, d.place_zh(), d.message_zh),
-        Lang::En => format!("  {sev} [{}] {}{cell}: {}", d.code, d.place_en(), d.message_en),
+        Lang::Zh => format!(
+            "  {sev} [{}] {}{cell}:{}",
+            d.code,
+            d.place_zh(),
+            d.message_zh
+        ),
+        Lang::En => format!(
+            "  {sev} [{}] {}{cell}: {}",
+            d.code,
+            d.place_en(),
+            d.message_en
+        ),
     }
 }
 
@@ -148,7 +162,13 @@ fn read_mapping(path: Option<&PathBuf>) -> Result<Mapping, String> {
         None => Ok(Mapping::default()),
         Some(p) => {
             let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            serde_json::from_str(&text).map_err(|e| format!("[{}] {}: {e}", fuquan_office::diag::codes::BAD_MAPPING, p.display()))
+            serde_json::from_str(&text).map_err(|e| {
+                format!(
+                    "[{}] {}: {e}",
+                    fuquan_office::diag::codes::BAD_MAPPING,
+                    p.display()
+                )
+            })
         }
     }
 }
@@ -160,17 +180,35 @@ pub fn run_import(a: ImportArgs) -> Result<ExitCode, String> {
         mapping: read_mapping(a.mapping.as_ref())?,
         document: a.document.as_ref().map(|n| {
             let number = fuquan_office::text::document_number(n);
-            GrantDocument { title_zh: a.document_title.clone().unwrap_or_else(|| number.clone()), title_en: format!("Document {number}"), number }
+            GrantDocument {
+                title_zh: a.document_title.clone().unwrap_or_else(|| number.clone()),
+                title_en: format!("Document {number}"),
+                number,
+            }
         }),
-        effective: a.effective.as_deref().map(|s| date(s, "--effective")).transpose()?,
+        effective: a
+            .effective
+            .as_deref()
+            .map(|s| date(s, "--effective"))
+            .transpose()?,
         version: a.set_version.clone(),
-        effective_from: a.effective_from.as_deref().map(|s| date(s, "--effective-from")).transpose()?,
+        effective_from: a
+            .effective_from
+            .as_deref()
+            .map(|s| date(s, "--effective-from"))
+            .transpose()?,
     };
     let report = match import::import_files(&a.files, &base, &options) {
         Ok(r) => r,
         Err(e) => {
             if a.out_fmt.json {
-                println!("{}", serde_json::to_string_pretty(&json!({"status": "error", "diagnostics": e.diagnostics})).unwrap_or_default());
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(
+                        &json!({"status": "error", "diagnostics": e.diagnostics})
+                    )
+                    .unwrap_or_default()
+                );
             } else {
                 for d in &e.diagnostics {
                     eprintln!("{}", line(d, a.out_fmt.lang));
@@ -179,10 +217,12 @@ pub fn run_import(a: ImportArgs) -> Result<ExitCode, String> {
             return Ok(ExitCode::from(1));
         }
     };
-    let write = report.ok || (a.partial && !report.validation.iter().any(fuquan::Diagnostic::is_error));
+    let write =
+        report.ok || (a.partial && !report.validation.iter().any(fuquan::Diagnostic::is_error));
     let mut written = false;
     if write {
-        import::write_ruleset_dir(&report.document, &a.out, a.force).map_err(|e| office_error(&e))?;
+        import::write_ruleset_dir(&report.document, &a.out, a.force)
+            .map_err(|e| office_error(&e))?;
         written = true;
     }
     let json_report = json!({
@@ -194,45 +234,109 @@ pub fn run_import(a: ImportArgs) -> Result<ExitCode, String> {
     });
     if let Some(p) = &a.report {
         let text = serde_json::to_string_pretty(&json_report).unwrap_or_default() + "\n";
-        fuquan_office::sheets::write_atomically(p, text.as_bytes()).map_err(|e| office_error(&e))?;
+        fuquan_office::sheets::write_atomically(p, text.as_bytes())
+            .map_err(|e| office_error(&e))?;
     }
     if a.out_fmt.json {
-        println!("{}", serde_json::to_string_pretty(&json_report).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json_report).unwrap_or_default()
+        );
     } else {
         let c = &report.counts;
         let zh = a.out_fmt.lang == Lang::Zh;
         if zh {
-            println!("读取 {} 张表:{} 行成为数据,{} 行跳过(空行、标题、重复表头),{} 行未导入", c.sheets, c.data_rows, c.skipped_rows, c.refused_rows);
-            println!("规则集:{} 个事项,{} 项赋权/委托,{} 个镇街,{} 个部门", c.items, c.grants, c.towns, c.departments);
+            println!(
+                "读取 {} 张表:{} 行成为数据,{} 行跳过(空行、标题、重复表头),{} 行未导入",
+                c.sheets, c.data_rows, c.skipped_rows, c.refused_rows
+            );
+            println!(
+                "规则集:{} 个事项,{} 项赋权/委托,{} 个镇街,{} 个部门",
+                c.items, c.grants, c.towns, c.departments
+            );
         } else {
             println!("{} sheets read: {} rows became data, {} skipped (blank, title, repeated header), {} refused", c.sheets, c.data_rows, c.skipped_rows, c.refused_rows);
-            println!("rule set: {} items, {} grants, {} towns, {} departments", c.items, c.grants, c.towns, c.departments);
+            println!(
+                "rule set: {} items, {} grants, {} towns, {} departments",
+                c.items, c.grants, c.towns, c.departments
+            );
         }
-        let shown: Vec<&RowDiagnostic> = report.diagnostics.iter().filter(|d| d.severity != Severity::Info || d.row == 0).collect();
+        let shown: Vec<&RowDiagnostic> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Info || d.row == 0)
+            .collect();
         for d in &shown {
             println!("{}", line(d, a.out_fmt.lang));
         }
         let infos = report.diagnostics.len() - shown.len();
         if infos > 0 {
-            println!("{}", if zh { format!("  另有 {infos} 条逐行说明(跳过的空行等),见 --json 或 --report") } else { format!("  and {infos} row notes (skipped blank rows, …): see --json or --report") });
+            println!(
+                "{}",
+                if zh {
+                    format!("  另有 {infos} 条逐行说明(跳过的空行等),见 --json 或 --report")
+                } else {
+                    format!(
+                        "  and {infos} row notes (skipped blank rows, …): see --json or --report"
+                    )
+                }
+            );
         }
         for d in &report.validation {
-            println!("  {} [{}] {}: {}", if d.is_error() { if zh { "校验错误" } else { "validation error" } } else if zh { "校验警告" } else { "validation warning" }, d.code, d.path, if zh { &d.message_zh } else { &d.message_en });
+            println!(
+                "  {} [{}] {}: {}",
+                if d.is_error() {
+                    if zh {
+                        "校验错误"
+                    } else {
+                        "validation error"
+                    }
+                } else if zh {
+                    "校验警告"
+                } else {
+                    "validation warning"
+                },
+                d.code,
+                d.path,
+                if zh { &d.message_zh } else { &d.message_en }
+            );
         }
         if written {
-            println!("{} {}", if zh { "已写入" } else { "written:" }, a.out.display());
+            println!(
+                "{} {}",
+                if zh { "已写入" } else { "written:" },
+                a.out.display()
+            );
         } else {
-            println!("{}", if zh { "未写入任何文件(有错误;--partial 可略去出错的行后写入)" } else { "nothing written (errors; --partial writes without the refused rows)" });
+            println!(
+                "{}",
+                if zh {
+                    "未写入任何文件(有错误;--partial 可略去出错的行后写入)"
+                } else {
+                    "nothing written (errors; --partial writes without the refused rows)"
+                }
+            );
         }
     }
-    Ok(if report.ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Runs `fuquan export`.
 pub fn run_export(a: ExportArgs) -> Result<ExitCode, String> {
     let doc = load_doc(a.rules.as_ref())?;
     export::write(&doc, &a.out).map_err(|e| office_error(&e))?;
-    println!("wrote {} ({} items, {} grants, {} towns, {} departments)", a.out.display(), doc.items.len(), doc.grants.len(), doc.towns.len(), doc.departments.len());
+    println!(
+        "wrote {} ({} items, {} grants, {} towns, {} departments)",
+        a.out.display(),
+        doc.items.len(),
+        doc.grants.len(),
+        doc.towns.len(),
+        doc.departments.len()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -240,28 +344,53 @@ pub fn run_export(a: ExportArgs) -> Result<ExitCode, String> {
 pub fn run_publish(a: PublishArgs) -> Result<ExitCode, String> {
     let engine = crate::load_engine(a.rules.as_ref())?;
     let d = date(&a.date, "--date")?;
-    let mut formats = publish::Formats { xlsx: false, csv: false, html: false };
+    let mut formats = publish::Formats {
+        xlsx: false,
+        csv: false,
+        html: false,
+    };
     for f in a.format.split(',') {
         match f.trim() {
             "xlsx" => formats.xlsx = true,
             "csv" => formats.csv = true,
             "html" => formats.html = true,
-            other => return Err(format!("--format: unknown format {other:?} (xlsx, csv, html)")),
+            other => {
+                return Err(format!(
+                    "--format: unknown format {other:?} (xlsx, csv, html)"
+                ))
+            }
         }
     }
     let p = publish::write(&engine, d, &a.out, formats, a.force).map_err(|e| office_error(&e))?;
     if a.out_fmt.json {
-        println!("{}", serde_json::to_string_pretty(&publish::summary_json(&p)).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&publish::summary_json(&p)).unwrap_or_default()
+        );
     } else {
         let zh = a.out_fmt.lang == Lang::Zh;
         for t in &p.towns {
             if zh {
-                println!("{}:执法事项 {} 项,巡查事项 {} 项", t.name_zh, t.enforcement.rows.len(), t.inspection.rows.len());
+                println!(
+                    "{}:执法事项 {} 项,巡查事项 {} 项",
+                    t.name_zh,
+                    t.enforcement.rows.len(),
+                    t.inspection.rows.len()
+                );
             } else {
-                println!("{}: {} enforcement items, {} inspection items", t.town, t.enforcement.rows.len(), t.inspection.rows.len());
+                println!(
+                    "{}: {} enforcement items, {} inspection items",
+                    t.town,
+                    t.enforcement.rows.len(),
+                    t.inspection.rows.len()
+                );
             }
         }
-        println!("{} {}", if zh { "已写入" } else { "written:" }, a.out.display());
+        println!(
+            "{} {}",
+            if zh { "已写入" } else { "written:" },
+            a.out.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -288,18 +417,44 @@ pub fn run_diff(a: DiffArgs) -> Result<ExitCode, String> {
 
 /// The `staffing` request: JSON as before, or a .xlsx/.csv roster with `--town` and `--as-of`.
 /// A roster sheet with any refused row is not checked: the diagnostics are the answer.
-pub fn staffing_request(file: Option<&PathBuf>, sheet: &RosterSheetArgs, rules: Option<&PathBuf>) -> Result<Result<Value, String>, String> {
-    let is_sheet = file.and_then(|p| p.extension()).map(|e| e.to_string_lossy().to_lowercase()).is_some_and(|e| e == "xlsx" || e == "csv");
+pub fn staffing_request(
+    file: Option<&PathBuf>,
+    sheet: &RosterSheetArgs,
+    rules: Option<&PathBuf>,
+) -> Result<Result<Value, String>, String> {
+    let is_sheet = file
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .is_some_and(|e| e == "xlsx" || e == "csv");
     let Some(path) = file.filter(|_| is_sheet) else {
         return crate::decisions::request_from_file(file);
     };
-    let town = sheet.town.as_deref().ok_or("a .xlsx/.csv roster needs --town (the town or subdistrict id)")?;
-    let as_of = date(sheet.as_of.as_deref().ok_or("a .xlsx/.csv roster needs --as-of YYYY-MM-DD")?, "--as-of")?;
+    let town = sheet
+        .town
+        .as_deref()
+        .ok_or("a .xlsx/.csv roster needs --town (the town or subdistrict id)")?;
+    let as_of = date(
+        sheet
+            .as_of
+            .as_deref()
+            .ok_or("a .xlsx/.csv roster needs --as-of YYYY-MM-DD")?,
+        "--as-of",
+    )?;
     let base = load_doc(rules)?;
-    let r = roster::from_file(path, town, as_of, &base, &Mapping::default()).map_err(|e| office_error(&e))?;
+    let r = roster::from_file(path, town, as_of, &base, &Mapping::default())
+        .map_err(|e| office_error(&e))?;
     if !r.ok() {
-        let lines: Vec<String> = r.diagnostics.iter().map(|d| line(d, Lang::Zh) + "\n" + &line(d, Lang::En)).collect();
-        return Err(format!("the roster has rows that could not be read; nothing was checked:\n{}", lines.join("\n")));
+        let lines: Vec<String> = r
+            .diagnostics
+            .iter()
+            .map(|d| line(d, Lang::Zh) + "\n" + &line(d, Lang::En))
+            .collect();
+        return Err(format!(
+            "the roster has rows that could not be read; nothing was checked:\n{}",
+            lines.join("\n")
+        ));
     }
-    serde_json::to_value(&r.roster).map(Ok).map_err(|e| e.to_string())
+    serde_json::to_value(&r.roster)
+        .map(Ok)
+        .map_err(|e| e.to_string())
 }

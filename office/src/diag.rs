@@ -228,7 +228,14 @@ impl OfficeError {
 impl std::fmt::Display for OfficeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         for d in &self.diagnostics {
-            writeln!(f, "[{}] {}: {} / {}", d.code, d.place_zh(), d.message_zh, d.message_en)?;
+            writeln!(
+                f,
+                "[{}] {}: {} / {}",
+                d.code,
+                d.place_zh(),
+                d.message_zh,
+                d.message_en
+            )?;
         }
         Ok(())
     }

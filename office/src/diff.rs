@@ -92,7 +92,11 @@ struct Standing<'d> {
 }
 
 fn standing<'d>(doc: &'d RuleSetDocument, town: &str) -> BTreeMap<String, Standing<'d>> {
-    let class = doc.towns.iter().find(|t| t.id == town).and_then(|t| t.class);
+    let class = doc
+        .towns
+        .iter()
+        .find(|t| t.id == town)
+        .and_then(|t| t.class);
     let mut out: BTreeMap<String, Standing<'d>> = BTreeMap::new();
     for g in doc.grants.iter().filter(|g| g.revoked.is_none()) {
         let reaches = match &g.grantee {
@@ -103,9 +107,17 @@ fn standing<'d>(doc: &'d RuleSetDocument, town: &str) -> BTreeMap<String, Standi
             continue;
         }
         for item in &g.items {
-            let replace = out.get(item).is_none_or(|s| s.grant.effective <= g.effective);
+            let replace = out
+                .get(item)
+                .is_none_or(|s| s.grant.effective <= g.effective);
             if replace {
-                out.insert(item.clone(), Standing { mode: g.mode, grant: g });
+                out.insert(
+                    item.clone(),
+                    Standing {
+                        mode: g.mode,
+                        grant: g,
+                    },
+                );
             }
         }
     }
@@ -113,41 +125,119 @@ fn standing<'d>(doc: &'d RuleSetDocument, town: &str) -> BTreeMap<String, Standi
 }
 
 fn basis(doc: &RuleSetDocument, code: &str) -> (String, String) {
-    doc.items.iter().find(|i| i.code == code).map_or_else(Default::default, |i| (i.establishing_basis.clone(), i.penalty_basis.clone().unwrap_or_default()))
+    doc.items
+        .iter()
+        .find(|i| i.code == code)
+        .map_or_else(Default::default, |i| {
+            (
+                i.establishing_basis.clone(),
+                i.penalty_basis.clone().unwrap_or_default(),
+            )
+        })
 }
 
 /// Compares two versions (both must load).
 pub fn diff(old: &Engine, new: &Engine) -> Diff {
     let (o, n) = (old.document(), new.document());
     let mut changes = Vec::new();
-    let item_name = |code: &str| n.items.iter().chain(o.items.iter()).find(|i| i.code == code).map(|i| i.name_zh.clone()).unwrap_or_default();
+    let item_name = |code: &str| {
+        n.items
+            .iter()
+            .chain(o.items.iter())
+            .find(|i| i.code == code)
+            .map(|i| i.name_zh.clone())
+            .unwrap_or_default()
+    };
     for town in &n.towns {
         let before = standing(o, &town.id);
         let after = standing(n, &town.id);
         let transition = |g: &GrantSpec| -> (String, String) {
             match g.mode {
-                GrantMode::Delegation => match new.grants().iter().find(|x| x.id == g.id).and_then(|x| x.transition_last_day) {
-                    Some(last) => (format!("过渡期{}至{last},期间由原行使部门负责(方案第12项)", g.effective), format!("transition {} to {last}: the department stays responsible (Plan §12)", g.effective)),
+                GrantMode::Delegation => match new
+                    .grants()
+                    .iter()
+                    .find(|x| x.id == g.id)
+                    .and_then(|x| x.transition_last_day)
+                {
+                    Some(last) => (
+                        format!(
+                            "过渡期{}至{last},期间由原行使部门负责(方案第12项)",
+                            g.effective
+                        ),
+                        format!(
+                            "transition {} to {last}: the department stays responsible (Plan §12)",
+                            g.effective
+                        ),
+                    ),
                     None => (String::new(), String::new()),
                 },
                 GrantMode::Entrustment => (
                     "以委托部门名义实施,委托部门承担法律责任".to_owned(),
-                    "exercised in the entrusting department's name, which answers for it".to_owned(),
+                    "exercised in the entrusting department's name, which answers for it"
+                        .to_owned(),
                 ),
             }
         };
-        let mut push = |kind, item: &str, before: String, after: String, effective, tr: (String, String), document: String| {
-            changes.push(Change { town: town.id.clone(), town_zh: town.name_zh.clone(), kind, item: item.to_owned(), item_zh: item_name(item), before, after, effective, transition_zh: tr.0, transition_en: tr.1, document });
+        let mut push = |kind,
+                        item: &str,
+                        before: String,
+                        after: String,
+                        effective,
+                        tr: (String, String),
+                        document: String| {
+            changes.push(Change {
+                town: town.id.clone(),
+                town_zh: town.name_zh.clone(),
+                kind,
+                item: item.to_owned(),
+                item_zh: item_name(item),
+                before,
+                after,
+                effective,
+                transition_zh: tr.0,
+                transition_en: tr.1,
+                document,
+            });
         };
         for (code, s) in &after {
             match before.get(code) {
-                None => push(ChangeKind::Granted, code, String::new(), vocab::grant_mode_zh(s.mode).to_owned(), Some(s.grant.effective), transition(s.grant), s.grant.document.number.clone()),
-                Some(b) if b.mode != s.mode => push(ChangeKind::ModeChanged, code, vocab::grant_mode_zh(b.mode).to_owned(), vocab::grant_mode_zh(s.mode).to_owned(), Some(s.grant.effective), transition(s.grant), s.grant.document.number.clone()),
+                None => push(
+                    ChangeKind::Granted,
+                    code,
+                    String::new(),
+                    vocab::grant_mode_zh(s.mode).to_owned(),
+                    Some(s.grant.effective),
+                    transition(s.grant),
+                    s.grant.document.number.clone(),
+                ),
+                Some(b) if b.mode != s.mode => push(
+                    ChangeKind::ModeChanged,
+                    code,
+                    vocab::grant_mode_zh(b.mode).to_owned(),
+                    vocab::grant_mode_zh(s.mode).to_owned(),
+                    Some(s.grant.effective),
+                    transition(s.grant),
+                    s.grant.document.number.clone(),
+                ),
                 Some(_) => {
                     let (ob, nb) = (basis(o, code), basis(n, code));
                     if ob != nb {
-                        let show = |b: &(String, String)| if b.1.is_empty() { b.0.clone() } else { format!("设定依据:{};处罚依据:{}", b.0, b.1) };
-                        push(ChangeKind::BasisChanged, code, show(&ob), show(&nb), n.meta.effective_from, (String::new(), String::new()), s.grant.document.number.clone());
+                        let show = |b: &(String, String)| {
+                            if b.1.is_empty() {
+                                b.0.clone()
+                            } else {
+                                format!("设定依据:{};处罚依据:{}", b.0, b.1)
+                            }
+                        };
+                        push(
+                            ChangeKind::BasisChanged,
+                            code,
+                            show(&ob),
+                            show(&nb),
+                            n.meta.effective_from,
+                            (String::new(), String::new()),
+                            s.grant.document.number.clone(),
+                        );
                     }
                 }
             }
@@ -157,7 +247,12 @@ pub fn diff(old: &Engine, new: &Engine) -> Diff {
                 continue;
             }
             // The grant revoked in the new version, if it says so; else the new version's first day.
-            let revoked = n.grants.iter().find(|g| g.id == b.grant.id).and_then(|g| g.revoked).or(n.meta.effective_from);
+            let revoked = n
+                .grants
+                .iter()
+                .find(|g| g.id == b.grant.id)
+                .and_then(|g| g.revoked)
+                .or(n.meta.effective_from);
             push(
                 ChangeKind::Revoked,
                 code,
@@ -169,26 +264,68 @@ pub fn diff(old: &Engine, new: &Engine) -> Diff {
             );
         }
     }
-    changes.sort_by(|a, b| (a.town.as_str(), a.kind, a.item.as_str()).cmp(&(b.town.as_str(), b.kind, b.item.as_str())));
+    changes.sort_by(|a, b| {
+        (a.town.as_str(), a.kind, a.item.as_str()).cmp(&(b.town.as_str(), b.kind, b.item.as_str()))
+    });
     // Keep the rule set's town order.
     let order: Vec<&str> = n.towns.iter().map(|t| t.id.as_str()).collect();
-    changes.sort_by_key(|c| order.iter().position(|t| *t == c.town).unwrap_or(usize::MAX));
-    Diff { old_version: o.meta.version.clone(), new_version: n.meta.version.clone(), new_effective_from: n.meta.effective_from, changes }
+    changes.sort_by_key(|c| {
+        order
+            .iter()
+            .position(|t| *t == c.town)
+            .unwrap_or(usize::MAX)
+    });
+    Diff {
+        old_version: o.meta.version.clone(),
+        new_version: n.meta.version.clone(),
+        new_effective_from: n.meta.effective_from,
+        changes,
+    }
 }
 
 /// The diff as a table (the annex).
 pub fn table(d: &Diff) -> Table {
     Table {
         sheet: "调整事项".into(),
-        title: Some(format!("镇(街道)赋权事项调整情况({} → {})", d.old_version, d.new_version)),
+        title: Some(format!(
+            "镇(街道)赋权事项调整情况({} → {})",
+            d.old_version, d.new_version
+        )),
         subtitle: d.new_effective_from.map(|e| format!("自{e}起施行")),
-        headers: ["序号", "镇(街道)", "调整类型", "事项代码", "事项名称", "调整前", "调整后", "生效日期", "过渡安排", "文件"].iter().map(|s| (*s).to_owned()).collect(),
+        headers: [
+            "序号",
+            "镇(街道)",
+            "调整类型",
+            "事项代码",
+            "事项名称",
+            "调整前",
+            "调整后",
+            "生效日期",
+            "过渡安排",
+            "文件",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect(),
         widths: vec![6.0, 14.0, 10.0, 10.0, 36.0, 24.0, 24.0, 11.0, 36.0, 18.0],
         rows: d
             .changes
             .iter()
             .enumerate()
-            .map(|(i, c)| vec![(i + 1).to_string(), c.town_zh.clone(), c.kind.zh().to_owned(), c.item.clone(), c.item_zh.clone(), c.before.clone(), c.after.clone(), c.effective.map(|e| e.to_string()).unwrap_or_default(), c.transition_zh.clone(), c.document.clone()])
+            .map(|(i, c)| {
+                vec![
+                    (i + 1).to_string(),
+                    c.town_zh.clone(),
+                    c.kind.zh().to_owned(),
+                    c.item.clone(),
+                    c.item_zh.clone(),
+                    c.before.clone(),
+                    c.after.clone(),
+                    c.effective.map(|e| e.to_string()).unwrap_or_default(),
+                    c.transition_zh.clone(),
+                    c.document.clone(),
+                ]
+            })
             .collect(),
     }
 }
@@ -197,21 +334,54 @@ pub fn table(d: &Diff) -> Table {
 pub fn text(d: &Diff, english: bool) -> String {
     let mut s = String::new();
     if english {
-        s.push_str(&format!("Changes {} → {} ({} changes)\n", d.old_version, d.new_version, d.changes.len()));
+        s.push_str(&format!(
+            "Changes {} → {} ({} changes)\n",
+            d.old_version,
+            d.new_version,
+            d.changes.len()
+        ));
     } else {
-        s.push_str(&format!("调整情况 {} → {}(共 {} 项)\n", d.old_version, d.new_version, d.changes.len()));
+        s.push_str(&format!(
+            "调整情况 {} → {}(共 {} 项)\n",
+            d.old_version,
+            d.new_version,
+            d.changes.len()
+        ));
     }
     let mut town = "";
     for c in &d.changes {
         if c.town != town {
             town = &c.town;
-            s.push_str(&format!("\n{}\n", if english { &c.town } else { &c.town_zh }));
+            s.push_str(&format!(
+                "\n{}\n",
+                if english { &c.town } else { &c.town_zh }
+            ));
         }
-        let eff = c.effective.map(|e| e.to_string()).unwrap_or_else(|| "—".into());
-        let arrow = if c.before.is_empty() { c.after.clone() } else if c.after.is_empty() { c.before.clone() } else { format!("{} → {}", c.before, c.after) };
-        let kind = if english { format!("{:?}", c.kind) } else { c.kind.zh().to_owned() };
-        let tr = if english { &c.transition_en } else { &c.transition_zh };
-        s.push_str(&format!("  {kind:<8} {} {}  [{arrow}]  {eff}", c.item, c.item_zh));
+        let eff = c
+            .effective
+            .map(|e| e.to_string())
+            .unwrap_or_else(|| "—".into());
+        let arrow = if c.before.is_empty() {
+            c.after.clone()
+        } else if c.after.is_empty() {
+            c.before.clone()
+        } else {
+            format!("{} → {}", c.before, c.after)
+        };
+        let kind = if english {
+            format!("{:?}", c.kind)
+        } else {
+            c.kind.zh().to_owned()
+        };
+        let tr = if english {
+            &c.transition_en
+        } else {
+            &c.transition_zh
+        };
+        s.push_str(&format!(
+            "  {kind:<8} {} {}  [{arrow}]  {eff}",
+            c.item, c.item_zh
+        ));
         if !tr.is_empty() {
             s.push_str(&format!("  {tr}"));
         }

@@ -18,19 +18,47 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 
 /// The four tables of the export workbook.
 pub fn tables(doc: &RuleSetDocument) -> Vec<Table> {
-    let dept_name = |id: &str| doc.departments.iter().find(|d| d.id == id).map_or_else(|| id.to_owned(), |d| d.name_zh.clone());
-    let domain_name = |id: &str| doc.domains.iter().find(|d| d.id == id).map_or_else(|| id.to_owned(), |d| d.name_zh.clone());
-    let town_name = |id: &str| doc.towns.iter().find(|t| t.id == id).map_or_else(|| id.to_owned(), |t| t.name_zh.clone());
+    let dept_name = |id: &str| {
+        doc.departments
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(|| id.to_owned(), |d| d.name_zh.clone())
+    };
+    let domain_name = |id: &str| {
+        doc.domains
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(|| id.to_owned(), |d| d.name_zh.clone())
+    };
+    let town_name = |id: &str| {
+        doc.towns
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(|| id.to_owned(), |t| t.name_zh.clone())
+    };
 
     let mut item_headers: Vec<String> = [
-        "事项代码", "事项名称", "英文名称", "事项类型", "领域", "原行使部门", "设定依据", "处罚依据", "裁量基准",
-        "权力归属", "纳入指导目录", "罚款幅度", "关联事项",
+        "事项代码",
+        "事项名称",
+        "英文名称",
+        "事项类型",
+        "领域",
+        "原行使部门",
+        "设定依据",
+        "处罚依据",
+        "裁量基准",
+        "权力归属",
+        "纳入指导目录",
+        "罚款幅度",
+        "关联事项",
     ]
     .iter()
     .map(|s| (*s).to_owned())
     .collect();
     item_headers.extend(SCREENING_HEADERS.iter().map(|s| (*s).to_owned()));
-    let mut item_widths = vec![10.0, 40.0, 30.0, 12.0, 12.0, 24.0, 40.0, 40.0, 24.0, 8.0, 8.0, 20.0, 16.0];
+    let mut item_widths = vec![
+        10.0, 40.0, 30.0, 12.0, 12.0, 24.0, 40.0, 40.0, 24.0, 8.0, 8.0, 20.0, 16.0,
+    ];
     item_widths.extend([8.0; 8]);
     let items = Table {
         sheet: "事项".into(),
@@ -52,12 +80,21 @@ pub fn tables(doc: &RuleSetDocument) -> Vec<Table> {
                     i.establishing_basis.clone(),
                     opt(i.penalty_basis.as_ref()),
                     opt(i.discretion_benchmark.as_ref()),
-                    if i.power_of == PowerOf::Government { "政府" } else { "部门" }.to_owned(),
+                    if i.power_of == PowerOf::Government {
+                        "政府"
+                    } else {
+                        "部门"
+                    }
+                    .to_owned(),
                     yes_no_zh(i.in_guiding_catalogue).to_owned(),
                     vocab::fine_ranges_text(i.fine_ranges.as_deref()),
                     i.related_items.join("、"),
                 ];
-                r.extend(screening_flags(&i.screening).iter().map(|b| yes_no_zh(*b).to_owned()));
+                r.extend(
+                    screening_flags(&i.screening)
+                        .iter()
+                        .map(|b| yes_no_zh(*b).to_owned()),
+                );
                 r
             })
             .collect(),
@@ -67,14 +104,32 @@ pub fn tables(doc: &RuleSetDocument) -> Vec<Table> {
         title: None,
         subtitle: None,
         headers: [
-            "赋权编号", "赋权方式", "赋权部门", "赋权对象", "事项代码", "文号", "文件标题", "英文标题", "签署日期",
-            "公布日期", "生效日期", "撤销日期", "承接确认书签署日期", "司法局审核日期", "区政府批准日期", "委托期限",
-            "协议内容", "允许再委托",
+            "赋权编号",
+            "赋权方式",
+            "赋权部门",
+            "赋权对象",
+            "事项代码",
+            "文号",
+            "文件标题",
+            "英文标题",
+            "签署日期",
+            "公布日期",
+            "生效日期",
+            "撤销日期",
+            "承接确认书签署日期",
+            "司法局审核日期",
+            "区政府批准日期",
+            "委托期限",
+            "协议内容",
+            "允许再委托",
         ]
         .iter()
         .map(|s| (*s).to_owned())
         .collect(),
-        widths: vec![16.0, 8.0, 24.0, 24.0, 30.0, 18.0, 36.0, 30.0, 12.0, 12.0, 12.0, 12.0, 12.0, 12.0, 12.0, 24.0, 24.0, 8.0],
+        widths: vec![
+            16.0, 8.0, 24.0, 24.0, 30.0, 18.0, 36.0, 30.0, 12.0, 12.0, 12.0, 12.0, 12.0, 12.0,
+            12.0, 24.0, 24.0, 8.0,
+        ],
         rows: doc
             .grants
             .iter()
@@ -86,7 +141,11 @@ pub fn tables(doc: &RuleSetDocument) -> Vec<Table> {
                     dept_name(&g.grantor),
                     match &g.grantee {
                         Grantee::Class(c) => vocab::town_class_zh(*c).to_owned(),
-                        Grantee::Towns(t) => t.iter().map(|id| town_name(id)).collect::<Vec<_>>().join("、"),
+                        Grantee::Towns(t) => t
+                            .iter()
+                            .map(|id| town_name(id))
+                            .collect::<Vec<_>>()
+                            .join("、"),
                     },
                     g.items.join("、"),
                     g.document.number.clone(),
@@ -99,9 +158,13 @@ pub fn tables(doc: &RuleSetDocument) -> Vec<Table> {
                     opt(g.acceptance_confirmation),
                     opt(e.and_then(|e| e.justice_bureau_review)),
                     opt(e.and_then(|e| e.district_government_approval)),
-                    e.and_then(|e| e.term.as_ref()).map(vocab::date_range_text).unwrap_or_default(),
-                    e.map(|e| vocab::agreement_text(&e.agreement)).unwrap_or_default(),
-                    e.map(|e| yes_no_zh(e.onward_entrustment).to_owned()).unwrap_or_default(),
+                    e.and_then(|e| e.term.as_ref())
+                        .map(vocab::date_range_text)
+                        .unwrap_or_default(),
+                    e.map(|e| vocab::agreement_text(&e.agreement))
+                        .unwrap_or_default(),
+                    e.map(|e| yes_no_zh(e.onward_entrustment).to_owned())
+                        .unwrap_or_default(),
                 ]
             })
             .collect(),
@@ -110,7 +173,17 @@ pub fn tables(doc: &RuleSetDocument) -> Vec<Table> {
         sheet: "镇街".into(),
         title: None,
         subtitle: None,
-        headers: ["镇街编号", "镇街名称", "英文名称", "类型", "类别", "移交镇街"].iter().map(|s| (*s).to_owned()).collect(),
+        headers: [
+            "镇街编号",
+            "镇街名称",
+            "英文名称",
+            "类型",
+            "类别",
+            "移交镇街",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect(),
         widths: vec![14.0, 20.0, 28.0, 14.0, 14.0, 14.0],
         rows: doc
             .towns
@@ -132,8 +205,16 @@ pub fn tables(doc: &RuleSetDocument) -> Vec<Table> {
         title: None,
         subtitle: None,
         headers: [
-            "部门编号", "部门名称", "英文名称", "部门类型", "设立部门编号", "设立部门名称", "设立部门英文名称",
-            "市政府编号", "市政府名称", "市政府英文名称",
+            "部门编号",
+            "部门名称",
+            "英文名称",
+            "部门类型",
+            "设立部门编号",
+            "设立部门名称",
+            "设立部门英文名称",
+            "市政府编号",
+            "市政府名称",
+            "市政府英文名称",
         ]
         .iter()
         .map(|s| (*s).to_owned())
@@ -148,7 +229,12 @@ pub fn tables(doc: &RuleSetDocument) -> Vec<Table> {
                     d.id.clone(),
                     d.name_zh.clone(),
                     d.name_en.clone(),
-                    if d.kind == DepartmentKind::CityDepartmentBranch { "派出机构" } else { "区级部门" }.to_owned(),
+                    if d.kind == DepartmentKind::CityDepartmentBranch {
+                        "派出机构"
+                    } else {
+                        "区级部门"
+                    }
+                    .to_owned(),
                     opt(b.map(|b| &b.department.id)),
                     opt(b.map(|b| &b.department.name_zh)),
                     opt(b.map(|b| &b.department.name_en)),

@@ -7,9 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use fuquan::ruleset::source::{
-    BranchOf, DepartmentKind, DepartmentSpec, EntrustmentSpec, GrantDocument, GrantMode,
-    GrantSpec, Grantee, ItemKind, ItemSpec, NamedBody, PowerOf, RuleSetDocument, Screening,
-    TownSpec,
+    BranchOf, DepartmentKind, DepartmentSpec, EntrustmentSpec, GrantDocument, GrantMode, GrantSpec,
+    Grantee, ItemKind, ItemSpec, NamedBody, PowerOf, RuleSetDocument, Screening, TownSpec,
 };
 use fuquan::time::Date;
 use serde::Serialize;
@@ -127,7 +126,12 @@ pub fn import_sheets(
     }
     cx.counts.sheets = found.len();
     // Departments and towns first: items and grants name them.
-    for kind in [SheetKind::Departments, SheetKind::Towns, SheetKind::Items, SheetKind::Grants] {
+    for kind in [
+        SheetKind::Departments,
+        SheetKind::Towns,
+        SheetKind::Items,
+        SheetKind::Grants,
+    ] {
         for (sheet, header) in found.iter().filter(|(_, h)| h.kind == kind) {
             cx.sheet(sheet, header);
         }
@@ -198,7 +202,9 @@ impl<'a> Cx<'a> {
     }
 
     fn departments(&self) -> &[DepartmentSpec] {
-        self.departments.as_deref().unwrap_or(&self.base.departments)
+        self.departments
+            .as_deref()
+            .unwrap_or(&self.base.departments)
     }
 
     fn towns(&self) -> &[TownSpec] {
@@ -229,7 +235,9 @@ impl<'a> Cx<'a> {
                     Severity::Info,
                     &h,
                     format!("「{h}」列是说明文字,规则集没有对应字段,未导入"),
-                    format!("column \"{h}\" is descriptive text with no rule-set field; not imported"),
+                    format!(
+                        "column \"{h}\" is descriptive text with no rule-set field; not imported"
+                    ),
                 ));
             }
         }
@@ -237,35 +245,75 @@ impl<'a> Cx<'a> {
         for row in sheet.rows.iter().take(header.row_index) {
             if !row.is_blank() {
                 self.counts.skipped_rows += 1;
-                let title = row.cells.iter().map(|c| text::clean(c)).find(|c| !c.is_empty()).unwrap_or_default();
-                self.diags.push(Place { row: row.number, ..place.clone() }.diag(
-                    codes::ROW_SKIPPED,
-                    Severity::Info,
-                    &title,
-                    "表头上方的标题行,跳过",
-                    "a title row above the header; skipped",
-                ));
+                let title = row
+                    .cells
+                    .iter()
+                    .map(|c| text::clean(c))
+                    .find(|c| !c.is_empty())
+                    .unwrap_or_default();
+                self.diags.push(
+                    Place {
+                        row: row.number,
+                        ..place.clone()
+                    }
+                    .diag(
+                        codes::ROW_SKIPPED,
+                        Severity::Info,
+                        &title,
+                        "表头上方的标题行,跳过",
+                        "a title row above the header; skipped",
+                    ),
+                );
             }
         }
         let header_keys: Vec<String> = header_row
-            .map(|r| r.cells.iter().map(|c| crate::columns::header_key(c)).collect())
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| crate::columns::header_key(c))
+                    .collect()
+            })
             .unwrap_or_default();
         let sheet_notes = SheetNotes::default();
         let mut notes = sheet_notes;
         for row in sheet.rows.iter().skip(header.row_index + 1) {
-            let rp = Place { row: row.number, ..place.clone() };
+            let rp = Place {
+                row: row.number,
+                ..place.clone()
+            };
             if row.is_blank() {
                 self.counts.skipped_rows += 1;
-                self.diags.push(rp.diag(codes::ROW_SKIPPED, Severity::Info, "", "空行,跳过", "a blank row; skipped"));
+                self.diags.push(rp.diag(
+                    codes::ROW_SKIPPED,
+                    Severity::Info,
+                    "",
+                    "空行,跳过",
+                    "a blank row; skipped",
+                ));
                 continue;
             }
-            let keys: Vec<String> = row.cells.iter().map(|c| crate::columns::header_key(c)).collect();
+            let keys: Vec<String> = row
+                .cells
+                .iter()
+                .map(|c| crate::columns::header_key(c))
+                .collect();
             if keys == header_keys {
                 self.counts.skipped_rows += 1;
-                self.diags.push(rp.diag(codes::ROW_SKIPPED, Severity::Info, "", "重复的表头行(分页打印时常见),跳过", "a repeated header row (as printed pages repeat it); skipped"));
+                self.diags.push(rp.diag(
+                    codes::ROW_SKIPPED,
+                    Severity::Info,
+                    "",
+                    "重复的表头行(分页打印时常见),跳过",
+                    "a repeated header row (as printed pages repeat it); skipped",
+                ));
                 continue;
             }
-            let r = RowReader { row, header, place: rp, header_text: &header_text };
+            let r = RowReader {
+                row,
+                header,
+                place: rp,
+                header_text: &header_text,
+            };
             let before = self.diags.iter().filter(|d| d.is_error()).count();
             let ok = match header.kind {
                 SheetKind::Items => self.item_row(&r, &mut notes),
@@ -286,7 +334,8 @@ impl<'a> Cx<'a> {
 
     fn err(&mut self, r: &RowReader<'_>, field: Field, code: &'static str, zh: String, en: String) {
         let (p, cell) = r.at(field);
-        self.diags.push(p.diag(code, Severity::Error, &cell, zh, en));
+        self.diags
+            .push(p.diag(code, Severity::Error, &cell, zh, en));
     }
 
     fn missing(&mut self, r: &RowReader<'_>, field: Field) {
@@ -308,7 +357,11 @@ impl<'a> Cx<'a> {
             .departments()
             .iter()
             .find(|d| d.id == code || text::code(&d.name_zh) == code)
-            .or_else(|| self.departments().iter().find(|d| text::name_key(&d.name_zh) == key))
+            .or_else(|| {
+                self.departments()
+                    .iter()
+                    .find(|d| text::name_key(&d.name_zh) == key)
+            })
             .map(|d| d.id.clone());
         if found.is_none() {
             self.err(
@@ -328,7 +381,11 @@ impl<'a> Cx<'a> {
         self.towns()
             .iter()
             .find(|t| t.id == code || text::code(&t.name_zh) == code)
-            .or_else(|| self.towns().iter().find(|t| text::name_key(&t.name_zh) == key))
+            .or_else(|| {
+                self.towns()
+                    .iter()
+                    .find(|t| text::name_key(&t.name_zh) == key)
+            })
             .map(|t| t.id.clone())
     }
 
@@ -338,7 +395,15 @@ impl<'a> Cx<'a> {
         if let Some(class) = vocab::town_class(&v) {
             return Some(Grantee::Class(class));
         }
-        let all = ["全部镇街", "各镇街", "全区各镇街", "所有镇街", "各镇(街道)", "全部镇(街道)", "各镇、街道"];
+        let all = [
+            "全部镇街",
+            "各镇街",
+            "全区各镇街",
+            "所有镇街",
+            "各镇(街道)",
+            "全部镇(街道)",
+            "各镇、街道",
+        ];
         let mut towns = Vec::new();
         if all.iter().any(|a| text::code(a) == v) {
             towns = self
@@ -361,7 +426,10 @@ impl<'a> Cx<'a> {
                             field,
                             codes::UNKNOWN_TOWN,
                             format!("第{}行:规则集中没有镇(街道)「{part}」", r.row.number),
-                            format!("row {}: the rule set has no town or subdistrict \"{part}\"", r.row.number),
+                            format!(
+                                "row {}: the rule set has no town or subdistrict \"{part}\"",
+                                r.row.number
+                            ),
                         );
                         return None;
                     }
@@ -408,8 +476,14 @@ impl<'a> Cx<'a> {
                     r,
                     field,
                     codes::BAD_BOOL,
-                    format!("第{}行「{h}」应为「是」或「否」,而不是「{v}」", r.row.number),
-                    format!("row {}: \"{h}\" must be 是 (yes) or 否 (no), not \"{v}\"", r.row.number),
+                    format!(
+                        "第{}行「{h}」应为「是」或「否」,而不是「{v}」",
+                        r.row.number
+                    ),
+                    format!(
+                        "row {}: \"{h}\" must be 是 (yes) or 否 (no), not \"{v}\"",
+                        r.row.number
+                    ),
                 );
                 default
             }
@@ -422,7 +496,11 @@ impl<'a> Cx<'a> {
             self.missing(r, Field::Name);
             return false;
         }
-        let base_item = self.base.items.iter().find(|i| text::code(&i.name_zh) == text::code(&name));
+        let base_item = self
+            .base
+            .items
+            .iter()
+            .find(|i| text::code(&i.name_zh) == text::code(&name));
         // Code.
         let code = match r.col(Field::Code) {
             Some(_) => {
@@ -486,7 +564,10 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
-            _ => match base_item.map(|b| b.kind).or_else(|| vocab::kind_from_name(&name)) {
+            _ => match base_item
+                .map(|b| b.kind)
+                .or_else(|| vocab::kind_from_name(&name))
+            {
                 Some(k) => k,
                 None => {
                     self.err(
@@ -505,7 +586,12 @@ impl<'a> Cx<'a> {
             Some(_) if !r.get(Field::Domain).is_empty() => {
                 let v = r.get(Field::Domain);
                 let c = text::code(&v);
-                match self.base.domains.iter().find(|d| d.id == c || text::code(&d.name_zh) == c) {
+                match self
+                    .base
+                    .domains
+                    .iter()
+                    .find(|d| d.id == c || text::code(&d.name_zh) == c)
+                {
                     Some(d) => d.id.clone(),
                     None => {
                         self.err(
@@ -538,7 +624,8 @@ impl<'a> Cx<'a> {
         };
         // Bases.
         let combined = r.get(Field::Basis);
-        let (mut establishing, mut penalty) = (r.get(Field::EstablishingBasis), r.get(Field::PenaltyBasis));
+        let (mut establishing, mut penalty) =
+            (r.get(Field::EstablishingBasis), r.get(Field::PenaltyBasis));
         if r.col(Field::EstablishingBasis).is_none() && r.col(Field::Basis).is_some() {
             let (e, p) = split_basis(&combined);
             establishing = e;
@@ -551,7 +638,11 @@ impl<'a> Cx<'a> {
             }
         }
         if establishing.is_empty() {
-            let f = if r.col(Field::EstablishingBasis).is_some() { Field::EstablishingBasis } else { Field::Basis };
+            let f = if r.col(Field::EstablishingBasis).is_some() {
+                Field::EstablishingBasis
+            } else {
+                Field::Basis
+            };
             if r.col(f).is_some() {
                 self.missing(r, f);
                 return false;
@@ -559,9 +650,16 @@ impl<'a> Cx<'a> {
             match base_item {
                 Some(b) => establishing = b.establishing_basis.clone(),
                 None => {
-                    self.err(r, Field::Name, codes::MISSING_REQUIRED,
+                    self.err(
+                        r,
+                        Field::Name,
+                        codes::MISSING_REQUIRED,
                         format!("第{}行:表中没有依据列(设定依据/执法依据)", r.row.number),
-                        format!("row {}: the sheet has no basis column (设定依据 / 执法依据)", r.row.number));
+                        format!(
+                            "row {}: the sheet has no basis column (设定依据 / 执法依据)",
+                            r.row.number
+                        ),
+                    );
                     return false;
                 }
             }
@@ -636,14 +734,23 @@ impl<'a> Cx<'a> {
             None => base_item.and_then(|b| b.fine_ranges.clone()),
         };
         let related_items = match r.col(Field::RelatedItems) {
-            Some(_) => text::split_list(&r.get(Field::RelatedItems)).iter().map(|c| text::code(c)).collect(),
-            None => base_item.map(|b| b.related_items.clone()).unwrap_or_default(),
+            Some(_) => text::split_list(&r.get(Field::RelatedItems))
+                .iter()
+                .map(|c| text::code(c))
+                .collect(),
+            None => base_item
+                .map(|b| b.related_items.clone())
+                .unwrap_or_default(),
         };
         let name_en = match r.col(Field::NameEn) {
             Some(_) => r.get(Field::NameEn),
             None => base_item.map(|b| b.name_en.clone()).unwrap_or_default(),
         };
-        let code = if code.is_empty() { self.new_code(&department, kind) } else { code };
+        let code = if code.is_empty() {
+            self.new_code(&department, kind)
+        } else {
+            code
+        };
         let item = ItemSpec {
             code: code.clone(),
             name_zh: text::clean(&name),
@@ -663,21 +770,41 @@ impl<'a> Cx<'a> {
         // A grant, when the row names towns (or the sheet's subject): read before
         // anything is kept, so that a refused row leaves no item behind.
         let mut pending: Option<Gathering> = None;
-        let towns_field = if r.col(Field::Towns).is_some() { Some(Field::Towns) } else if r.col(Field::Subject).is_some() { Some(Field::Subject) } else { None };
+        let towns_field = if r.col(Field::Towns).is_some() {
+            Some(Field::Towns)
+        } else if r.col(Field::Subject).is_some() {
+            Some(Field::Subject)
+        } else {
+            None
+        };
         if let Some(f) = towns_field {
             let v = r.get(f);
             if v.is_empty() {
                 self.missing(r, f);
                 return false;
             }
-            let Some(grantee) = self.grantee(r, f, &v) else { return false };
-            let document = if r.col(Field::DocNumber).is_some() && !r.get(Field::DocNumber).is_empty() {
+            let Some(grantee) = self.grantee(r, f, &v) else {
+                return false;
+            };
+            let document = if r.col(Field::DocNumber).is_some()
+                && !r.get(Field::DocNumber).is_empty()
+            {
                 let number = text::document_number(&r.get(Field::DocNumber));
                 let title = r.get(Field::DocTitle);
-                let known = self.base.grants.iter().map(|g| g.document.as_ref()).find(|d| d.number == number);
+                let known = self
+                    .base
+                    .grants
+                    .iter()
+                    .map(|g| g.document.as_ref())
+                    .find(|d| d.number == number);
                 GrantDocument {
-                    title_zh: if title.is_empty() { known.map_or_else(|| number.clone(), |d| d.title_zh.clone()) } else { title },
-                    title_en: known.map_or_else(|| format!("Document {number}"), |d| d.title_en.clone()),
+                    title_zh: if title.is_empty() {
+                        known.map_or_else(|| number.clone(), |d| d.title_zh.clone())
+                    } else {
+                        title
+                    },
+                    title_en: known
+                        .map_or_else(|| format!("Document {number}"), |d| d.title_en.clone()),
                     number,
                 }
             } else if let Some(d) = &self.options.document {
@@ -690,10 +817,12 @@ impl<'a> Cx<'a> {
                 return false;
             };
             let effective = match r.col(Field::Effective) {
-                Some(_) if !r.get(Field::Effective).is_empty() => match self.date(r, Field::Effective) {
-                    Some(Some(d)) => d,
-                    _ => return false,
-                },
+                Some(_) if !r.get(Field::Effective).is_empty() => {
+                    match self.date(r, Field::Effective) {
+                        Some(Some(d)) => d,
+                        _ => return false,
+                    }
+                }
                 _ => match self.options.effective {
                     Some(d) => {
                         notes.effective_from_options += 1;
@@ -707,15 +836,30 @@ impl<'a> Cx<'a> {
                     }
                 },
             };
-            pending = Some(Gathering { mode, grantor: department.clone(), grantee, document, effective, items: vec![code.clone()] });
+            pending = Some(Gathering {
+                mode,
+                grantor: department.clone(),
+                grantee,
+                document,
+                effective,
+                items: vec![code.clone()],
+            });
         }
         match self.item_index.get(&code) {
             Some(&i) => {
                 if self.items.get(i) != Some(&item) {
-                    let first = self.item_rows.get(&code).map(|p| format!("{}", p.place_zh_short())).unwrap_or_default();
+                    let first = self
+                        .item_rows
+                        .get(&code)
+                        .map(|p| p.place_zh_short())
+                        .unwrap_or_default();
                     let (p, cell) = r.at(Field::Name);
                     let same_name = self.items.get(i).is_some_and(|x| x.name_zh == item.name_zh);
-                    let (code_, sev) = if same_name { (codes::CONFLICTING_ROW, Severity::Warning) } else { (codes::DUPLICATE, Severity::Error) };
+                    let (code_, sev) = if same_name {
+                        (codes::CONFLICTING_ROW, Severity::Warning)
+                    } else {
+                        (codes::DUPLICATE, Severity::Error)
+                    };
                     self.diags.push(p.diag(code_, sev, &cell,
                         if same_name { format!("第{}行:事项「{}」已在{first}读入,内容不同,保留先读入的", r.row.number, item.name_zh) } else { format!("第{}行:事项代码「{code}」已在{first}用于另一事项", r.row.number) },
                         if same_name { format!("row {}: item \"{}\" was already read at {first} with different content; the first is kept", r.row.number, item.name_zh) } else { format!("row {}: code \"{code}\" is already used at {first} by another item", r.row.number) }));
@@ -731,7 +875,13 @@ impl<'a> Cx<'a> {
             }
         }
         if let Some(p) = pending {
-            match self.gathered.iter_mut().find(|g| g.mode == p.mode && g.grantor == p.grantor && g.grantee == p.grantee && g.document == p.document && g.effective == p.effective) {
+            match self.gathered.iter_mut().find(|g| {
+                g.mode == p.mode
+                    && g.grantor == p.grantor
+                    && g.grantee == p.grantee
+                    && g.document == p.document
+                    && g.effective == p.effective
+            }) {
                 Some(g) => {
                     if !g.items.contains(&code) {
                         g.items.push(code);
@@ -774,12 +924,30 @@ impl<'a> Cx<'a> {
             return false;
         }
         if self.grants_explicit.iter().any(|g| g.id == id) {
-            self.err(r, Field::GrantId, codes::DUPLICATE, format!("第{}行:赋权编号「{id}」重复", r.row.number), format!("row {}: grant id \"{id}\" is repeated", r.row.number));
+            self.err(
+                r,
+                Field::GrantId,
+                codes::DUPLICATE,
+                format!("第{}行:赋权编号「{id}」重复", r.row.number),
+                format!("row {}: grant id \"{id}\" is repeated", r.row.number),
+            );
             return false;
         }
         let mode_text = r.get(Field::Mode);
         let Some(mode) = vocab::grant_mode(&mode_text) else {
-            self.err(r, Field::Mode, codes::BAD_VALUE, format!("第{}行「赋权方式」应为赋权或委托,而不是「{mode_text}」", r.row.number), format!("row {}: the mode must be 赋权 or 委托, not \"{mode_text}\"", r.row.number));
+            self.err(
+                r,
+                Field::Mode,
+                codes::BAD_VALUE,
+                format!(
+                    "第{}行「赋权方式」应为赋权或委托,而不是「{mode_text}」",
+                    r.row.number
+                ),
+                format!(
+                    "row {}: the mode must be 赋权 or 委托, not \"{mode_text}\"",
+                    r.row.number
+                ),
+            );
             return false;
         };
         let dept = r.get(Field::Department);
@@ -787,14 +955,21 @@ impl<'a> Cx<'a> {
             self.missing(r, Field::Department);
             return false;
         }
-        let Some(grantor) = self.department_id(r, Field::Department, &dept) else { return false };
+        let Some(grantor) = self.department_id(r, Field::Department, &dept) else {
+            return false;
+        };
         let towns = r.get(Field::Towns);
         if towns.is_empty() {
             self.missing(r, Field::Towns);
             return false;
         }
-        let Some(grantee) = self.grantee(r, Field::Towns, &towns) else { return false };
-        let items: Vec<String> = text::split_list(&r.get(Field::ItemCodes)).iter().map(|c| text::code(c)).collect();
+        let Some(grantee) = self.grantee(r, Field::Towns, &towns) else {
+            return false;
+        };
+        let items: Vec<String> = text::split_list(&r.get(Field::ItemCodes))
+            .iter()
+            .map(|c| text::code(c))
+            .collect();
         let number = text::document_number(&r.get(Field::DocNumber));
         if number.is_empty() {
             self.missing(r, Field::DocNumber);
@@ -845,7 +1020,13 @@ impl<'a> Cx<'a> {
             None
         } else {
             match vocab::agreement(&agreement_text) {
-                Some(agreement) => Some(EntrustmentSpec { justice_bureau_review: justice, district_government_approval: approval, term, agreement, onward_entrustment: onward }),
+                Some(agreement) => Some(EntrustmentSpec {
+                    justice_bureau_review: justice,
+                    district_government_approval: approval,
+                    term,
+                    agreement,
+                    onward_entrustment: onward,
+                }),
                 None => {
                     self.err(r, Field::Agreement, codes::BAD_VALUE, format!("第{}行「协议内容」无法读取:「{agreement_text}」(写法如「依据、事项、权限、期限、权利义务、责任」或「无」)", r.row.number), format!("row {}: the agreement contents cannot be read: \"{agreement_text}\"", r.row.number));
                     return false;
@@ -858,7 +1039,11 @@ impl<'a> Cx<'a> {
             grantor,
             grantee,
             items,
-            document: Arc::new(GrantDocument { number, title_zh: r.get(Field::DocTitle), title_en: r.get(Field::DocTitleEn) }),
+            document: Arc::new(GrantDocument {
+                number,
+                title_zh: r.get(Field::DocTitle),
+                title_en: r.get(Field::DocTitleEn),
+            }),
             signed,
             published,
             effective,
@@ -875,7 +1060,11 @@ impl<'a> Cx<'a> {
             self.missing(r, Field::TownName);
             return false;
         }
-        let known = self.base.towns.iter().find(|t| text::name_key(&t.name_zh) == text::name_key(&name));
+        let known = self
+            .base
+            .towns
+            .iter()
+            .find(|t| text::name_key(&t.name_zh) == text::name_key(&name));
         let id = match text::code(&r.get(Field::TownId)) {
             s if !s.is_empty() => s,
             _ => match known {
@@ -888,17 +1077,35 @@ impl<'a> Cx<'a> {
         };
         let kind_text = r.get(Field::TownKind);
         let kind = if kind_text.is_empty() {
-            known.map(|t| t.kind).or_else(|| vocab::town_kind_from_name(&name))
+            known
+                .map(|t| t.kind)
+                .or_else(|| vocab::town_kind_from_name(&name))
         } else {
             vocab::town_kind(&kind_text)
         };
         let Some(kind) = kind else {
-            self.err(r, Field::TownKind, codes::BAD_VALUE, format!("第{}行「类型」应为镇、街道或管理服务中心,而不是「{kind_text}」", r.row.number), format!("row {}: the kind must be 镇, 街道 or 管理服务中心, not \"{kind_text}\"", r.row.number));
+            self.err(
+                r,
+                Field::TownKind,
+                codes::BAD_VALUE,
+                format!(
+                    "第{}行「类型」应为镇、街道或管理服务中心,而不是「{kind_text}」",
+                    r.row.number
+                ),
+                format!(
+                    "row {}: the kind must be 镇, 街道 or 管理服务中心, not \"{kind_text}\"",
+                    r.row.number
+                ),
+            );
             return false;
         };
         let class_text = r.get(Field::TownClass);
         let class = if class_text.is_empty() || text::clean(&class_text) == "无" {
-            if r.col(Field::TownClass).is_none() { known.and_then(|t| t.class) } else { None }
+            if r.col(Field::TownClass).is_none() {
+                known.and_then(|t| t.class)
+            } else {
+                None
+            }
         } else {
             match vocab::town_class(&text::code(&class_text)) {
                 Some(c) => Some(c),
@@ -910,7 +1117,11 @@ impl<'a> Cx<'a> {
         };
         let hands = r.get(Field::HandsOverTo);
         let hands_over_to = if hands.is_empty() {
-            if r.col(Field::HandsOverTo).is_none() { known.and_then(|t| t.hands_over_to.clone()) } else { None }
+            if r.col(Field::HandsOverTo).is_none() {
+                known.and_then(|t| t.hands_over_to.clone())
+            } else {
+                None
+            }
         } else {
             let found = self
                 .towns
@@ -918,14 +1129,21 @@ impl<'a> Cx<'a> {
                 .unwrap_or_default()
                 .iter()
                 .chain(self.base.towns.iter())
-                .find(|t| t.id == text::code(&hands) || text::name_key(&t.name_zh) == text::name_key(&hands))
+                .find(|t| {
+                    t.id == text::code(&hands)
+                        || text::name_key(&t.name_zh) == text::name_key(&hands)
+                })
                 .map(|t| t.id.clone());
             Some(found.unwrap_or_else(|| text::code(&hands)))
         };
         let town = TownSpec {
             id,
             name_zh: text::clean(&name),
-            name_en: if r.col(Field::TownNameEn).is_some() { r.get(Field::TownNameEn) } else { known.map(|t| t.name_en.clone()).unwrap_or_default() },
+            name_en: if r.col(Field::TownNameEn).is_some() {
+                r.get(Field::TownNameEn)
+            } else {
+                known.map(|t| t.name_en.clone()).unwrap_or_default()
+            },
             kind,
             class,
             hands_over_to,
@@ -933,7 +1151,13 @@ impl<'a> Cx<'a> {
         let list = self.towns.get_or_insert_with(Vec::new);
         if list.iter().any(|t| t.id == town.id) {
             let id = town.id.clone();
-            self.err(r, Field::TownId, codes::DUPLICATE, format!("第{}行:镇街编号「{id}」重复", r.row.number), format!("row {}: town id \"{id}\" is repeated", r.row.number));
+            self.err(
+                r,
+                Field::TownId,
+                codes::DUPLICATE,
+                format!("第{}行:镇街编号「{id}」重复", r.row.number),
+                format!("row {}: town id \"{id}\" is repeated", r.row.number),
+            );
             return false;
         }
         list.push(town);
@@ -946,7 +1170,11 @@ impl<'a> Cx<'a> {
             self.missing(r, Field::DeptName);
             return false;
         }
-        let known = self.base.departments.iter().find(|d| text::name_key(&d.name_zh) == text::name_key(&name));
+        let known = self
+            .base
+            .departments
+            .iter()
+            .find(|d| text::name_key(&d.name_zh) == text::name_key(&name));
         let id = match text::code(&r.get(Field::DeptId)) {
             s if !s.is_empty() => s,
             _ => match known {
@@ -960,12 +1188,27 @@ impl<'a> Cx<'a> {
         let kind_text = r.get(Field::DeptKind);
         let kind = if kind_text.is_empty() {
             known.map_or(DepartmentKind::DistrictDepartment, |d| d.kind)
-        } else if ["派出机构", "分局", "市级部门派出机构"].contains(&text::clean(&kind_text).as_str()) {
+        } else if ["派出机构", "分局", "市级部门派出机构"]
+            .contains(&text::clean(&kind_text).as_str())
+        {
             DepartmentKind::CityDepartmentBranch
-        } else if ["区级部门", "区直部门", "部门"].contains(&text::clean(&kind_text).as_str()) {
+        } else if ["区级部门", "区直部门", "部门"].contains(&text::clean(&kind_text).as_str())
+        {
             DepartmentKind::DistrictDepartment
         } else {
-            self.err(r, Field::DeptKind, codes::BAD_VALUE, format!("第{}行「部门类型」应为区级部门或派出机构,而不是「{kind_text}」", r.row.number), format!("row {}: the kind must be 区级部门 or 派出机构, not \"{kind_text}\"", r.row.number));
+            self.err(
+                r,
+                Field::DeptKind,
+                codes::BAD_VALUE,
+                format!(
+                    "第{}行「部门类型」应为区级部门或派出机构,而不是「{kind_text}」",
+                    r.row.number
+                ),
+                format!(
+                    "row {}: the kind must be 区级部门 or 派出机构, not \"{kind_text}\"",
+                    r.row.number
+                ),
+            );
             return false;
         };
         let branch_of = if r.col(Field::ParentName).is_some() {
@@ -974,8 +1217,16 @@ impl<'a> Cx<'a> {
                 None
             } else {
                 Some(BranchOf {
-                    department: NamedBody { id: text::code(&r.get(Field::ParentId)), name_zh: parent, name_en: r.get(Field::ParentNameEn) },
-                    city_government: NamedBody { id: text::code(&r.get(Field::CityGovId)), name_zh: r.get(Field::CityGovName), name_en: r.get(Field::CityGovNameEn) },
+                    department: NamedBody {
+                        id: text::code(&r.get(Field::ParentId)),
+                        name_zh: parent,
+                        name_en: r.get(Field::ParentNameEn),
+                    },
+                    city_government: NamedBody {
+                        id: text::code(&r.get(Field::CityGovId)),
+                        name_zh: r.get(Field::CityGovName),
+                        name_en: r.get(Field::CityGovNameEn),
+                    },
                 })
             }
         } else {
@@ -984,14 +1235,24 @@ impl<'a> Cx<'a> {
         let dept = DepartmentSpec {
             id,
             name_zh: text::clean(&name),
-            name_en: if r.col(Field::DeptNameEn).is_some() { r.get(Field::DeptNameEn) } else { known.map(|d| d.name_en.clone()).unwrap_or_default() },
+            name_en: if r.col(Field::DeptNameEn).is_some() {
+                r.get(Field::DeptNameEn)
+            } else {
+                known.map(|d| d.name_en.clone()).unwrap_or_default()
+            },
             kind,
             branch_of,
         };
         let list = self.departments.get_or_insert_with(Vec::new);
         if list.iter().any(|d| d.id == dept.id) {
             let id = dept.id.clone();
-            self.err(r, Field::DeptId, codes::DUPLICATE, format!("第{}行:部门编号「{id}」重复", r.row.number), format!("row {}: department id \"{id}\" is repeated", r.row.number));
+            self.err(
+                r,
+                Field::DeptId,
+                codes::DUPLICATE,
+                format!("第{}行:部门编号「{id}」重复", r.row.number),
+                format!("row {}: department id \"{id}\" is repeated", r.row.number),
+            );
             return false;
         }
         list.push(dept);
@@ -1011,7 +1272,11 @@ impl<'a> Cx<'a> {
         let mut dropped = BTreeMap::new();
         for item in &mut self.items {
             let before = item.related_items.len();
-            let from_base = self.base.items.iter().any(|b| b.code == item.code && b.related_items == item.related_items);
+            let from_base = self
+                .base
+                .items
+                .iter()
+                .any(|b| b.code == item.code && b.related_items == item.related_items);
             if from_base {
                 item.related_items.retain(|c| codes_now.contains(c));
                 if item.related_items.len() != before {
@@ -1061,8 +1326,15 @@ impl<'a> Cx<'a> {
         self.counts.towns = doc.towns.len();
         self.counts.departments = doc.departments.len();
         let validation = fuquan::ruleset::validate::validate(&doc);
-        let ok = !self.diags.iter().any(RowDiagnostic::is_error) && !validation.iter().any(fuquan::Diagnostic::is_error);
-        ImportReport { ok, counts: self.counts, diagnostics: self.diags, validation, document: doc }
+        let ok = !self.diags.iter().any(RowDiagnostic::is_error)
+            && !validation.iter().any(fuquan::Diagnostic::is_error);
+        ImportReport {
+            ok,
+            counts: self.counts,
+            diagnostics: self.diags,
+            validation,
+            document: doc,
+        }
     }
 }
 
@@ -1110,7 +1382,10 @@ fn department_domain(base: &RuleSetDocument, department: &str) -> Option<String>
     for i in base.items.iter().filter(|i| i.department == department) {
         *counts.entry(i.domain.as_str()).or_default() += 1;
     }
-    counts.into_iter().max_by_key(|(_, n)| *n).map(|(d, _)| d.to_owned())
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(d, _)| d.to_owned())
 }
 
 /// A combined basis cell: `设定依据:… 处罚依据:…` splits at the marker;
@@ -1119,11 +1394,16 @@ fn split_basis(s: &str) -> (String, Option<String>) {
     let t = text::clean(s);
     for marker in ["处罚依据:", "处罚依据：", "处罚依据"] {
         if let Some((a, b)) = t.split_once(marker) {
-            let a = a.trim_start_matches("设定依据:").trim_start_matches("设定依据：").trim_start_matches("设定依据");
+            let a = a
+                .trim_start_matches("设定依据:")
+                .trim_start_matches("设定依据：")
+                .trim_start_matches("设定依据");
             return (text::clean(a), Some(text::clean(b)));
         }
     }
-    let t = t.trim_start_matches("设定依据:").trim_start_matches("设定依据：");
+    let t = t
+        .trim_start_matches("设定依据:")
+        .trim_start_matches("设定依据：");
     (text::clean(t), None)
 }
 
@@ -1146,9 +1426,39 @@ impl SheetNotes {
         };
         note(self.code_from_base, format!("表中没有「事项代码」列:{} 行按事项名称取基础规则集中同名事项的代码及英文名、筛选属性等", self.code_from_base), format!("no code column: {} rows took the code, English name, screening and other fields of the base rule set's item of the same name", self.code_from_base));
         note(self.basis_copied, format!("「执法依据」一列未分设定依据与处罚依据:{} 个处罚事项的处罚依据取同一文字", self.basis_copied), format!("one basis column without separate establishing and penalty bases: for {} penalty items the penalty basis is the same text", self.basis_copied));
-        note(self.catalogue_assumed, format!("没有「纳入指导目录」列:{} 个新事项按赋权方式推定(赋权即在省指导目录内)", self.catalogue_assumed), format!("no guiding-catalogue column: {} new items assumed in the catalogue when delegated", self.catalogue_assumed));
-        note(self.document_from_options, format!("没有「文号」列:{} 行的赋权文件取命令行 --document", self.document_from_options), format!("no document column: {} rows took the document given with --document", self.document_from_options));
-        note(self.effective_from_options, format!("没有「生效日期」列:{} 行的生效日期取命令行 --effective", self.effective_from_options), format!("no effective-date column: {} rows took --effective", self.effective_from_options));
+        note(
+            self.catalogue_assumed,
+            format!(
+                "没有「纳入指导目录」列:{} 个新事项按赋权方式推定(赋权即在省指导目录内)",
+                self.catalogue_assumed
+            ),
+            format!(
+                "no guiding-catalogue column: {} new items assumed in the catalogue when delegated",
+                self.catalogue_assumed
+            ),
+        );
+        note(
+            self.document_from_options,
+            format!(
+                "没有「文号」列:{} 行的赋权文件取命令行 --document",
+                self.document_from_options
+            ),
+            format!(
+                "no document column: {} rows took the document given with --document",
+                self.document_from_options
+            ),
+        );
+        note(
+            self.effective_from_options,
+            format!(
+                "没有「生效日期」列:{} 行的生效日期取命令行 --effective",
+                self.effective_from_options
+            ),
+            format!(
+                "no effective-date column: {} rows took --effective",
+                self.effective_from_options
+            ),
+        );
     }
 }
 
@@ -1167,20 +1477,30 @@ impl RowReader<'_> {
 
     /// The cell's text, trimmed ("" when the column is absent).
     fn get(&self, f: Field) -> String {
-        self.col(f).map_or(String::new(), |c| text::clean(self.row.cell(c)))
+        self.col(f)
+            .map_or(String::new(), |c| text::clean(self.row.cell(c)))
     }
 
     /// The place of a field's cell and its raw text.
     fn at(&self, f: Field) -> (Place, String) {
         match self.col(f) {
-            Some(c) => (self.place.at(c, &(self.header_text)(c)), self.row.cell(c).to_owned()),
+            Some(c) => (
+                self.place.at(c, &(self.header_text)(c)),
+                self.row.cell(c).to_owned(),
+            ),
             None => {
                 let name = crate::columns::synonyms(self.header.kind)
                     .into_iter()
                     .find(|(g, _)| *g == f)
                     .and_then(|(_, n)| n.first().copied())
                     .unwrap_or("");
-                (Place { header: name.to_owned(), ..self.place.clone() }, String::new())
+                (
+                    Place {
+                        header: name.to_owned(),
+                        ..self.place.clone()
+                    },
+                    String::new(),
+                )
             }
         }
     }
@@ -1200,9 +1520,19 @@ impl Place {
 /// leaving anything half-written: into a fresh temporary directory beside the
 /// target, renamed onto it at the end. An existing non-empty target is replaced
 /// only when `replace` is set.
-pub fn write_ruleset_dir(doc: &RuleSetDocument, target: &Path, replace: bool) -> Result<(), OfficeError> {
+pub fn write_ruleset_dir(
+    doc: &RuleSetDocument,
+    target: &Path,
+    replace: bool,
+) -> Result<(), OfficeError> {
     let ser = |e: &dyn std::fmt::Display| {
-        OfficeError::single(Place::file(&target.display().to_string()).diag(codes::IO, Severity::Error, "", format!("无法序列化:{e}"), format!("cannot serialise: {e}")))
+        OfficeError::single(Place::file(&target.display().to_string()).diag(
+            codes::IO,
+            Severity::Error,
+            "",
+            format!("无法序列化:{e}"),
+            format!("cannot serialise: {e}"),
+        ))
     };
     let mut value = serde_json::to_value(doc).map_err(|e| ser(&e))?;
     let mut parts = Vec::new();

@@ -7,6 +7,10 @@
 //! marked), carried by a delegated penalty, entrusted, or an inspection carried
 //! by an entrusted penalty.
 
+// The coverage answer is read as serde_json::Value, whose `[]` returns Null for a
+// missing key or index and never panics.
+#![allow(clippy::indexing_slicing)]
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -32,7 +36,11 @@ pub struct Formats {
 
 impl Default for Formats {
     fn default() -> Formats {
-        Formats { xlsx: true, csv: true, html: true }
+        Formats {
+            xlsx: true,
+            csv: true,
+            html: true,
+        }
     }
 }
 
@@ -60,12 +68,22 @@ pub struct Publication {
     pub summary: Table,
 }
 
-const ON_LIST: [&str; 5] = ["delegated", "in_transition", "carried_by_delegation", "entrusted", "carried_by_entrustment"];
+const ON_LIST: [&str; 5] = [
+    "delegated",
+    "in_transition",
+    "carried_by_delegation",
+    "entrusted",
+    "carried_by_entrustment",
+];
 
 /// Builds the lists in force on `date`.
 pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
     let doc = engine.document();
-    let answer = api::call(engine, "coverage", json!({"from": date.to_string(), "to": date.to_string()}));
+    let answer = api::call(
+        engine,
+        "coverage",
+        json!({"from": date.to_string(), "to": date.to_string()}),
+    );
     if answer["status"] != "ok" {
         return Err(OfficeError::single(Place::default().diag(
             codes::INVALID_RESULT,
@@ -82,29 +100,48 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
             let seg = &line["segments"][0];
             let status = seg["status"].as_str().unwrap_or("");
             if ON_LIST.contains(&status) {
-                by_town.entry(line["town"].as_str().unwrap_or("").to_owned()).or_default().push((
-                    line["item"].as_str().unwrap_or("").to_owned(),
-                    status.to_owned(),
-                    seg["grant"].as_str().unwrap_or("").to_owned(),
-                ));
+                by_town
+                    .entry(line["town"].as_str().unwrap_or("").to_owned())
+                    .or_default()
+                    .push((
+                        line["item"].as_str().unwrap_or("").to_owned(),
+                        status.to_owned(),
+                        seg["grant"].as_str().unwrap_or("").to_owned(),
+                    ));
             }
         }
     }
-    let dept = |id: &str| doc.departments.iter().find(|d| d.id == id).map_or_else(|| id.to_owned(), |d| d.name_zh.clone());
-    let domain = |id: &str| doc.domains.iter().find(|d| d.id == id).map_or_else(|| id.to_owned(), |d| d.name_zh.clone());
+    let dept = |id: &str| {
+        doc.departments
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(|| id.to_owned(), |d| d.name_zh.clone())
+    };
+    let domain = |id: &str| {
+        doc.domains
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(|| id.to_owned(), |d| d.name_zh.clone())
+    };
     let plan = &doc.meta.plan;
     let mut towns = Vec::new();
     let mut summary_rows = Vec::new();
     for town in &doc.towns {
         // A management centre patrols for the town it hands cases to (Plan §13).
-        let source = if town.kind == TownKind::ManagementCentre { town.hands_over_to.clone().unwrap_or_default() } else { town.id.clone() };
+        let source = if town.kind == TownKind::ManagementCentre {
+            town.hands_over_to.clone().unwrap_or_default()
+        } else {
+            town.id.clone()
+        };
         let entries = by_town.get(&source).cloned().unwrap_or_default();
         let mut enforcement_rows = Vec::new();
         let mut inspection_rows = Vec::new();
         let (mut delegated, mut entrusted, mut transition) = (0usize, 0usize, 0usize);
         let mut kinds = [0usize; 3];
         for (code, status, grant_id) in &entries {
-            let Some(item) = engine.item(code) else { continue };
+            let Some(item) = engine.item(code) else {
+                continue;
+            };
             let spec = &item.spec;
             let grant = doc.grants.iter().find(|g| &g.id == grant_id);
             let engine_grant = engine.grants().iter().find(|g| &g.id == grant_id);
@@ -138,7 +175,9 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
             if let Some(n) = kinds.get_mut(k) {
                 *n += 1;
             }
-            let document = grant.map(|g| format!("{}《{}》", g.document.number, g.document.title_zh)).unwrap_or_default();
+            let document = grant
+                .map(|g| format!("{}《{}》", g.document.number, g.document.title_zh))
+                .unwrap_or_default();
             let effective = grant.map(|g| g.effective.to_string()).unwrap_or_default();
             if town.kind != TownKind::ManagementCentre {
                 enforcement_rows.push(vec![
@@ -159,12 +198,25 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
             }
             if spec.kind == ItemKind::Inspection {
                 let note = if town.kind == TownKind::ManagementCentre {
-                    let to = doc.towns.iter().find(|t| t.id == source).map_or(source.clone(), |t| t.name_zh.clone());
+                    let to = doc
+                        .towns
+                        .iter()
+                        .find(|t| t.id == source)
+                        .map_or(source.clone(), |t| t.name_zh.clone());
                     format!("日常巡查;发现清单内违法行为需立案查处的,移交{to}")
                 } else {
                     "纳入综合查一次,同一监管对象各领域一次检查到位".to_owned()
                 };
-                inspection_rows.push(vec![String::new(), spec.name_zh.clone(), spec.code.clone(), domain(&spec.domain), dept(&spec.department), spec.establishing_basis.clone(), mode.to_owned(), note]);
+                inspection_rows.push(vec![
+                    String::new(),
+                    spec.name_zh.clone(),
+                    spec.code.clone(),
+                    domain(&spec.domain),
+                    dept(&spec.department),
+                    spec.establishing_basis.clone(),
+                    mode.to_owned(),
+                    note,
+                ]);
             }
         }
         for rows in [&mut enforcement_rows, &mut inspection_rows] {
@@ -179,22 +231,56 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
             sheet: format!("{}执法事项清单", town.name_zh),
             title: Some(format!("{}执法事项清单", town.name_zh)),
             subtitle: Some(sub.clone()),
-            headers: ["序号", "事项名称", "事项代码", "事项类型", "领域", "原行使部门", "承接方式", "设立依据", "处罚依据", "裁量基准", "赋权(委托)文件", "生效日期", "备注"].iter().map(|s| (*s).to_owned()).collect(),
-            widths: vec![6.0, 36.0, 10.0, 10.0, 10.0, 22.0, 10.0, 36.0, 36.0, 24.0, 30.0, 11.0, 24.0],
+            headers: [
+                "序号",
+                "事项名称",
+                "事项代码",
+                "事项类型",
+                "领域",
+                "原行使部门",
+                "承接方式",
+                "设立依据",
+                "处罚依据",
+                "裁量基准",
+                "赋权(委托)文件",
+                "生效日期",
+                "备注",
+            ]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
+            widths: vec![
+                6.0, 36.0, 10.0, 10.0, 10.0, 22.0, 10.0, 36.0, 36.0, 24.0, 30.0, 11.0, 24.0,
+            ],
             rows: enforcement_rows,
         };
         let inspection = Table {
             sheet: format!("{}巡查事项清单", town.name_zh),
             title: Some(format!("{}巡查事项清单", town.name_zh)),
             subtitle: Some(sub),
-            headers: ["序号", "巡查检查事项", "事项代码", "领域", "原行使部门", "检查依据", "承接方式", "备注"].iter().map(|s| (*s).to_owned()).collect(),
+            headers: [
+                "序号",
+                "巡查检查事项",
+                "事项代码",
+                "领域",
+                "原行使部门",
+                "检查依据",
+                "承接方式",
+                "备注",
+            ]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
             widths: vec![6.0, 40.0, 10.0, 12.0, 24.0, 40.0, 12.0, 36.0],
             rows: inspection_rows,
         };
         summary_rows.push(vec![
             (summary_rows.len() + 1).to_string(),
             town.name_zh.clone(),
-            town.class.map_or_else(|| vocab::town_kind_zh(town.kind).to_owned(), |c| vocab::town_class_zh(c).to_owned()),
+            town.class.map_or_else(
+                || vocab::town_kind_zh(town.kind).to_owned(),
+                |c| vocab::town_class_zh(c).to_owned(),
+            ),
             enforcement.rows.len().to_string(),
             delegated.to_string(),
             entrusted.to_string(),
@@ -204,21 +290,51 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
             kinds[2].to_string(),
             inspection.rows.len().to_string(),
         ]);
-        towns.push(TownLists { town: town.id.clone(), name_zh: town.name_zh.clone(), enforcement, inspection });
+        towns.push(TownLists {
+            town: town.id.clone(),
+            name_zh: town.name_zh.clone(),
+            enforcement,
+            inspection,
+        });
     }
     let summary = Table {
         sheet: "全区汇总".into(),
         title: Some(format!("{}镇(街道)执法事项清单汇总", district_name(doc))),
         subtitle: Some(format!("截至{date}")),
-        headers: ["序号", "镇(街道)", "类别", "执法事项数", "赋权", "委托", "过渡期内", "行政处罚", "行政检查", "行政强制措施", "巡查事项数"].iter().map(|s| (*s).to_owned()).collect(),
-        widths: vec![6.0, 22.0, 14.0, 10.0, 8.0, 8.0, 10.0, 10.0, 10.0, 12.0, 10.0],
+        headers: [
+            "序号",
+            "镇(街道)",
+            "类别",
+            "执法事项数",
+            "赋权",
+            "委托",
+            "过渡期内",
+            "行政处罚",
+            "行政检查",
+            "行政强制措施",
+            "巡查事项数",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect(),
+        widths: vec![
+            6.0, 22.0, 14.0, 10.0, 8.0, 8.0, 10.0, 10.0, 10.0, 12.0, 10.0,
+        ],
         rows: summary_rows,
     };
-    Ok(Publication { date, towns, summary })
+    Ok(Publication {
+        date,
+        towns,
+        summary,
+    })
 }
 
 fn district_name(doc: &fuquan::ruleset::source::RuleSetDocument) -> String {
-    doc.district.government.name_zh.trim_end_matches("人民政府").to_owned()
+    doc.district
+        .government
+        .name_zh
+        .trim_end_matches("人民政府")
+        .to_owned()
 }
 
 /// The files of a publication: name → bytes.
@@ -229,7 +345,10 @@ pub fn files(p: &Publication, formats: Formats) -> Result<Vec<(String, Vec<u8>)>
         for table in [&t.enforcement, &t.inspection] {
             let base = table.title.clone().unwrap_or_else(|| table.sheet.clone());
             if formats.xlsx {
-                out.push((format!("{base}.xlsx"), sheets::workbook_bytes(std::slice::from_ref(table))?));
+                out.push((
+                    format!("{base}.xlsx"),
+                    sheets::workbook_bytes(std::slice::from_ref(table))?,
+                ));
             }
             if formats.csv {
                 out.push((format!("{base}.csv"), sheets::csv_bytes(table)?));
@@ -238,20 +357,32 @@ pub fn files(p: &Publication, formats: Formats) -> Result<Vec<(String, Vec<u8>)>
         }
     }
     if formats.xlsx {
-        out.push(("全区汇总.xlsx".into(), sheets::workbook_bytes(std::slice::from_ref(&p.summary))?));
+        out.push((
+            "全区汇总.xlsx".into(),
+            sheets::workbook_bytes(std::slice::from_ref(&p.summary))?,
+        ));
     }
     if formats.csv {
         out.push(("全区汇总.csv".into(), sheets::csv_bytes(&p.summary)?));
     }
     if formats.html {
         let title = p.summary.title.clone().unwrap_or_default();
-        out.push(("index.html".into(), sheets::html_page(&format!("{title}({})", p.date), &all).into_bytes()));
+        out.push((
+            "index.html".into(),
+            sheets::html_page(&format!("{title}({})", p.date), &all).into_bytes(),
+        ));
     }
     Ok(out)
 }
 
 /// Builds and writes the publication into `out` (a directory, written whole or not at all).
-pub fn write(engine: &Engine, date: Date, out: &Path, formats: Formats, replace: bool) -> Result<Publication, OfficeError> {
+pub fn write(
+    engine: &Engine,
+    date: Date,
+    out: &Path,
+    formats: Formats,
+    replace: bool,
+) -> Result<Publication, OfficeError> {
     let p = build(engine, date)?;
     sheets::write_dir_atomically(out, &files(&p, formats)?, replace)?;
     Ok(p)

@@ -36,9 +36,13 @@ impl RosterImport {
 /// Reads 编制类型.
 pub fn establishment(s: &str) -> Option<Establishment> {
     match text::code(s).as_str() {
-        "行政编制" | "行政" | "公务员" | "administrative" => Some(Establishment::Administrative),
+        "行政编制" | "行政" | "公务员" | "administrative" => {
+            Some(Establishment::Administrative)
+        }
         "事业编制" | "事业" | "参公事业编制" | "career" => Some(Establishment::Career),
-        "执法辅助人员" | "辅助人员" | "辅助" | "协管员" | "编外" | "auxiliary" => Some(Establishment::Auxiliary),
+        "执法辅助人员" | "辅助人员" | "辅助" | "协管员" | "编外" | "auxiliary" => {
+            Some(Establishment::Auxiliary)
+        }
         _ => None,
     }
 }
@@ -46,10 +50,16 @@ pub fn establishment(s: &str) -> Option<Establishment> {
 /// Reads 岗位.
 pub fn role(s: &str) -> Option<Role> {
     match text::code(s).as_str() {
-        "综合执法中心主任" | "中心主任" | "主任" | "centre_head" => Some(Role::CentreHead),
-        "综合执法中心副主任" | "中心副主任" | "副主任" | "deputy_head" => Some(Role::DeputyHead),
+        "综合执法中心主任" | "中心主任" | "主任" | "centre_head" => {
+            Some(Role::CentreHead)
+        }
+        "综合执法中心副主任" | "中心副主任" | "副主任" | "deputy_head" => {
+            Some(Role::DeputyHead)
+        }
         "执法人员" | "执法队员" | "enforcement_officer" => Some(Role::EnforcementOfficer),
-        "法制审核人员" | "专职法制审核人员" | "法制审核" | "legal_reviewer" => Some(Role::LegalReviewer),
+        "法制审核人员" | "专职法制审核人员" | "法制审核" | "legal_reviewer" => {
+            Some(Role::LegalReviewer)
+        }
         "内勤" | "综合" | "内勤综合" | "clerk" => Some(Role::Clerk),
         "辅助岗位" | "辅助" | "协管" | "assistant" => Some(Role::Assistant),
         _ => None,
@@ -57,20 +67,39 @@ pub fn role(s: &str) -> Option<Role> {
 }
 
 /// Reads a roster from sheets (the first sheet with a 姓名 header).
-pub fn from_sheets(sheets: &[Sheet], town: &str, as_of: Date, base: &RuleSetDocument, mapping: &Mapping) -> Result<RosterImport, OfficeError> {
-    let found = sheets.iter().find_map(|s| find_header(s, &[SheetKind::Roster], mapping).map(|h| (s, h)));
+pub fn from_sheets(
+    sheets: &[Sheet],
+    town: &str,
+    as_of: Date,
+    base: &RuleSetDocument,
+    mapping: &Mapping,
+) -> Result<RosterImport, OfficeError> {
+    let found = sheets
+        .iter()
+        .find_map(|s| find_header(s, &[SheetKind::Roster], mapping).map(|h| (s, h)));
     let Some((sheet, header)) = found else {
-        return Err(OfficeError::single(Place::file(sheets.first().map_or("", |s| s.file.as_str())).diag(
-            codes::NO_HEADER,
-            Severity::Error,
-            "",
-            "没有花名册表头(需含「姓名」及「编制类型」「岗位」等列)",
-            "no roster header (姓名 with 编制类型, 岗位 and other columns)",
-        )));
+        return Err(OfficeError::single(
+            Place::file(sheets.first().map_or("", |s| s.file.as_str())).diag(
+                codes::NO_HEADER,
+                Severity::Error,
+                "",
+                "没有花名册表头(需含「姓名」及「编制类型」「岗位」等列)",
+                "no roster header (姓名 with 编制类型, 岗位 and other columns)",
+            ),
+        ));
     };
     let mut diags = Vec::new();
-    let place = Place { file: sheet.file.clone(), sheet: sheet.name.clone(), ..Place::default() };
-    for required in [Field::PersonName, Field::Establishment, Field::Post, Field::CentreStaff] {
+    let place = Place {
+        file: sheet.file.clone(),
+        sheet: sheet.name.clone(),
+        ..Place::default()
+    };
+    for required in [
+        Field::PersonName,
+        Field::Establishment,
+        Field::Post,
+        Field::CentreStaff,
+    ] {
         if header.col(required).is_none() {
             let name = header_name(required);
             return Err(OfficeError::single(place.diag(
@@ -88,11 +117,21 @@ pub fn from_sheets(sheets: &[Sheet], town: &str, as_of: Date, base: &RuleSetDocu
         if row.is_blank() {
             continue;
         }
-        let rp = Place { row: row.number, ..place.clone() };
-        let get = |f: Field| header.col(f).map_or(String::new(), |c| text::clean(row.cell(c)));
+        let rp = Place {
+            row: row.number,
+            ..place.clone()
+        };
+        let get = |f: Field| {
+            header
+                .col(f)
+                .map_or(String::new(), |c| text::clean(row.cell(c)))
+        };
         let at = |f: Field| {
             let c = header.col(f).unwrap_or(0);
-            rp.at(c, &header_row.map_or(String::new(), |r| text::clean(r.cell(c))))
+            rp.at(
+                c,
+                &header_row.map_or(String::new(), |r| text::clean(r.cell(c))),
+            )
         };
         let before = diags.len();
         let mut bad = |f: Field, code: &'static str, zh: String, en: String| {
@@ -103,7 +142,12 @@ pub fn from_sheets(sheets: &[Sheet], town: &str, as_of: Date, base: &RuleSetDocu
         let n = row.number;
         let name = get(Field::PersonName);
         if name.is_empty() {
-            bad(Field::PersonName, codes::MISSING_REQUIRED, format!("第{n}行「姓名」为空"), format!("row {n}: the name is empty"));
+            bad(
+                Field::PersonName,
+                codes::MISSING_REQUIRED,
+                format!("第{n}行「姓名」为空"),
+                format!("row {n}: the name is empty"),
+            );
         }
         let est = establishment(&get(Field::Establishment));
         if est.is_none() {
@@ -121,7 +165,18 @@ pub fn from_sheets(sheets: &[Sheet], town: &str, as_of: Date, base: &RuleSetDocu
             }
             let v = get(f);
             text::yes_no(&v).unwrap_or_else(|| {
-                bad(f, codes::BAD_BOOL, format!("第{n}行「{}」应为「是」或「否」,而不是「{v}」", header_name(f)), format!("row {n}: \"{}\" must be 是 or 否, not \"{v}\"", header_name(f)));
+                bad(
+                    f,
+                    codes::BAD_BOOL,
+                    format!(
+                        "第{n}行「{}」应为「是」或「否」,而不是「{v}」",
+                        header_name(f)
+                    ),
+                    format!(
+                        "row {n}: \"{}\" must be 是 or 否, not \"{v}\"",
+                        header_name(f)
+                    ),
+                );
                 false
             })
         };
@@ -129,17 +184,23 @@ pub fn from_sheets(sheets: &[Sheet], town: &str, as_of: Date, base: &RuleSetDocu
         let reviewer = yes(Field::LegalReviewer, &mut bad);
         let qualification = yes(Field::LegalQualification, &mut bad);
         let first_time = yes(Field::FirstTimeReviewer, &mut bad);
-        let date = |f: Field, bad: &mut dyn FnMut(Field, &'static str, String, String)| -> Option<Date> {
-            let v = get(f);
-            if v.is_empty() {
-                return None;
-            }
-            let d = text::date(&v);
-            if d.is_none() {
-                bad(f, codes::BAD_DATE, format!("第{n}行「{}」不是日期:「{v}」", header_name(f)), format!("row {n}: \"{}\" is not a date: \"{v}\"", header_name(f)));
-            }
-            d
-        };
+        let date =
+            |f: Field, bad: &mut dyn FnMut(Field, &'static str, String, String)| -> Option<Date> {
+                let v = get(f);
+                if v.is_empty() {
+                    return None;
+                }
+                let d = text::date(&v);
+                if d.is_none() {
+                    bad(
+                        f,
+                        codes::BAD_DATE,
+                        format!("第{n}行「{}」不是日期:「{v}」", header_name(f)),
+                        format!("row {n}: \"{}\" is not a date: \"{v}\"", header_name(f)),
+                    );
+                }
+                d
+            };
         let front_line = date(Field::FrontLineSince, &mut bad);
         let seconded_since = date(Field::SecondedSince, &mut bad);
         let cert_no = text::code(&get(Field::Certificate));
@@ -148,7 +209,10 @@ pub fn from_sheets(sheets: &[Sheet], town: &str, as_of: Date, base: &RuleSetDocu
         } else {
             let validity = get(Field::CertificateValidity);
             let range = if validity.is_empty() {
-                match (date(Field::CertificateFrom, &mut bad), date(Field::CertificateTo, &mut bad)) {
+                match (
+                    date(Field::CertificateFrom, &mut bad),
+                    date(Field::CertificateTo, &mut bad),
+                ) {
                     (Some(from), Some(to)) => Some(fuquan::time::DateRange { from, to }),
                     _ => None,
                 }
@@ -156,7 +220,11 @@ pub fn from_sheets(sheets: &[Sheet], town: &str, as_of: Date, base: &RuleSetDocu
                 vocab::date_range(&validity)
             };
             match range {
-                Some(r) => Some(Certificate { number: cert_no, valid_from: r.from, valid_to: r.to }),
+                Some(r) => Some(Certificate {
+                    number: cert_no,
+                    valid_from: r.from,
+                    valid_to: r.to,
+                }),
                 None => {
                     bad(Field::CertificateValidity, codes::BAD_DATE, format!("第{n}行有执法证号,但「有效期」不是「2024-01-01至2028-12-31」这样的起止日期:「{validity}」"), format!("row {n}: a certificate number, but the validity is not a range like 2024-01-01至2028-12-31: \"{validity}\""));
                     None
@@ -168,15 +236,29 @@ pub fn from_sheets(sheets: &[Sheet], town: &str, as_of: Date, base: &RuleSetDocu
             None
         } else {
             let key = text::name_key(&from);
-            let dept = base.departments.iter().find(|d| d.id == text::code(&from) || text::name_key(&d.name_zh) == key).map(|d| d.id.clone());
+            let dept = base
+                .departments
+                .iter()
+                .find(|d| d.id == text::code(&from) || text::name_key(&d.name_zh) == key)
+                .map(|d| d.id.clone());
             match (dept, seconded_since) {
                 (Some(d), Some(since)) => Some(Secondment { from: d, since }),
                 (None, _) => {
-                    bad(Field::SecondedFrom, codes::UNKNOWN_DEPARTMENT, format!("第{n}行:规则集中没有部门「{from}」"), format!("row {n}: the rule set has no department \"{from}\""));
+                    bad(
+                        Field::SecondedFrom,
+                        codes::UNKNOWN_DEPARTMENT,
+                        format!("第{n}行:规则集中没有部门「{from}」"),
+                        format!("row {n}: the rule set has no department \"{from}\""),
+                    );
                     None
                 }
                 (Some(_), None) => {
-                    bad(Field::SecondedSince, codes::MISSING_REQUIRED, format!("第{n}行有下沉来源部门,「下沉日期」为空"), format!("row {n}: a seconding department but no secondment date"));
+                    bad(
+                        Field::SecondedSince,
+                        codes::MISSING_REQUIRED,
+                        format!("第{n}行有下沉来源部门,「下沉日期」为空"),
+                        format!("row {n}: a seconding department but no secondment date"),
+                    );
                     None
                 }
             }
@@ -184,22 +266,54 @@ pub fn from_sheets(sheets: &[Sheet], town: &str, as_of: Date, base: &RuleSetDocu
         if diags.len() > before {
             continue;
         }
-        let (Some(establishment), Some(role)) = (est, post) else { continue };
+        let (Some(establishment), Some(role)) = (est, post) else {
+            continue;
+        };
         let id = match text::code(&get(Field::PersonId)) {
             s if !s.is_empty() => s,
             _ => format!("r{n}"),
         };
-        people.push(Person { id, name, establishment, role, centre_staff: centre, certificate, legal_reviewer: reviewer, legal_qualification: qualification, first_time_reviewer: first_time, secondment, front_line_since: front_line });
+        people.push(Person {
+            id,
+            name,
+            establishment,
+            role,
+            centre_staff: centre,
+            certificate,
+            legal_reviewer: reviewer,
+            legal_qualification: qualification,
+            first_time_reviewer: first_time,
+            secondment,
+            front_line_since: front_line,
+        });
     }
-    Ok(RosterImport { roster: Roster { town: town.to_owned(), as_of, people, trace: false }, diagnostics: diags })
+    Ok(RosterImport {
+        roster: Roster {
+            town: town.to_owned(),
+            as_of,
+            people,
+            trace: false,
+        },
+        diagnostics: diags,
+    })
 }
 
 fn header_name(f: Field) -> &'static str {
-    crate::columns::synonyms(SheetKind::Roster).into_iter().find(|(g, _)| *g == f).and_then(|(_, n)| n.first().copied()).unwrap_or("")
+    crate::columns::synonyms(SheetKind::Roster)
+        .into_iter()
+        .find(|(g, _)| *g == f)
+        .and_then(|(_, n)| n.first().copied())
+        .unwrap_or("")
 }
 
 /// Reads a roster file (`.xlsx` or `.csv`).
-pub fn from_file(path: &Path, town: &str, as_of: Date, base: &RuleSetDocument, mapping: &Mapping) -> Result<RosterImport, OfficeError> {
+pub fn from_file(
+    path: &Path,
+    town: &str,
+    as_of: Date,
+    base: &RuleSetDocument,
+    mapping: &Mapping,
+) -> Result<RosterImport, OfficeError> {
     let book = table::read(path)?;
     let mut r = from_sheets(&book.sheets, town, as_of, base, mapping)?;
     let mut d = book.diagnostics;
@@ -207,4 +321,3 @@ pub fn from_file(path: &Path, town: &str, as_of: Date, base: &RuleSetDocument, m
     r.diagnostics = d;
     Ok(r)
 }
-

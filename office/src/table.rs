@@ -70,8 +70,10 @@ enum Kind {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Reads a `.xlsx` or `.csv` file. Errors name the file and say what it is instead.
@@ -81,17 +83,31 @@ pub fn read(path: &Path) -> Result<Workbook, OfficeError> {
     let fail = |code, zh: String, en: String| {
         OfficeError::single(place.diag(code, Severity::Error, "", zh, en))
     };
-    let meta = std::fs::metadata(path)
-        .map_err(|e| fail(codes::IO, format!("无法读取文件:{e}"), format!("cannot read the file: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(
+            codes::IO,
+            format!("无法读取文件:{e}"),
+            format!("cannot read the file: {e}"),
+        )
+    })?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(
             codes::UNSUPPORTED_FILE,
             format!("文件过大({} 字节,上限 {} 字节)", meta.len(), MAX_FILE_BYTES),
-            format!("file too large ({} bytes, at most {} bytes)", meta.len(), MAX_FILE_BYTES),
+            format!(
+                "file too large ({} bytes, at most {} bytes)",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
         ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| fail(codes::IO, format!("无法读取文件:{e}"), format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(
+            codes::IO,
+            format!("无法读取文件:{e}"),
+            format!("cannot read the file: {e}"),
+        )
+    })?;
     read_bytes(&name, &bytes)
 }
 
@@ -197,7 +213,10 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Workbook, OfficeError> {
             })
             .collect();
         for (r, c, value) in range.used_cells() {
-            let (r, c) = (r + usize::try_from(r0).unwrap_or(0), c + usize::try_from(c0).unwrap_or(0));
+            let (r, c) = (
+                r + usize::try_from(r0).unwrap_or(0),
+                c + usize::try_from(c0).unwrap_or(0),
+            );
             let text = match value {
                 Data::Error(e) => {
                     let p = Place {
@@ -227,8 +246,14 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Workbook, OfficeError> {
                     if f.is_empty() {
                         continue;
                     }
-                    let (r, c) = (r + usize::try_from(f0).unwrap_or(0), c + usize::try_from(g0).unwrap_or(0));
-                    let value = rows.get(r).map(|row| row.cell(c).to_owned()).unwrap_or_default();
+                    let (r, c) = (
+                        r + usize::try_from(f0).unwrap_or(0),
+                        c + usize::try_from(g0).unwrap_or(0),
+                    );
+                    let value = rows
+                        .get(r)
+                        .map(|row| row.cell(c).to_owned())
+                        .unwrap_or_default();
                     let p = Place {
                         row: u32::try_from(r + 1).unwrap_or(u32::MAX),
                         col: Some(c),
@@ -259,7 +284,10 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Workbook, OfficeError> {
             for region in regions {
                 let (top, left) = (region.start.0 as usize, region.start.1 as usize);
                 let (bottom, right) = (region.end.0 as usize, region.end.1 as usize);
-                let value = rows.get(top).map(|row| row.cell(left).to_owned()).unwrap_or_default();
+                let value = rows
+                    .get(top)
+                    .map(|row| row.cell(left).to_owned())
+                    .unwrap_or_default();
                 for r in top..=bottom.min(end_row.saturating_sub(1)) {
                     if let Some(row) = rows.get_mut(r) {
                         for c in left..=right.min(width.saturating_sub(1)) {

@@ -6,8 +6,10 @@ use fuquan::time::Date;
 /// Trims spaces of every width (ASCII, U+3000 ideographic, no-break) and line
 /// breaks at both ends. Inside the text nothing changes.
 pub fn clean(s: &str) -> String {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}')
-        .to_owned()
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
+    })
+    .to_owned()
 }
 
 /// Folds full-width ASCII (`０-９`, `Ａ-Ｚ`, `－`, …) to half-width and the
@@ -24,7 +26,10 @@ pub fn fold_width(s: &str) -> String {
 
 /// A code or id: trimmed, width-folded, inner spaces removed.
 pub fn code(s: &str) -> String {
-    fold_width(&clean(s)).chars().filter(|c| !c.is_whitespace()).collect()
+    fold_width(&clean(s))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// A document number: width-folded digits, `[2024]`, `【2024】`, `(2024)` and
@@ -74,9 +79,7 @@ pub fn date(s: &str) -> Option<Date> {
         return Some(serial);
     }
     let t = t.strip_suffix('日').unwrap_or(&t).to_owned();
-    let parts: Vec<&str> = t
-        .split(|c| matches!(c, '-' | '/' | '.' | '年' | '月'))
-        .collect();
+    let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).collect();
     let [y, m, d] = parts.as_slice() else {
         return None;
     };
@@ -131,7 +134,7 @@ pub fn yes_no_zh(b: bool) -> &'static str {
 
 /// Splits a list cell (`张村镇、羊亭镇`, `CJ-I001;CJ-I002`) on 、，,；; / and line breaks.
 pub fn split_list(s: &str) -> Vec<String> {
-    s.split(|c: char| matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '\n' | '\r' | '|'))
+    s.split(['、', '，', ',', '；', ';', '/', '\n', '\r', '|'])
         .map(clean)
         .filter(|p| !p.is_empty())
         .collect()
@@ -189,9 +192,18 @@ mod tests {
     #[test]
     fn document_numbers_take_hexagonal_brackets() {
         assert_eq!(document_number("鲁政字[2024]35号"), "鲁政字〔2024〕35号");
-        assert_eq!(document_number("鲁政字【２０２４】３５号"), "鲁政字〔2024〕35号");
-        assert_eq!(document_number("威环政发（2024）2号"), "威环政发〔2024〕2号");
-        assert_eq!(document_number("威环政发〔2024〕2号"), "威环政发〔2024〕2号");
+        assert_eq!(
+            document_number("鲁政字【２０２４】３５号"),
+            "鲁政字〔2024〕35号"
+        );
+        assert_eq!(
+            document_number("威环政发（2024）2号"),
+            "威环政发〔2024〕2号"
+        );
+        assert_eq!(
+            document_number("威环政发〔2024〕2号"),
+            "威环政发〔2024〕2号"
+        );
         assert_eq!(document_number("[草案]"), "[草案]");
     }
 
@@ -199,7 +211,10 @@ mod tests {
     fn widths_spaces_and_lists() {
         assert_eq!(clean("\u{3000} 张村镇 \n"), "张村镇");
         assert_eq!(code("ＣＪ－Ｐ００１"), "CJ-P001");
-        assert_eq!(split_list("张村镇、羊亭镇；温泉镇"), vec!["张村镇", "羊亭镇", "温泉镇"]);
+        assert_eq!(
+            split_list("张村镇、羊亭镇；温泉镇"),
+            vec!["张村镇", "羊亭镇", "温泉镇"]
+        );
         assert_eq!(yes_no("是"), Some(true));
         assert_eq!(yes_no("否"), Some(false));
         assert_eq!(yes_no("也许"), None);

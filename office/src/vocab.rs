@@ -94,7 +94,9 @@ pub fn town_kind(s: &str) -> Option<TownKind> {
     match text::code(s).as_str() {
         "镇" | "town" => Some(TownKind::Town),
         "街道" | "subdistrict" => Some(TownKind::Subdistrict),
-        "管理服务中心" | "管理中心" | "management_centre" => Some(TownKind::ManagementCentre),
+        "管理服务中心" | "管理中心" | "management_centre" => {
+            Some(TownKind::ManagementCentre)
+        }
         _ => None,
     }
 }
@@ -137,7 +139,9 @@ pub fn fine_ranges_text(f: Option<&[FineRange]>) -> String {
         .join(";")
 }
 
-/// Reads what [`fine_ranges_text`] writes (`元` after a number is allowed).
+/// Reads what [`fine_ranges_text`] writes (`元` after a number is allowed);
+/// `Err(())` when the text is not of that form (the caller places the diagnostic).
+#[allow(clippy::result_unit_err)]
 pub fn fine_ranges(s: &str) -> Result<Option<Vec<FineRange>>, ()> {
     let t = text::code(s);
     if t.is_empty() {
@@ -148,9 +152,15 @@ pub fn fine_ranges(s: &str) -> Result<Option<Vec<FineRange>>, ()> {
     }
     let mut out = Vec::new();
     for part in t.split([';', '；']).filter(|p| !p.is_empty()) {
-        let (party, range) = if let Some(r) = part.strip_prefix("个人:").or_else(|| part.strip_prefix("个人：")) {
+        let (party, range) = if let Some(r) = part
+            .strip_prefix("个人:")
+            .or_else(|| part.strip_prefix("个人："))
+        {
             (Some(FineParty::Individual), r)
-        } else if let Some(r) = part.strip_prefix("单位:").or_else(|| part.strip_prefix("单位：")) {
+        } else if let Some(r) = part
+            .strip_prefix("单位:")
+            .or_else(|| part.strip_prefix("单位："))
+        {
             (Some(FineParty::Organisation), r)
         } else {
             (None, part)
@@ -164,7 +174,11 @@ pub fn fine_ranges(s: &str) -> Result<Option<Vec<FineRange>>, ()> {
                 x.parse::<Money>().map(Some).map_err(|_| ())
             }
         };
-        out.push(FineRange { party, min: money(a)?, max: money(b)? });
+        out.push(FineRange {
+            party,
+            min: money(a)?,
+            max: money(b)?,
+        });
     }
     Ok(Some(out))
 }
@@ -172,8 +186,14 @@ pub fn fine_ranges(s: &str) -> Result<Option<Vec<FineRange>>, ()> {
 /// Reads `2024-05-15至2027-05-14` (any date spelling; `~` or `-` between).
 pub fn date_range(s: &str) -> Option<DateRange> {
     let t = text::clean(s);
-    let (a, b) = t.split_once('至').or_else(|| t.split_once('~')).or_else(|| t.split_once('～'))?;
-    Some(DateRange { from: text::date(a)?, to: text::date(b)? })
+    let (a, b) = t
+        .split_once('至')
+        .or_else(|| t.split_once('~'))
+        .or_else(|| t.split_once('～'))?;
+    Some(DateRange {
+        from: text::date(a)?,
+        to: text::date(b)?,
+    })
 }
 
 /// Writes a date range as [`date_range`] reads it.
@@ -185,7 +205,14 @@ const AGREEMENT_WORDS: [&str; 6] = ["依据", "事项", "权限", "期限", "权
 
 /// Writes agreement contents: the parts it states, `、`-separated, or `无`.
 pub fn agreement_text(a: &AgreementContents) -> String {
-    let flags = [a.basis, a.items, a.scope, a.term, a.rights_and_duties, a.liabilities];
+    let flags = [
+        a.basis,
+        a.items,
+        a.scope,
+        a.term,
+        a.rights_and_duties,
+        a.liabilities,
+    ];
     let parts: Vec<&str> = AGREEMENT_WORDS
         .iter()
         .zip(flags)
@@ -202,7 +229,14 @@ pub fn agreement_text(a: &AgreementContents) -> String {
 /// Reads what [`agreement_text`] writes.
 pub fn agreement(s: &str) -> Option<AgreementContents> {
     let t = text::clean(s);
-    let mut a = AgreementContents { basis: false, items: false, scope: false, term: false, rights_and_duties: false, liabilities: false };
+    let mut a = AgreementContents {
+        basis: false,
+        items: false,
+        scope: false,
+        term: false,
+        rights_and_duties: false,
+        liabilities: false,
+    };
     if t == "无" {
         return Some(a);
     }
@@ -222,7 +256,7 @@ pub fn agreement(s: &str) -> Option<AgreementContents> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
 
     #[test]
@@ -232,7 +266,10 @@ mod tests {
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].min, Some(Money::from_yuan(200).unwrap()));
         assert_eq!(f[1].max, None);
-        assert_eq!(fine_ranges_text(Some(&f)), "个人:200.00~2000.00;单位:10000.00~");
+        assert_eq!(
+            fine_ranges_text(Some(&f)),
+            "个人:200.00~2000.00;单位:10000.00~"
+        );
         assert_eq!(fine_ranges("不罚款").unwrap(), Some(vec![]));
         assert_eq!(fine_ranges("").unwrap(), None);
         assert!(fine_ranges("很多").is_err());
@@ -240,9 +277,18 @@ mod tests {
 
     #[test]
     fn kinds_from_names() {
-        assert_eq!(kind_from_name("对建设单位未取得施工许可证擅自施工的处罚"), Some(ItemKind::Penalty));
-        assert_eq!(kind_from_name("对建设工程施工许可和工程质量情况的行政检查"), Some(ItemKind::Inspection));
-        assert_eq!(kind_from_name("查封违法建设施工现场"), Some(ItemKind::CompulsoryMeasure));
+        assert_eq!(
+            kind_from_name("对建设单位未取得施工许可证擅自施工的处罚"),
+            Some(ItemKind::Penalty)
+        );
+        assert_eq!(
+            kind_from_name("对建设工程施工许可和工程质量情况的行政检查"),
+            Some(ItemKind::Inspection)
+        );
+        assert_eq!(
+            kind_from_name("查封违法建设施工现场"),
+            Some(ItemKind::CompulsoryMeasure)
+        );
         assert_eq!(kind_from_name("其他事项"), None);
     }
 }

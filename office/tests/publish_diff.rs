@@ -1,5 +1,10 @@
 //! Publishing the town lists and diffing two versions.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::path::PathBuf;
 
@@ -9,7 +14,9 @@ use fuquan_office::diff::{self, ChangeKind};
 use fuquan_office::{import, publish, sheets, table, ImportOptions};
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures/import").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures/import")
+        .join(name)
 }
 
 #[test]
@@ -21,20 +28,36 @@ fn zhangcun_list_on_2024_08_01() {
     // The eight developed-town grants of 2024-05-15 (7+15+3+3+4+4+1+1 = 38 items)
     // and E-1 (entrusted from 2024-07-01) are on the list...
     let doc = engine.document();
-    for g in doc.grants.iter().filter(|g| g.id.starts_with("G-2024-DEV-") || g.id == "E-1") {
+    for g in doc
+        .grants
+        .iter()
+        .filter(|g| g.id.starts_with("G-2024-DEV-") || g.id == "E-1")
+    {
         for item in &g.items {
             assert!(codes.contains(&item.as_str()), "{item} of {}", g.id);
         }
     }
     // ...the delegation effective 2024-11-30 is not yet.
-    let later = doc.grants.iter().find(|g| g.id == "G-2024W2-DEV-NY").unwrap();
+    let later = doc
+        .grants
+        .iter()
+        .find(|g| g.id == "G-2024W2-DEV-NY")
+        .unwrap();
     for item in &later.items {
         let row = zc.enforcement.rows.iter().find(|r| r[2] == *item);
-        assert!(row.is_none() || row.unwrap()[6].contains("随处罚事项"), "{item}");
+        assert!(
+            row.is_none() || row.unwrap()[6].contains("随处罚事项"),
+            "{item}"
+        );
     }
     // Within the 3-month transition from 2024-05-15: counted from the next day
     // (民法典 Art. 201), it ends on 2024-08-15 (Art. 202, the corresponding day): marked.
-    let p001 = zc.enforcement.rows.iter().find(|r| r[2] == "CJ-P001").unwrap();
+    let p001 = zc
+        .enforcement
+        .rows
+        .iter()
+        .find(|r| r[2] == "CJ-P001")
+        .unwrap();
     assert!(p001[12].starts_with("过渡期至2024-08-15"), "{}", p001[12]);
     assert_eq!(p001[6], "赋权");
     // The management centre has no enforcement list, and patrols Zhangcun's inspection items.
@@ -43,21 +66,34 @@ fn zhangcun_list_on_2024_08_01() {
     assert_eq!(lk.inspection.rows.len(), zc.inspection.rows.len());
     // Files: xlsx with title, subtitle and header rows; CSV with a BOM; one HTML page.
     let files = publish::files(&p, publish::Formats::default()).unwrap();
-    let (_, csv) = files.iter().find(|(n, _)| n == "张村镇执法事项清单.csv").unwrap();
+    let (_, csv) = files
+        .iter()
+        .find(|(n, _)| n == "张村镇执法事项清单.csv")
+        .unwrap();
     assert!(csv.starts_with("\u{feff}序号,事项名称".as_bytes()));
-    let (_, xlsx) = files.iter().find(|(n, _)| n == "张村镇执法事项清单.xlsx").unwrap();
+    let (_, xlsx) = files
+        .iter()
+        .find(|(n, _)| n == "张村镇执法事项清单.xlsx")
+        .unwrap();
     let mut book = Xlsx::new(std::io::Cursor::new(xlsx.clone())).unwrap();
     let range = book.worksheet_range("张村镇执法事项清单").unwrap();
     assert_eq!(range.get_value((2, 1)).unwrap().to_string(), "事项名称");
     assert_eq!(range.height(), 3 + zc.enforcement.rows.len());
     let (_, html) = files.iter().find(|(n, _)| n == "index.html").unwrap();
     let html = String::from_utf8(html.clone()).unwrap();
-    assert!(html.contains("<h2>张村镇执法事项清单</h2>") && html.contains("@page{size:A4 landscape"));
+    assert!(
+        html.contains("<h2>张村镇执法事项清单</h2>") && html.contains("@page{size:A4 landscape")
+    );
     assert!(!html.contains("<script"));
     // The published xlsx is itself a list the import reads (shape: 事项名称 | 原行使部门 | 设立依据 | 处罚依据).
     let read = table::read_bytes("list.xlsx", xlsx).unwrap();
     let r = import::import_sheets(&read.sheets, doc, &ImportOptions::default()).unwrap();
-    let errs: Vec<_> = r.diagnostics.iter().filter(|d| d.is_error()).map(|d| (d.code, d.row, d.message_en.clone())).collect();
+    let errs: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.code, d.row, d.message_en.clone()))
+        .collect();
     assert_eq!(r.counts.data_rows, zc.enforcement.rows.len(), "{errs:?}");
     let _ = sheets::html_escape("");
 }
@@ -83,7 +119,11 @@ fn the_2025_adjustment() {
     // Yangting from the new version's first day; SR-P001's establishing basis is
     // amended: on the lists of the developed towns (G-2024-DEV-ZF) and the four main
     // urban subdistricts (G-2024-SUB-ZF).
-    let got: Vec<(&str, ChangeKind, &str)> = d.changes.iter().map(|c| (c.town.as_str(), c.kind, c.item.as_str())).collect();
+    let got: Vec<(&str, ChangeKind, &str)> = d
+        .changes
+        .iter()
+        .map(|c| (c.town.as_str(), c.kind, c.item.as_str()))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -97,7 +137,10 @@ fn the_2025_adjustment() {
             ("sunjiatuan", ChangeKind::BasisChanged, "SR-P001"),
         ]
     );
-    assert!(d.changes.iter().all(|c| c.effective.unwrap().to_string() == "2025-01-01"));
+    assert!(d
+        .changes
+        .iter()
+        .all(|c| c.effective.unwrap().to_string() == "2025-01-01"));
     let text = diff::text(&d, false);
     assert!(text.contains("收回") && text.contains("CJ-P003"));
 }

@@ -1,5 +1,10 @@
 //! Export → import gives back the same rule set.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use fuquan::ruleset::source::RuleSetDocument;
 use fuquan_office::{export, import, table, ImportOptions};
@@ -33,7 +38,9 @@ mod property {
 
     /// Text as a clerk keeps it: no spaces at the ends (the import trims them).
     fn words() -> impl Strategy<Value = String> {
-        "[对违法行为处罚检查 a-zA-Z0-9《》()第条款]{1,30}".prop_map(|s| s.trim().to_owned()).prop_filter("not empty", |s| !s.is_empty())
+        "[对违法行为处罚检查 a-zA-Z0-9《》()第条款]{1,30}"
+            .prop_map(|s| s.trim().to_owned())
+            .prop_filter("not empty", |s| !s.is_empty())
     }
 
     fn day() -> impl Strategy<Value = Date> {
@@ -46,7 +53,14 @@ mod property {
 
     fn fines() -> impl Strategy<Value = Option<Vec<FineRange>>> {
         prop::option::of(prop::collection::vec(
-            (prop::option::of(prop_oneof![Just(FineParty::Individual), Just(FineParty::Organisation)]), money(), money())
+            (
+                prop::option::of(prop_oneof![
+                    Just(FineParty::Individual),
+                    Just(FineParty::Organisation)
+                ]),
+                money(),
+                money(),
+            )
                 .prop_map(|(party, min, max)| FineRange { party, min, max }),
             0..3,
         ))
