@@ -181,6 +181,10 @@ struct Cx<'a> {
     diags: Vec<RowDiagnostic>,
     counts: ImportCounts,
     used_codes: BTreeSet<String>,
+    /// Base items by their folded Chinese name.
+    base_by_name: HashMap<String, usize>,
+    /// Department cells already resolved.
+    department_cache: HashMap<String, String>,
 }
 
 impl<'a> Cx<'a> {
@@ -198,6 +202,8 @@ impl<'a> Cx<'a> {
             diags: Vec::new(),
             counts: ImportCounts::default(),
             used_codes: base.items.iter().map(|i| i.code.clone()).collect(),
+            base_by_name: base.items.iter().enumerate().map(|(i, item)| (text::code(&item.name_zh), i)).collect(),
+            department_cache: HashMap::new(),
         }
     }
 
@@ -314,7 +320,7 @@ impl<'a> Cx<'a> {
                 place: rp,
                 header_text: &header_text,
             };
-            let before = self.diags.iter().filter(|d| d.is_error()).count();
+            let before = self.diags.len();
             let ok = match header.kind {
                 SheetKind::Items => self.item_row(&r, &mut notes),
                 SheetKind::Grants => self.grant_row(&r),
@@ -322,8 +328,8 @@ impl<'a> Cx<'a> {
                 SheetKind::Departments => self.department_row(&r),
                 SheetKind::Roster => false,
             };
-            let after = self.diags.iter().filter(|d| d.is_error()).count();
-            if ok && after == before {
+            let refused = self.diags.get(before..).is_some_and(|new| new.iter().any(RowDiagnostic::is_error));
+            if ok && !refused {
                 self.counts.data_rows += 1;
             } else {
                 self.counts.refused_rows += 1;
@@ -351,26 +357,28 @@ impl<'a> Cx<'a> {
     }
 
     fn department_id(&mut self, r: &RowReader<'_>, field: Field, value: &str) -> Option<String> {
+        if let Some(id) = self.department_cache.get(value) {
+            return Some(id.clone());
+        }
         let key = text::name_key(value);
         let code = text::code(value);
         let found = self
             .departments()
             .iter()
             .find(|d| d.id == code || text::code(&d.name_zh) == code)
-            .or_else(|| {
-                self.departments()
-                    .iter()
-                    .find(|d| text::name_key(&d.name_zh) == key)
-            })
+            .or_else(|| self.departments().iter().find(|d| text::name_key(&d.name_zh) == key))
             .map(|d| d.id.clone());
-        if found.is_none() {
-            self.err(
+        match &found {
+            Some(id) => {
+                self.department_cache.insert(value.to_owned(), id.clone());
+            }
+            None => self.err(
                 r,
                 field,
                 codes::UNKNOWN_DEPARTMENT,
                 format!("第{}行:规则集中没有部门「{value}」(可在「部门」表中补充)", r.row.number),
                 format!("row {}: the rule set has no department \"{value}\" (add it on a departments sheet)", r.row.number),
-            );
+            ),
         }
         found
     }
@@ -496,11 +504,7 @@ impl<'a> Cx<'a> {
             self.missing(r, Field::Name);
             return false;
         }
-        let base_item = self
-            .base
-            .items
-            .iter()
-            .find(|i| text::code(&i.name_zh) == text::code(&name));
+        let base_item = self.base_by_name.get(&text::code(&name)).and_then(|&i| self.base.items.get(i));
         // Code.
         let code = match r.col(Field::Code) {
             Some(_) => {
