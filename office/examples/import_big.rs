@@ -7,10 +7,14 @@
 use std::time::Instant;
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
     let dir = std::env::temp_dir().join(format!("fuquan-import-big-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let mut csv = String::from("\u{feff}序号,事项代码,事项名称,事项类型,原行使部门,设定依据,处罚依据\n");
+    let mut csv =
+        String::from("\u{feff}序号,事项代码,事项名称,事项类型,原行使部门,设定依据,处罚依据\n");
     for i in 0..n {
         csv.push_str(&format!(
             "{},BIG-P{i:06},对经营单位第{i}项违法行为的处罚,行政处罚,区综合行政执法局,《威海市城市管理条例》第{}条,《威海市城市管理条例》第{}条\n",
@@ -32,7 +36,10 @@ fn main() {
     let out = dir.join("rules");
     fuquan_office::write_ruleset_dir(&report.document, &out, true).unwrap();
     let write = t.elapsed();
-    let size: u64 = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
+    let size: u64 = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
     println!(
         "{n} rows, CSV {} bytes: read {:.2} s, import + validate {:.2} s, write {:.2} s; rule set {} bytes; ok={} items={}",
         csv.len(),

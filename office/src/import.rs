@@ -202,7 +202,12 @@ impl<'a> Cx<'a> {
             diags: Vec::new(),
             counts: ImportCounts::default(),
             used_codes: base.items.iter().map(|i| i.code.clone()).collect(),
-            base_by_name: base.items.iter().enumerate().map(|(i, item)| (text::code(&item.name_zh), i)).collect(),
+            base_by_name: base
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (text::code(&item.name_zh), i))
+                .collect(),
             department_cache: HashMap::new(),
         }
     }
@@ -328,7 +333,10 @@ impl<'a> Cx<'a> {
                 SheetKind::Departments => self.department_row(&r),
                 SheetKind::Roster => false,
             };
-            let refused = self.diags.get(before..).is_some_and(|new| new.iter().any(RowDiagnostic::is_error));
+            let refused = self
+                .diags
+                .get(before..)
+                .is_some_and(|new| new.iter().any(RowDiagnostic::is_error));
             if ok && !refused {
                 self.counts.data_rows += 1;
             } else {
@@ -366,7 +374,11 @@ impl<'a> Cx<'a> {
             .departments()
             .iter()
             .find(|d| d.id == code || text::code(&d.name_zh) == code)
-            .or_else(|| self.departments().iter().find(|d| text::name_key(&d.name_zh) == key))
+            .or_else(|| {
+                self.departments()
+                    .iter()
+                    .find(|d| text::name_key(&d.name_zh) == key)
+            })
             .map(|d| d.id.clone());
         match &found {
             Some(id) => {
@@ -504,7 +516,10 @@ impl<'a> Cx<'a> {
             self.missing(r, Field::Name);
             return false;
         }
-        let base_item = self.base_by_name.get(&text::code(&name)).and_then(|&i| self.base.items.get(i));
+        let base_item = self
+            .base_by_name
+            .get(&text::code(&name))
+            .and_then(|&i| self.base.items.get(i));
         // Code.
         let code = match r.col(Field::Code) {
             Some(_) => {
