@@ -116,8 +116,8 @@ msrv() {
   cargo metadata --no-deps --format-version 1 |
     python3 -c 'import json,sys; print(next(p["rust_version"] for p in json.load(sys.stdin)["packages"] if p["name"] == sys.argv[1]))' "$1"
 }
-# fuquan 1.77; fuquan-server and the bindings 1.85 (the workspace's); fuquan-office and
-# fuquan-cli 1.88 (calamine 0.38 and rust_xlsxwriter 0.102 need it).
+# fuquan 1.77; fuquan-server and the WASM binding 1.85 (the workspace's); fuquan-office,
+# fuquan-cli and the Python binding 1.88 (calamine 0.38 and rust_xlsxwriter 0.102 need it).
 for pkg in fuquan fuquan-server fuquan-office fuquan-cli; do
   rv="$(msrv "$pkg")"
   [[ "$rv" == *.*.* ]] || rv="$rv.0"
@@ -125,8 +125,10 @@ for pkg in fuquan fuquan-server fuquan-office fuquan-cli; do
     rustup toolchain install "$rv" --profile minimal
   fi
   extra=()
-  # The unpublished bindings share the workspace's rust-version with the server.
-  [[ "$pkg" == fuquan-server ]] && extra=(-p fuquan-python -p fuquan-wasm)
+  # The unpublished bindings: the WASM one shares the server's rust-version, the
+  # Python one (which depends on fuquan-office) the CLI's.
+  [[ "$pkg" == fuquan-server ]] && extra=(-p fuquan-wasm)
+  [[ "$pkg" == fuquan-cli ]] && extra=(-p fuquan-python)
   echo "cargo +$rv check -p $pkg${extra[*]:+ ${extra[*]}} --all-features --locked"
   CARGO_TARGET_DIR="$repo/target/msrv" cargo "+$rv" check -q -p "$pkg" "${extra[@]}" --all-features --locked
 done
@@ -194,7 +196,7 @@ step "Python: sdist (maturin sdist) → wheel built by itself in a clean directo
 (cd bindings-python && "$repo/.venv/bin/maturin" sdist --out "$out")
 sdist="$out/fuquan-$version.tar.gz"
 sdist_list="$(tar tzf "$sdist")"
-for f in pyproject.toml Cargo.toml Cargo.lock core/Cargo.toml core/src/lib.rs core/src/embedded.rs \
+for f in pyproject.toml Cargo.toml Cargo.lock core/Cargo.toml core/src/lib.rs core/src/embedded.rs office/Cargo.toml office/src/lib.rs \
          core/data/huancui-2024/ruleset.json core/data/huancui-2024/grants.json \
          bindings-python/Cargo.toml bindings-python/src/lib.rs python/fuquan/__init__.py; do
   grep -qx "fuquan-$version/$f" <<< "$sdist_list" || fail "the sdist lacks $f"

@@ -282,24 +282,40 @@ pub fn run_import(a: ImportArgs) -> Result<ExitCode, String> {
                 }
             );
         }
+        // At most three validation diagnostics of one code, then how many more.
+        let mut per_code: std::collections::BTreeMap<&str, usize> =
+            std::collections::BTreeMap::new();
         for d in &report.validation {
+            let n = per_code.entry(d.code.as_str()).or_default();
+            *n += 1;
+            if *n > 3 {
+                continue;
+            }
+            let kind = match (d.is_error(), zh) {
+                (true, true) => "校验错误",
+                (true, false) => "validation error",
+                (false, true) => "校验警告",
+                (false, false) => "validation warning",
+            };
             println!(
-                "  {} [{}] {}: {}",
-                if d.is_error() {
-                    if zh {
-                        "校验错误"
-                    } else {
-                        "validation error"
-                    }
-                } else if zh {
-                    "校验警告"
-                } else {
-                    "validation warning"
-                },
+                "  {kind} [{}] {}: {}",
                 d.code,
                 d.path,
                 if zh { &d.message_zh } else { &d.message_en }
             );
+        }
+        for (code, n) in per_code.iter().filter(|(_, n)| **n > 3) {
+            if zh {
+                println!(
+                    "  另有 {} 条同类校验结果 [{code}](--json 或 --report 列出全部)",
+                    n - 3
+                );
+            } else {
+                println!(
+                    "  and {} more [{code}] (all of them with --json or --report)",
+                    n - 3
+                );
+            }
         }
         if written {
             println!(

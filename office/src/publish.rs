@@ -152,7 +152,8 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
                 _ => "赋权",
             };
             let mut remark = Vec::new();
-            if status == "in_transition" {
+            let counted = town.kind != TownKind::ManagementCentre;
+            if status == "in_transition" && counted {
                 transition += 1;
                 if let Some(last) = engine_grant.and_then(|g| g.transition_last_day) {
                     remark.push(format!("过渡期至{last},期间由原行使部门负责"));
@@ -162,17 +163,17 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
                 remark.push("随相关行政处罚事项一并承接".to_owned());
             }
             if status.contains("entrust") {
-                entrusted += 1;
+                entrusted += usize::from(counted);
                 remark.push(format!("以{}名义实施", dept(&spec.department)));
             } else {
-                delegated += 1;
+                delegated += usize::from(counted);
             }
             let k = match spec.kind {
                 ItemKind::Penalty => 0,
                 ItemKind::Inspection => 1,
                 ItemKind::CompulsoryMeasure => 2,
             };
-            if let Some(n) = kinds.get_mut(k) {
+            if let Some(n) = kinds.get_mut(k).filter(|_| counted) {
                 *n += 1;
             }
             let document = grant
@@ -342,7 +343,13 @@ pub fn files(p: &Publication, formats: Formats) -> Result<Vec<(String, Vec<u8>)>
     let mut out = Vec::new();
     let mut all = vec![p.summary.clone()];
     for t in &p.towns {
-        for table in [&t.enforcement, &t.inspection] {
+        // A management centre has no enforcement list of its own (Plan §13): only its patrol list.
+        let lists: Vec<&Table> = if t.enforcement.rows.is_empty() && !t.inspection.rows.is_empty() {
+            vec![&t.inspection]
+        } else {
+            vec![&t.enforcement, &t.inspection]
+        };
+        for table in lists {
             let base = table.title.clone().unwrap_or_else(|| table.sheet.clone());
             if formats.xlsx {
                 out.push((
@@ -398,4 +405,85 @@ pub fn summary_json(p: &Publication) -> Value {
             "inspection_items": t.inspection.rows.len(),
         })).collect::<Vec<_>>(),
     })
+}
+
+/// One (town, item) on the lists on a day: the catalogue as rows (for pandas).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct CatalogueRow {
+    /// Town id.
+    pub town: String,
+    /// Town name.
+    pub town_zh: String,
+    /// Item code.
+    pub item: String,
+    /// Item name.
+    pub name_zh: String,
+    /// `penalty`, `inspection` or `compulsory_measure`.
+    pub kind: ItemKind,
+    /// Domain id.
+    pub domain: String,
+    /// Original department id.
+    pub department: String,
+    /// `delegation` or `entrustment`.
+    pub mode: fuquan::ruleset::source::GrantMode,
+    /// The coverage status: `delegated`, `in_transition`, `carried_by_delegation`,
+    /// `entrusted`, `carried_by_entrustment`.
+    pub status: String,
+    /// The grant's id.
+    pub grant: String,
+    /// The grant document's number.
+    pub document: String,
+    /// The grant's effective day.
+    pub effective: Option<Date>,
+    /// 设立依据.
+    pub establishing_basis: String,
+    /// 处罚依据.
+    pub penalty_basis: Option<String>,
+    /// 裁量基准.
+    pub discretion_benchmark: Option<String>,
+}
+
+/// Every (town, item) on the lists on `date`, in the coverage decision's order.
+pub fn catalogue_rows(engine: &Engine, date: Date) -> Result<Vec<CatalogueRow>, OfficeError> {
+    use fuquan::ruleset::source::GrantMode;
+    let doc = engine.document();
+    let answer = api::call(engine, "coverage", json!({"from": date.to_string(), "to": date.to_string()}));
+    if answer["status"] != "ok" {
+        return Err(OfficeError::single(Place::default().diag(
+            codes::INVALID_RESULT,
+            Severity::Error,
+            "",
+            format!("无法计算 {date} 的清单:{}", answer["errors"]),
+            format!("cannot compute the lists of {date}: {}", answer["errors"]),
+        )));
+    }
+    let mut rows = Vec::new();
+    for line in answer["timelines"].as_array().into_iter().flatten() {
+        let seg = &line["segments"][0];
+        let status = seg["status"].as_str().unwrap_or("");
+        if !ON_LIST.contains(&status) {
+            continue;
+        }
+        let (town, code, grant_id) = (line["town"].as_str().unwrap_or(""), line["item"].as_str().unwrap_or(""), seg["grant"].as_str().unwrap_or(""));
+        let Some(item) = engine.item(code) else { continue };
+        let grant = doc.grants.iter().find(|g| g.id == grant_id);
+        rows.push(CatalogueRow {
+            town: town.to_owned(),
+            town_zh: doc.towns.iter().find(|t| t.id == town).map(|t| t.name_zh.clone()).unwrap_or_default(),
+            item: code.to_owned(),
+            name_zh: item.spec.name_zh.clone(),
+            kind: item.spec.kind,
+            domain: item.spec.domain.clone(),
+            department: item.spec.department.clone(),
+            mode: if status.contains("entrust") { GrantMode::Entrustment } else { GrantMode::Delegation },
+            status: status.to_owned(),
+            grant: grant_id.to_owned(),
+            document: grant.map(|g| g.document.number.clone()).unwrap_or_default(),
+            effective: grant.map(|g| g.effective),
+            establishing_basis: item.spec.establishing_basis.clone(),
+            penalty_basis: item.spec.penalty_basis.clone(),
+            discretion_benchmark: item.spec.discretion_benchmark.clone(),
+        });
+    }
+    Ok(rows)
 }

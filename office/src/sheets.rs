@@ -201,7 +201,7 @@ pub fn html_page(title: &str, tables: &[Table]) -> String {
     let mut s = String::new();
     s.push_str("<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" href=\"data:,\">\n");
     s.push_str(&format!("<title>{}</title>\n", html_escape(title)));
-    s.push_str("<style>\nbody{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;margin:1.5em;color:#111}\nh1{font-size:1.4em;text-align:center}h2{font-size:1.15em;text-align:center;margin-top:2em}\np.sub{text-align:center;color:#444}\ntable{border-collapse:collapse;width:100%;font-size:.9em;margin-bottom:1.5em}\nth,td{border:1px solid #888;padding:.3em .45em;vertical-align:top}\nth{background:#d9e1f2}\nthead{display:table-header-group}\nnav a{margin-right:1em}\n@page{size:A4 landscape;margin:12mm}\n@media print{nav{display:none}section{break-before:page}section:first-of-type{break-before:auto}}\n</style>\n</head>\n<body>\n");
+    s.push_str("<style>\nbody{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;margin:1.5em;color:#111}\nh1{font-size:1.4em;text-align:center}h2{font-size:1.15em;text-align:center;margin-top:2em}\np.sub{text-align:center;color:#444}\ntable{border-collapse:collapse;width:100%;font-size:.9em;margin-bottom:1.5em}\nth,td{border:1px solid #888;padding:.3em .45em;vertical-align:top}\nth{background:#d9e1f2;white-space:nowrap}\nthead{display:table-header-group}\nnav a{margin-right:1em}\n@page{size:A4 landscape;margin:12mm}\n@media print{nav{display:none}section{break-before:page}section:first-of-type{break-before:auto}}\n</style>\n</head>\n<body>\n");
     s.push_str(&format!("<h1>{}</h1>\n", html_escape(title)));
     if tables.len() > 1 {
         s.push_str("<nav>");
