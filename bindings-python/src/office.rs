@@ -79,7 +79,10 @@ pub fn import_catalogue<'py>(
     let files = paths(path)?;
     let base_doc = match base {
         Some(rs) => rs.get().engine.document().clone(),
-        None => Engine::embedded().map_err(|e| raise(py, &ERROR, "Error", &e))?.document().clone(),
+        None => Engine::embedded()
+            .map_err(|e| raise(py, &ERROR, "Error", &e))?
+            .document()
+            .clone(),
     };
     let options = import::ImportOptions {
         document: document.map(|n| {
@@ -92,7 +95,9 @@ pub fn import_catalogue<'py>(
         }),
         effective: effective.map(|s| date(py, &s, "effective")).transpose()?,
         version,
-        effective_from: effective_from.map(|s| date(py, &s, "effective_from")).transpose()?,
+        effective_from: effective_from
+            .map(|s| date(py, &s, "effective_from"))
+            .transpose()?,
         ..import::ImportOptions::default()
     };
     let result = py
@@ -123,7 +128,11 @@ pub fn publish_to<'py>(
     replace: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let d = date(py, on, "date")?;
-    let mut f = publish::Formats { xlsx: false, csv: false, html: false };
+    let mut f = publish::Formats {
+        xlsx: false,
+        csv: false,
+        html: false,
+    };
     for x in &formats {
         match x.as_str() {
             "xlsx" => f.xlsx = true,

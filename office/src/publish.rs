@@ -447,7 +447,11 @@ pub struct CatalogueRow {
 pub fn catalogue_rows(engine: &Engine, date: Date) -> Result<Vec<CatalogueRow>, OfficeError> {
     use fuquan::ruleset::source::GrantMode;
     let doc = engine.document();
-    let answer = api::call(engine, "coverage", json!({"from": date.to_string(), "to": date.to_string()}));
+    let answer = api::call(
+        engine,
+        "coverage",
+        json!({"from": date.to_string(), "to": date.to_string()}),
+    );
     if answer["status"] != "ok" {
         return Err(OfficeError::single(Place::default().diag(
             codes::INVALID_RESULT,
@@ -464,18 +468,33 @@ pub fn catalogue_rows(engine: &Engine, date: Date) -> Result<Vec<CatalogueRow>, 
         if !ON_LIST.contains(&status) {
             continue;
         }
-        let (town, code, grant_id) = (line["town"].as_str().unwrap_or(""), line["item"].as_str().unwrap_or(""), seg["grant"].as_str().unwrap_or(""));
-        let Some(item) = engine.item(code) else { continue };
+        let (town, code, grant_id) = (
+            line["town"].as_str().unwrap_or(""),
+            line["item"].as_str().unwrap_or(""),
+            seg["grant"].as_str().unwrap_or(""),
+        );
+        let Some(item) = engine.item(code) else {
+            continue;
+        };
         let grant = doc.grants.iter().find(|g| g.id == grant_id);
         rows.push(CatalogueRow {
             town: town.to_owned(),
-            town_zh: doc.towns.iter().find(|t| t.id == town).map(|t| t.name_zh.clone()).unwrap_or_default(),
+            town_zh: doc
+                .towns
+                .iter()
+                .find(|t| t.id == town)
+                .map(|t| t.name_zh.clone())
+                .unwrap_or_default(),
             item: code.to_owned(),
             name_zh: item.spec.name_zh.clone(),
             kind: item.spec.kind,
             domain: item.spec.domain.clone(),
             department: item.spec.department.clone(),
-            mode: if status.contains("entrust") { GrantMode::Entrustment } else { GrantMode::Delegation },
+            mode: if status.contains("entrust") {
+                GrantMode::Entrustment
+            } else {
+                GrantMode::Delegation
+            },
             status: status.to_owned(),
             grant: grant_id.to_owned(),
             document: grant.map(|g| g.document.number.clone()).unwrap_or_default(),
