@@ -325,3 +325,30 @@ fn bad_files_are_named_errors() {
     assert!(!target.join("ruleset.json").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn encrypted_and_uncalculated_workbooks() {
+    // fixtures/import/make_special.py: password "fuquan", ECMA-376 agile encryption.
+    let e = table::read(&fixture("password.xlsx")).unwrap_err();
+    assert_eq!(e.code(), codes::PASSWORD_PROTECTED);
+    assert_eq!(e.diagnostics[0].file, "password.xlsx");
+    // Formulas written without cached values (openpyxl): B3 and C4 read as empty,
+    // each an error, and so their rows lack a required value.
+    let r = import::import_files(
+        &[fixture("formula-no-value.xlsx")],
+        &base(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        errors(&r),
+        vec![
+            (codes::FORMULA_WITHOUT_VALUE, 3, "B".to_owned()),
+            (codes::FORMULA_WITHOUT_VALUE, 4, "C".to_owned()),
+            (codes::MISSING_REQUIRED, 3, "B".to_owned()),
+            (codes::MISSING_REQUIRED, 4, "C".to_owned()),
+        ]
+    );
+    assert_eq!(r.counts.data_rows, 1);
+    assert_eq!(r.counts.refused_rows, 2);
+}
