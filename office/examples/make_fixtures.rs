@@ -1,6 +1,6 @@
 //! Writes the test workbooks of `fixtures/import/` (run from the repository root:
-//! `cargo run -p fuquan-office --example make_fixtures`). Deterministic: the same
-//! files every run. The rows come from the embedded default's items plus
+//! `cargo run -p fuquan-office --example make_fixtures`). The same cells every
+//! run (the workbooks' creation time in docProps differs). The rows come from the embedded default's items plus
 //! synthetic items of the same departments; a few rows are broken on purpose
 //! (see fixtures/import/README.md for the expected diagnostics).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
