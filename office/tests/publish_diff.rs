@@ -144,3 +144,91 @@ fn the_2025_adjustment() {
     let text = diff::text(&d, false);
     assert!(text.contains("收回") && text.contains("CJ-P003"));
 }
+
+#[test]
+fn granted_and_moved_to_delegation() {
+    use fuquan::ruleset::source::{GrantMode, Grantee};
+    let old = Engine::embedded().unwrap();
+    let mut v2 = old.document().clone();
+    v2.meta.version = "2025.2".into();
+    v2.meta.effective_from = "2025-02-01".parse().ok();
+    // WL-P003 is on no list (out_of_list for Zhangcun on 2024-08-01): a new delegation to Zhangcun.
+    let mut g = v2
+        .grants
+        .iter()
+        .find(|g| g.id == "G-2024-YT-YJ")
+        .unwrap()
+        .clone();
+    g.id = "G-2025-ZC-WL".into();
+    g.grantor = v2
+        .items
+        .iter()
+        .find(|i| i.code == "WL-P003")
+        .unwrap()
+        .department
+        .clone();
+    g.grantee = Grantee::Towns(vec!["zhangcun".into()]);
+    g.items = vec!["WL-P003".into()];
+    g.effective = "2025-02-01".parse().unwrap();
+    v2.grants.push(g);
+    v2.items
+        .iter_mut()
+        .find(|i| i.code == "WL-P003")
+        .unwrap()
+        .in_guiding_catalogue = true;
+    // E-1 (WL-P001 entrusted to Zhangcun) becomes a delegation.
+    let e1 = v2.grants.iter_mut().find(|g| g.id == "E-1").unwrap();
+    e1.mode = GrantMode::Delegation;
+    e1.entrustment = None;
+    e1.acceptance_confirmation = Some(e1.signed);
+    v2.items
+        .iter_mut()
+        .find(|i| i.code == "WL-P001")
+        .unwrap()
+        .in_guiding_catalogue = true;
+    let new = Engine::from_document(v2).unwrap();
+    let d = diff::diff(&old, &new);
+    let zc: Vec<(ChangeKind, &str, Option<String>)> = d
+        .changes
+        .iter()
+        .filter(|c| c.town == "zhangcun")
+        .map(|c| (c.kind, c.item.as_str(), c.effective.map(|e| e.to_string())))
+        .collect();
+    assert_eq!(
+        zc,
+        vec![
+            (
+                ChangeKind::Granted,
+                "WL-P003",
+                Some("2025-02-01".to_owned())
+            ),
+            (
+                ChangeKind::ModeChanged,
+                "WL-P001",
+                Some("2024-07-01".to_owned())
+            ),
+        ]
+    );
+    // Plan §12's three months from 2025-02-01, counted from the next day (民法典 Art. 201),
+    // reach 2025-05-01 (Art. 202), a day of the Labour Day holiday 05-01..05-05 in the
+    // rule set's calendar: the period ends the day after the holiday, 2025-05-06
+    // (Art. 203). From 2024-07-01: 2024-10-01, National Day 10-01..10-07 → 2024-10-08.
+    let granted = d.changes.iter().find(|c| c.item == "WL-P003").unwrap();
+    assert!(
+        granted.transition_zh.contains("至2025-05-06"),
+        "{}",
+        granted.transition_zh
+    );
+    let moved = d.changes.iter().find(|c| c.item == "WL-P001").unwrap();
+    assert_eq!(
+        (moved.before.as_str(), moved.after.as_str()),
+        ("委托", "赋权")
+    );
+    assert!(
+        moved.transition_zh.contains("至2024-10-08"),
+        "{}",
+        moved.transition_zh
+    );
+    // The annex as a sheet: one row per change.
+    assert_eq!(diff::table(&d).rows.len(), d.changes.len());
+}
