@@ -107,6 +107,23 @@ export interface Item {
   penalty_basis: string | null;
   in_guiding_catalogue: boolean;
   related_items: string[];
+  /** Discretion benchmark reference (裁量基准), or null. */
+  discretion_benchmark: string | null;
+}
+
+/** A delegation (赋权) or entrustment (委托) as the rule set publishes it. */
+export interface Grant {
+  id: string;
+  mode: 'delegation' | 'entrustment';
+  /** The granting department's id. */
+  grantor: string;
+  /** Every town of a class, or named towns. */
+  grantee: { class: TownClass } | { towns: string[] };
+  items: string[];
+  document: { number: string; title_zh: string; title_en: string };
+  /** YYYY-MM-DD. */
+  effective: string;
+  revoked: string | null;
 }
 
 export class RuleSet {
@@ -122,6 +139,8 @@ export class RuleSet {
   readonly district: { government: NamedBody; platform_office: NamedBody };
   towns(): Town[];
   items(): Item[];
+  /** Delegations and entrustments, in rule-set order. */
+  grants(): Grant[];
   domains(): NamedBody[];
   departments(): NamedBody[];
   /** Warnings found when the rule set was validated. */

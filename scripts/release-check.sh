@@ -6,7 +6,7 @@
 #
 #   1. one version: Cargo workspace = every crate = the wheel (maturin reads Cargo) =
 #      package.json = package-lock.json = a CHANGELOG.md entry
-#   2. Rust: `cargo package -p fuquan -p fuquan-server -p fuquan-cli` with verification; the packed
+#   2. Rust: `cargo package -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli` with verification; the packed
 #      crate lists the embedded rule set; the packed crate's doctests run from the
 #      unpacked .crate; `cargo publish --dry-run` of both; rust-version checked
 #      with that toolchain; rustdoc of all features without warnings or collisions
@@ -58,10 +58,11 @@ echo "version $version: crates, pyproject (from Cargo), package.json, package-lo
 done_step "versions"
 
 # ---------------------------------------------------------------------------
-step "cargo package -p fuquan -p fuquan-server -p fuquan-cli (with verification)"
+step "cargo package -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli (with verification)"
 # --allow-dirty: this checks what would be packed; a real publish runs from a clean tree.
-cargo package -p fuquan -p fuquan-server -p fuquan-cli --allow-dirty
+cargo package -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli --allow-dirty
 server_crate="$repo/target/package/fuquan-server-$version.crate"
+office_crate="$repo/target/package/fuquan-office-$version.crate"
 grep -qx "fuquan-server-$version/fuquan.service" <<< "$(tar tzf "$server_crate")" ||
   fail "the packed server crate lacks fuquan.service"
 crate="$repo/target/package/fuquan-$version.crate"
@@ -86,20 +87,22 @@ tar xzf "$crate" -C "$scratch"
 CARGO_TARGET_DIR="$repo/target" cargo test --doc --locked --manifest-path "$scratch/fuquan-$version/Cargo.toml"
 done_step "doctests of the packed crate"
 
-step "cargo publish --dry-run -p fuquan -p fuquan-server -p fuquan-cli"
+step "cargo publish --dry-run -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli"
 # Both at once: cargo resolves fuquan-cli's dependency on the unpublished fuquan
 # against the package just built (a local overlay of crates.io).
-cargo publish --dry-run --allow-dirty -p fuquan -p fuquan-server -p fuquan-cli
+cargo publish --dry-run --allow-dirty -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli
 done_step "publish dry run"
 
-step "cargo install from the three .crate files (fuquan-cli with fuquan and fuquan-server patched to the unpacked crates)"
+step "cargo install from the four .crate files (fuquan-cli with fuquan, fuquan-server and fuquan-office patched to the unpacked crates)"
 # What README.md tells a user to do before publication. --debug keeps it quick;
 # target/install-check keeps the compiled dependencies between runs.
 tar xzf "$cli_crate" -C "$scratch"
 tar xzf "$server_crate" -C "$scratch"
+tar xzf "$office_crate" -C "$scratch"
 CARGO_TARGET_DIR="$repo/target/install-check" cargo install --quiet --debug --root "$scratch/cli-root" \
   --path "$scratch/fuquan-cli-$version" --config "patch.crates-io.fuquan.path=\"$scratch/fuquan-$version\"" \
-  --config "patch.crates-io.fuquan-server.path=\"$scratch/fuquan-server-$version\""
+  --config "patch.crates-io.fuquan-server.path=\"$scratch/fuquan-server-$version\"" \
+  --config "patch.crates-io.fuquan-office.path=\"$scratch/fuquan-office-$version\""
 got="$("$scratch/cli-root/bin/fuquan" --version)"
 contract="$(sed -n 's/^pub const SCHEMA_VERSION: &str = "\(.*\)";$/\1/p' core/src/ruleset/source.rs)"
 [[ "$got" == "fuquan $version (engine $version, contract $contract)" ]] || fail "fuquan --version printed: $got"
@@ -113,15 +116,19 @@ msrv() {
   cargo metadata --no-deps --format-version 1 |
     python3 -c 'import json,sys; print(next(p["rust_version"] for p in json.load(sys.stdin)["packages"] if p["name"] == sys.argv[1]))' "$1"
 }
-for pkg in fuquan fuquan-cli; do
+# fuquan 1.77; fuquan-server and the WASM binding 1.85 (the workspace's); fuquan-office,
+# fuquan-cli and the Python binding 1.88 (calamine 0.38 and rust_xlsxwriter 0.102 need it).
+for pkg in fuquan fuquan-server fuquan-office fuquan-cli; do
   rv="$(msrv "$pkg")"
   [[ "$rv" == *.*.* ]] || rv="$rv.0"
   if ! rustup toolchain list | grep -q "^$rv-"; then
     rustup toolchain install "$rv" --profile minimal
   fi
   extra=()
-  # The unpublished bindings share the workspace's rust-version with the CLI.
-  [[ "$pkg" == fuquan-cli ]] && extra=(-p fuquan-server -p fuquan-python -p fuquan-wasm)
+  # The unpublished bindings: the WASM one shares the server's rust-version, the
+  # Python one (which depends on fuquan-office) the CLI's.
+  [[ "$pkg" == fuquan-server ]] && extra=(-p fuquan-wasm)
+  [[ "$pkg" == fuquan-cli ]] && extra=(-p fuquan-python)
   echo "cargo +$rv check -p $pkg${extra[*]:+ ${extra[*]}} --all-features --locked"
   CARGO_TARGET_DIR="$repo/target/msrv" cargo "+$rv" check -q -p "$pkg" "${extra[@]}" --all-features --locked
 done
@@ -129,7 +136,7 @@ done_step "rust-version checks"
 
 step "rustdoc as docs.rs builds it (all features), no warnings, no filename collision"
 doc_log="$out/doc.log"
-RUSTDOCFLAGS="-D warnings" cargo doc -p fuquan -p fuquan-server -p fuquan-cli --all-features --no-deps 2>&1 | tee "$doc_log"
+RUSTDOCFLAGS="-D warnings" cargo doc -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli --all-features --no-deps 2>&1 | tee "$doc_log"
 if grep -qi "collision" "$doc_log"; then fail "cargo doc reports a filename collision"; fi
 done_step "rustdoc"
 
@@ -189,7 +196,7 @@ step "Python: sdist (maturin sdist) → wheel built by itself in a clean directo
 (cd bindings-python && "$repo/.venv/bin/maturin" sdist --out "$out")
 sdist="$out/fuquan-$version.tar.gz"
 sdist_list="$(tar tzf "$sdist")"
-for f in pyproject.toml Cargo.toml Cargo.lock core/Cargo.toml core/src/lib.rs core/src/embedded.rs \
+for f in pyproject.toml Cargo.toml Cargo.lock core/Cargo.toml core/src/lib.rs core/src/embedded.rs office/Cargo.toml office/src/lib.rs \
          core/data/huancui-2024/ruleset.json core/data/huancui-2024/grants.json \
          bindings-python/Cargo.toml bindings-python/src/lib.rs python/fuquan/__init__.py; do
   grep -qx "fuquan-$version/$f" <<< "$sdist_list" || fail "the sdist lacks $f"

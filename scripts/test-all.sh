@@ -29,7 +29,7 @@ diff -r schemas "$tmp"
 rm -rf "$tmp"
 
 step "cargo doc (no warnings)"
-RUSTDOCFLAGS="-D warnings" cargo doc -p fuquan -p fuquan-server -p fuquan-cli --no-deps
+RUSTDOCFLAGS="-D warnings" cargo doc -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli --no-deps
 
 if [ -x bindings-python/test.sh ]; then
   step "Python package"

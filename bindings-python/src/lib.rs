@@ -36,6 +36,7 @@ use serde_json::Value;
 
 mod arrow;
 mod columns;
+mod office;
 
 /// Code of the binding's own diagnostic for a Python value with no JSON form
 /// (a `datetime.date`, a `set`, a dict with non-`str` keys, ...). It is the
@@ -334,6 +335,31 @@ impl RuleSet {
     #[getter]
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.engine.warnings())
+    }
+
+    /// Writes each town's 执法事项清单 and 巡查事项清单 and the district summary in
+    /// force on `date` (`YYYY-MM-DD`) into `out_dir` — `.xlsx` formatted for
+    /// printing, CSV with BOM, one HTML page — written whole or not at all (an
+    /// existing non-empty `out_dir` only with `replace=True`). Returns a summary
+    /// dict (`date`, per town the counts). See docs/office.md.
+    #[pyo3(signature = (date, out_dir, *, formats=vec!["xlsx".to_owned(), "csv".to_owned(), "html".to_owned()], replace=false))]
+    fn publish<'py>(
+        &self,
+        py: Python<'py>,
+        date: &str,
+        out_dir: PathBuf,
+        formats: Vec<String>,
+        replace: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        office::publish_to(py, &self.engine, date, out_dir, formats, replace)
+    }
+
+    /// Every (town, item) on the lists on `date`, as dicts (for
+    /// `pandas.DataFrame(rows)`): town, town_zh, item, name_zh, kind, domain,
+    /// department, mode, status, grant, document, effective, establishing_basis,
+    /// penalty_basis, discretion_benchmark.
+    fn catalogue_rows<'py>(&self, py: Python<'py>, date: &str) -> PyResult<Bound<'py, PyAny>> {
+        office::rows(py, &self.engine, date)
     }
 
     /// Routes one case (a dict in the JSON contract) and returns the full
@@ -816,6 +842,7 @@ fn _fuquan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RuleSet>()?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(_rebuild_ruleset, m)?)?;
+    m.add_function(wrap_pyfunction!(office::import_catalogue, m)?)?;
     m.add("OPERATIONS", api::OPERATIONS.to_vec())?;
     Ok(())
 }

@@ -186,6 +186,11 @@ export class RuleSet {
     return structuredClone(this.#lists().items);
   }
 
+  /** Delegations and entrustments: mode, grantor, grantee, items, document, effective and revoked days. */
+  grants() {
+    return structuredClone(this.#lists().grants);
+  }
+
   /** Enforcement domains (领域), in rule-set order. */
   domains() {
     return structuredClone(this.#lists().domains);

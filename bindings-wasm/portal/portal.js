@@ -2,6 +2,8 @@
 // It loads the browser build of fuquan with a plain module import.
 
 import init, { FuquanError, RuleSet, coreVersion } from '../index.js';
+import { renderCatalogue, setupCatalogue } from './catalogue.js';
+import { looksLikeTable, parseRosterTable } from './roster-table.js';
 
 // ───────────── texts (Chinese first; English on toggle) ─────────────
 
@@ -84,10 +86,14 @@ const UI = {
   // staffing check
   tab_routing: ['案件管辖判定', 'Case routing'],
   tab_staffing: ['编制与法制审核核查', 'Staffing check'],
+  tab_catalogue: ['事项清单浏览', 'Catalogue explorer'],
   roster: ['人员名册', 'The roster'],
-  roster_json: ['名册(JSON)', 'Roster (JSON)'],
+  roster_json: ['名册(JSON,或从 Excel 复制粘贴的花名册表格)', 'Roster (JSON, or a 花名册 table copied from Excel)'],
   load_sample: ['载入示例名册', 'Load sample roster'],
-  upload: ['或上传 .json 文件:', 'or upload a .json file:'],
+  upload: ['或上传 .json / .csv 文件:', 'or upload a .json or .csv file:'],
+  xlsx_upload: ['门户不读取 .xlsx(工作簿读取库会使 WebAssembly 超出 300 KB 预算):请在 Excel 中选中花名册复制粘贴到此处,或另存为 CSV UTF-8;命令行 fuquan staffing 可直接读取 .xlsx。', 'The portal does not read .xlsx (a workbook reader would push the WebAssembly past its 300 KB budget): copy the 花名册 in Excel and paste it here, or save it as CSV UTF-8; the command line fuquan staffing reads .xlsx directly.'],
+  table_people: ['表格', 'Table'],
+  table_errors: ['表格中有无法读取的行,未核查:', 'Rows of the table could not be read; nothing was checked:'],
   roster_hint: [
     '格式见 docs/staffing.md:镇(街道)、核查日期和人员列表(编制、岗位、执法证、法制审核、借调、到一线工作日)。',
     'Format: docs/staffing.md — the town, the date and the people (establishment, post, certificate, legal review, secondment, front line since).',
@@ -550,6 +556,12 @@ function rosterText() {
   return $('#st-roster').value.replace(/^\uFEFF/, '');
 }
 
+/** A roster pasted as a table (tab-separated from Excel, or CSV): people and row diagnostics; null for JSON. */
+function tableRoster() {
+  const text = rosterText();
+  return looksLikeTable(text) ? parseRosterTable(text, departments) : null;
+}
+
 function parseRoster() {
   try {
     const doc = JSON.parse(rosterText());
@@ -583,6 +595,14 @@ function showRosterInfo() {
     box.textContent = '';
     return;
   }
+  const table = tableRoster();
+  if (table) {
+    const problems = table.diagnostics.length;
+    box.textContent = lang === 'zh'
+      ? `${t('table_people')}: ${table.people.length} 人(共 ${table.rows} 行)${problems ? `,${problems} 处问题` : ''}`
+      : `${t('table_people')}: ${table.people.length} people (${table.rows} rows)${problems ? `, ${problems} problems` : ''}`;
+    return;
+  }
   const doc = parseRoster();
   if (!doc) {
     box.textContent = t('roster_unparsed');
@@ -605,6 +625,12 @@ function resetStaffingResult() {
 function staffingRequest() {
   const text = rosterText();
   if (!text.trim()) return { local: 'no_roster' };
+  const table = tableRoster();
+  if (table) {
+    if (table.diagnostics.length) return { table: table.diagnostics };
+    const request = { town: $('#st-town').value, as_of: $('#st-as-of').value, people: table.people, trace: true };
+    return { request, doc: request };
+  }
   let doc;
   try {
     doc = JSON.parse(text);
@@ -624,8 +650,10 @@ function checkNow() {
   stAnswer = null;
   stErrors = null;
   try {
-    const { local, request, doc } = staffingRequest();
-    if (local) {
+    const { local, request, doc, table } = staffingRequest();
+    if (table) {
+      stErrors = { table };
+    } else if (local) {
       stErrors = { local, field: 'people' }; // marks the roster box
     } else {
       stPeople = new Map((Array.isArray(doc?.people) ? doc.people : []).map((p) => [p?.id, p?.name]));
@@ -657,12 +685,25 @@ function personOfPath(path) {
   const m = /^people\[(\d+)\]/.exec(path ?? '');
   if (!m) return '';
   const i = Number(m[1]);
-  const p = parseRoster()?.people?.[i];
+  const p = (tableRoster()?.people ?? parseRoster()?.people)?.[i];
   const who = p && typeof p === 'object' ? [p.id, p.name].filter((x) => typeof x === 'string').join(' ') : '';
   return `${fill(t('person_n'), { n: i + 1 })}${who ? `: ${who}` : ''}`;
 }
 
 function renderStaffingErrors(err) {
+  if (err.table) {
+    $('#st-roster').setAttribute('aria-invalid', 'true');
+    const items = err.table.map((d) =>
+      h(
+        'li',
+        { 'data-code': d.code, 'data-row': String(d.row), 'data-column': d.column },
+        `${d[`message_${lang}`]} `,
+        h('code', { text: d.code }),
+        d.column ? h('span', { class: 'cite', text: lang === 'zh' ? ` (${d.column}列「${d.header}」${d.cell ? `:${d.cell}` : ''})` : ` (column ${d.column} "${d.header}"${d.cell ? `: ${d.cell}` : ''})` }) : null,
+      ),
+    );
+    return h('div', { class: 'errors', id: 'st-errors' }, h('strong', { text: t('table_errors') }), h('ul', {}, items));
+  }
   const items = err.local
     ? [h('li', { 'data-code': err.local }, `${t(err.local)}${err.detail ?? ''}`)]
     : err.diagnostics.map((d) => {
@@ -853,6 +894,12 @@ async function loadSampleRoster() {
 async function loadRosterFile() {
   const file = $('#st-file').files[0];
   if (!file) return;
+  if (/\.xlsx?$/i.test(file.name)) {
+    stAnswer = null;
+    stErrors = { local: 'xlsx_upload', field: 'people' };
+    renderStaffing();
+    return;
+  }
   try {
     $('#st-roster').value = await file.text();
   } catch (e) {
@@ -882,7 +929,7 @@ function setupStaffing() {
 // ───────────── tabs ─────────────
 
 function showTab(name) {
-  for (const x of ['routing', 'staffing']) {
+  for (const x of ['routing', 'staffing', 'catalogue']) {
     $(`#panel-${x}`).hidden = x !== name;
     $(`#tab-${x}`).setAttribute('aria-selected', String(x === name));
   }
@@ -890,14 +937,15 @@ function showTab(name) {
 }
 
 function setupTabs() {
-  for (const x of ['routing', 'staffing']) {
+  const fromHash = () => (location.hash === '#staffing' ? 'staffing' : location.hash === '#catalogue' ? 'catalogue' : 'routing');
+  for (const x of ['routing', 'staffing', 'catalogue']) {
     $(`#tab-${x}`).addEventListener('click', () => {
       showTab(x);
-      history.replaceState(null, '', x === 'staffing' ? '#staffing' : location.pathname + location.search);
+      history.replaceState(null, '', x === 'routing' ? location.pathname + location.search : `#${x}`);
     });
   }
-  window.addEventListener('hashchange', () => showTab(location.hash === '#staffing' ? 'staffing' : 'routing'));
-  showTab(location.hash === '#staffing' ? 'staffing' : 'routing');
+  window.addEventListener('hashchange', () => showTab(fromHash()));
+  showTab(fromHash());
 }
 
 // ───────────── language ─────────────
@@ -925,6 +973,7 @@ function applyLanguage() {
     fillStaffingTownSelect();
     showRosterInfo();
     renderStaffing();
+    renderCatalogue();
   }
 }
 
@@ -947,6 +996,7 @@ async function main() {
 
   addItemRow();
   setupStaffing();
+  setupCatalogue(rs, () => lang);
   setupTabs();
   const today = new Date();
   const pad = (n) => String(n).padStart(2, '0');

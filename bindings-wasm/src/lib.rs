@@ -108,7 +108,7 @@ impl RuleSetHandle {
     }
 
     /// Lists for building forms: meta, district bodies, domains, departments,
-    /// towns and items, plus the rule set's validation warnings (JSON text).
+    /// towns, items and grants, plus the rule set's validation warnings (JSON text).
     pub fn catalogue(&self) -> String {
         let doc = self.engine.document();
         let towns: Vec<Value> = doc
@@ -130,6 +130,19 @@ impl RuleSetHandle {
                     "kind": i.kind, "domain": i.domain, "department": i.department,
                     "establishing_basis": i.establishing_basis, "penalty_basis": i.penalty_basis,
                     "in_guiding_catalogue": i.in_guiding_catalogue, "related_items": i.related_items,
+                    "discretion_benchmark": i.discretion_benchmark,
+                })
+            })
+            .collect();
+        // For the catalogue explorer: each grant's mode, grantee, items and document.
+        let grants: Vec<Value> = doc
+            .grants
+            .iter()
+            .map(|g| {
+                json!({
+                    "id": g.id, "mode": g.mode, "grantor": g.grantor, "grantee": g.grantee,
+                    "items": g.items, "document": g.document.as_ref(),
+                    "effective": g.effective, "revoked": g.revoked,
                 })
             })
             .collect();
@@ -140,6 +153,7 @@ impl RuleSetHandle {
             "departments": doc.departments,
             "towns": towns,
             "items": items,
+            "grants": grants,
             "warnings": self.engine.warnings(),
         })
         .to_string()

@@ -7,6 +7,7 @@
 mod coordination;
 mod decisions;
 mod input;
+mod office;
 mod oversight;
 mod render;
 mod serve;
@@ -53,7 +54,7 @@ enum ListKind {
 }
 
 #[derive(clap::Args)]
-struct Output {
+pub(crate) struct Output {
     /// Print the JSON answer instead of text.
     #[arg(long)]
     json: bool,
@@ -98,10 +99,13 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
-    /// Check a town's staffing roster (JSON from a file, or stdin when no file or `-` is given).
+    /// Check a town's staffing roster (JSON from a file, or stdin when no file or `-` is given;
+    /// or a .xlsx/.csv 花名册 with --town and --as-of).
     Staffing {
         /// The roster file (see fixtures/demo/roster-zhangcun.json).
         roster: Option<PathBuf>,
+        #[command(flatten)]
+        sheet: office::RosterSheetArgs,
         /// A rule-set directory to use instead of the embedded default.
         #[arg(long)]
         rules: Option<PathBuf>,
@@ -308,6 +312,14 @@ enum Command {
     /// Serve every decision over HTTP (docs/serve.md): POST /v1/{operation},
     /// GET /openapi.json, /metrics, /healthz; SIGHUP reloads, SIGTERM drains.
     Serve(serve::ServeArgs),
+    /// Import a district's spreadsheets (.xlsx/.csv) into a rule-set directory, with a report.
+    Import(office::ImportArgs),
+    /// Export a rule set's lists as one workbook that `import` reads back.
+    Export(office::ExportArgs),
+    /// Publish each town's 执法事项清单 and 巡查事项清单 and the district summary for a date.
+    Publish(office::PublishArgs),
+    /// What changed between two rule-set versions, per town (text, JSON, xlsx).
+    Diff(office::DiffArgs),
 }
 
 const DEMO_CASES: &str = include_str!("../data/demo/cases.json");
@@ -400,7 +412,7 @@ pub(crate) fn run_decision(
     })
 }
 
-fn load_engine(rules: Option<&PathBuf>) -> Result<Engine, String> {
+pub(crate) fn load_engine(rules: Option<&PathBuf>) -> Result<Engine, String> {
     let result = match rules {
         Some(dir) => Engine::from_dir(dir),
         None => Engine::embedded(),
@@ -540,12 +552,13 @@ fn run(command: Command) -> Result<ExitCode, String> {
         }
         Command::Staffing {
             roster,
+            sheet,
             rules,
             trace,
             out,
         } => decisions::run(
             "staffing",
-            decisions::request_from_file(roster.as_ref())?,
+            office::staffing_request(roster.as_ref(), &sheet, rules.as_ref())?,
             rules.as_ref(),
             trace,
             &out,
@@ -726,6 +739,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => serve::run(args),
+        Command::Import(args) => office::run_import(args),
+        Command::Export(args) => office::run_export(args),
+        Command::Publish(args) => office::run_publish(args),
+        Command::Diff(args) => office::run_diff(args),
         Command::Schema { out } => {
             std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
             for (name, schema) in fuquan::schema::all() {

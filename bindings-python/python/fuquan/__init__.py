@@ -25,7 +25,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version as _version
 
 from ._errors import Error, InputError, RuleSetError
-from ._fuquan import OPERATIONS, RuleSet, validate
+from ._fuquan import OPERATIONS, RuleSet, import_catalogue, validate
 from ._types import Answer, CompactColumns, CompactRow, Diagnostic, ValidateAnswer
 
 try:
@@ -37,6 +37,7 @@ __all__ = [
     "RuleSet",
     "OPERATIONS",
     "validate",
+    "import_catalogue",
     "Error",
     "RuleSetError",
     "InputError",

@@ -39,6 +39,22 @@ class RuleSet:
     @property
     def warnings(self) -> List[Diagnostic]:
         """Warnings found when the rule set was validated."""
+    def publish(
+        self,
+        date: str,
+        out_dir: Union[str, "os.PathLike[str]"],
+        *,
+        formats: Sequence[Literal["xlsx", "csv", "html"]] = ("xlsx", "csv", "html"),
+        replace: bool = False,
+    ) -> Dict[str, Any]:
+        """Write each town's 执法事项清单 and 巡查事项清单 and the district summary in force
+        on ``date`` into ``out_dir`` (xlsx for printing, CSV with BOM, HTML), whole or
+        not at all. Returns ``{"date": ..., "towns": [{"town", "name_zh",
+        "enforcement_items", "inspection_items"}, ...]}``."""
+    def catalogue_rows(self, date: str) -> List[Dict[str, Any]]:
+        """Every (town, item) on the lists on ``date`` as dicts, for ``pandas.DataFrame``:
+        town, town_zh, item, name_zh, kind, domain, department, mode, status, grant,
+        document, effective, establishing_basis, penalty_basis, discretion_benchmark."""
     def route(self, case: Mapping[str, Any], *, raise_errors: bool = True) -> Answer:
         """Route one case; raises ``InputError`` if refused, unless ``raise_errors=False``."""
     @overload
@@ -154,6 +170,23 @@ Operation = Literal[
 
 OPERATIONS: List[Operation]
 """The decisions ``RuleSet.call`` knows, from the core's registry (this build's)."""
+
+def import_catalogue(
+    path: Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]],
+    *,
+    base: Optional[RuleSet] = None,
+    document: Optional[str] = None,
+    document_title: Optional[str] = None,
+    effective: Optional[str] = None,
+    version: Optional[str] = None,
+    effective_from: Optional[str] = None,
+) -> Dict[str, Any]:
+    """Import a district's spreadsheets (.xlsx/.csv) onto ``base`` (default: the
+    embedded rule set). Returns ``{"ok", "counts", "diagnostics", "validation",
+    "document"}``: every refused or skipped row placed (file, sheet, row, column,
+    cell, code, zh/en message); ``RuleSet.from_json(result["document"])`` loads the
+    result. A file that cannot be read at all (wrong type, encrypted, damaged, too
+    many rows) raises ``InputError``."""
 
 def validate(doc_or_path: Union[str, "os.PathLike[str]", Mapping[str, Any]]) -> ValidateAnswer:
     """Validate a rule set: a directory, JSON text, or a document dict. Never raises for a bad rule set."""

@@ -8,6 +8,7 @@ import init, {
   validate,
   type CompactAnswer,
   type Disposition,
+  type Grant,
   type Item,
   type RouteAnswer,
   type RouteRequest,
@@ -22,7 +23,10 @@ export async function usage(): Promise<string> {
   const items: Item[] = rs.items();
   const byDomain = new Map<string, Item[]>();
   for (const i of items) byDomain.set(i.domain, [...(byDomain.get(i.domain) ?? []), i]);
-  const label: string = `${rs.id} ${rs.version} ${rs.sample ? '(sample)' : ''} ${towns.length}`;
+  const grants: Grant[] = rs.grants();
+  const documents: string[] = grants.filter((g) => g.mode === 'entrustment').map((g) => `${g.document.number} ${g.effective}`);
+  const benchmark: string | null = items[0]?.discretion_benchmark ?? null;
+  const label: string = `${rs.id} ${rs.version} ${rs.sample ? '(sample)' : ''} ${towns.length} ${documents.length} ${benchmark ?? ''}`;
 
   const request: RouteRequest = {
     items: ['CJ-P001'],

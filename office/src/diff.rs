@@ -1,0 +1,396 @@
+//! `fuquan diff OLD NEW`: what changed between two versions of a rule set, per
+//! town — items granted, revoked (taken back, Plan §14), moved between delegation
+//! and entrustment, or with a changed legal basis — each with the day it takes
+//! effect and the transition it starts: the annex an office publishes with an
+//! adjustment (Plan 四(四) 动态调整赋权事项…并向社会公布).
+//!
+//! A version's list for a town is what its grants that are not revoked give the
+//! town directly (a grant to a class reaches every town of the class); items
+//! carried with a penalty follow their penalty and are not listed.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use fuquan::ruleset::source::{GrantMode, GrantSpec, Grantee, RuleSetDocument};
+use fuquan::time::Date;
+use fuquan::Engine;
+use serde::Serialize;
+
+use crate::diag::OfficeError;
+use crate::sheets::{self, Table};
+use crate::vocab;
+
+/// What happened to an item on a town's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Newly delegated or entrusted.
+    Granted,
+    /// No longer on the list (revoked, 依法回收).
+    Revoked,
+    /// Moved between delegation and entrustment.
+    ModeChanged,
+    /// Same grant, changed establishing or penalty basis.
+    BasisChanged,
+}
+
+impl ChangeKind {
+    /// Chinese label.
+    pub fn zh(self) -> &'static str {
+        match self {
+            ChangeKind::Granted => "新增赋予",
+            ChangeKind::Revoked => "收回",
+            ChangeKind::ModeChanged => "方式调整",
+            ChangeKind::BasisChanged => "依据变更",
+        }
+    }
+}
+
+/// One change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// Town id.
+    pub town: String,
+    /// Town name.
+    pub town_zh: String,
+    /// What happened.
+    pub kind: ChangeKind,
+    /// Item code.
+    pub item: String,
+    /// Item name.
+    pub item_zh: String,
+    /// Before (mode or basis), empty when new.
+    pub before: String,
+    /// After, empty when revoked.
+    pub after: String,
+    /// First day of the change.
+    pub effective: Option<Date>,
+    /// The transition it starts (Plan §12 for a delegation), in Chinese.
+    pub transition_zh: String,
+    /// The transition in English.
+    pub transition_en: String,
+    /// The grant document (number) behind the change.
+    pub document: String,
+}
+
+/// The whole diff.
+#[derive(Clone, Debug, Serialize)]
+pub struct Diff {
+    /// Old version (`meta.version`).
+    pub old_version: String,
+    /// New version.
+    pub new_version: String,
+    /// New version's `meta.effective_from`.
+    pub new_effective_from: Option<Date>,
+    /// The changes, by town then kind then item.
+    pub changes: Vec<Change>,
+}
+
+struct Standing<'d> {
+    mode: GrantMode,
+    grant: &'d GrantSpec,
+}
+
+fn standing<'d>(doc: &'d RuleSetDocument, town: &str) -> BTreeMap<String, Standing<'d>> {
+    let class = doc
+        .towns
+        .iter()
+        .find(|t| t.id == town)
+        .and_then(|t| t.class);
+    let mut out: BTreeMap<String, Standing<'d>> = BTreeMap::new();
+    for g in doc.grants.iter().filter(|g| g.revoked.is_none()) {
+        let reaches = match &g.grantee {
+            Grantee::Class(c) => Some(*c) == class,
+            Grantee::Towns(t) => t.iter().any(|x| x == town),
+        };
+        if !reaches {
+            continue;
+        }
+        for item in &g.items {
+            let replace = out
+                .get(item)
+                .is_none_or(|s| s.grant.effective <= g.effective);
+            if replace {
+                out.insert(
+                    item.clone(),
+                    Standing {
+                        mode: g.mode,
+                        grant: g,
+                    },
+                );
+            }
+        }
+    }
+    out
+}
+
+fn basis(doc: &RuleSetDocument, code: &str) -> (String, String) {
+    doc.items
+        .iter()
+        .find(|i| i.code == code)
+        .map_or_else(Default::default, |i| {
+            (
+                i.establishing_basis.clone(),
+                i.penalty_basis.clone().unwrap_or_default(),
+            )
+        })
+}
+
+/// Compares two versions (both must load).
+pub fn diff(old: &Engine, new: &Engine) -> Diff {
+    let (o, n) = (old.document(), new.document());
+    let mut changes = Vec::new();
+    let item_name = |code: &str| {
+        n.items
+            .iter()
+            .chain(o.items.iter())
+            .find(|i| i.code == code)
+            .map(|i| i.name_zh.clone())
+            .unwrap_or_default()
+    };
+    for town in &n.towns {
+        let before = standing(o, &town.id);
+        let after = standing(n, &town.id);
+        let transition = |g: &GrantSpec| -> (String, String) {
+            match g.mode {
+                GrantMode::Delegation => match new
+                    .grants()
+                    .iter()
+                    .find(|x| x.id == g.id)
+                    .and_then(|x| x.transition_last_day)
+                {
+                    Some(last) => (
+                        format!(
+                            "过渡期{}至{last},期间由原行使部门负责(方案第12项)",
+                            g.effective
+                        ),
+                        format!(
+                            "transition {} to {last}: the department stays responsible (Plan §12)",
+                            g.effective
+                        ),
+                    ),
+                    None => (String::new(), String::new()),
+                },
+                GrantMode::Entrustment => (
+                    "以委托部门名义实施,委托部门承担法律责任".to_owned(),
+                    "exercised in the entrusting department's name, which answers for it"
+                        .to_owned(),
+                ),
+            }
+        };
+        let mut push = |kind,
+                        item: &str,
+                        before: String,
+                        after: String,
+                        effective,
+                        tr: (String, String),
+                        document: String| {
+            changes.push(Change {
+                town: town.id.clone(),
+                town_zh: town.name_zh.clone(),
+                kind,
+                item: item.to_owned(),
+                item_zh: item_name(item),
+                before,
+                after,
+                effective,
+                transition_zh: tr.0,
+                transition_en: tr.1,
+                document,
+            });
+        };
+        for (code, s) in &after {
+            match before.get(code) {
+                None => push(
+                    ChangeKind::Granted,
+                    code,
+                    String::new(),
+                    vocab::grant_mode_zh(s.mode).to_owned(),
+                    Some(s.grant.effective),
+                    transition(s.grant),
+                    s.grant.document.number.clone(),
+                ),
+                Some(b) if b.mode != s.mode => push(
+                    ChangeKind::ModeChanged,
+                    code,
+                    vocab::grant_mode_zh(b.mode).to_owned(),
+                    vocab::grant_mode_zh(s.mode).to_owned(),
+                    Some(s.grant.effective),
+                    transition(s.grant),
+                    s.grant.document.number.clone(),
+                ),
+                Some(_) => {
+                    let (ob, nb) = (basis(o, code), basis(n, code));
+                    if ob != nb {
+                        let show = |b: &(String, String)| {
+                            if b.1.is_empty() {
+                                b.0.clone()
+                            } else {
+                                format!("设定依据:{};处罚依据:{}", b.0, b.1)
+                            }
+                        };
+                        push(
+                            ChangeKind::BasisChanged,
+                            code,
+                            show(&ob),
+                            show(&nb),
+                            n.meta.effective_from,
+                            (String::new(), String::new()),
+                            s.grant.document.number.clone(),
+                        );
+                    }
+                }
+            }
+        }
+        for (code, b) in &before {
+            if after.contains_key(code) {
+                continue;
+            }
+            // The grant revoked in the new version, if it says so; else the new version's first day.
+            let revoked = n
+                .grants
+                .iter()
+                .find(|g| g.id == b.grant.id)
+                .and_then(|g| g.revoked)
+                .or(n.meta.effective_from);
+            push(
+                ChangeKind::Revoked,
+                code,
+                vocab::grant_mode_zh(b.mode).to_owned(),
+                String::new(),
+                revoked,
+                ("自收回之日起由原行使部门管辖;已受理未办结案件按移交程序处理(方案第14项)".to_owned(), "from that day the department is competent again; open cases are handed over (Plan §14)".to_owned()),
+                b.grant.document.number.clone(),
+            );
+        }
+    }
+    changes.sort_by(|a, b| {
+        (a.town.as_str(), a.kind, a.item.as_str()).cmp(&(b.town.as_str(), b.kind, b.item.as_str()))
+    });
+    // Keep the rule set's town order.
+    let order: Vec<&str> = n.towns.iter().map(|t| t.id.as_str()).collect();
+    changes.sort_by_key(|c| {
+        order
+            .iter()
+            .position(|t| *t == c.town)
+            .unwrap_or(usize::MAX)
+    });
+    Diff {
+        old_version: o.meta.version.clone(),
+        new_version: n.meta.version.clone(),
+        new_effective_from: n.meta.effective_from,
+        changes,
+    }
+}
+
+/// The diff as a table (the annex).
+pub fn table(d: &Diff) -> Table {
+    Table {
+        sheet: "调整事项".into(),
+        title: Some(format!(
+            "镇(街道)赋权事项调整情况({} → {})",
+            d.old_version, d.new_version
+        )),
+        subtitle: d.new_effective_from.map(|e| format!("自{e}起施行")),
+        headers: [
+            "序号",
+            "镇(街道)",
+            "调整类型",
+            "事项代码",
+            "事项名称",
+            "调整前",
+            "调整后",
+            "生效日期",
+            "过渡安排",
+            "文件",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect(),
+        widths: vec![6.0, 14.0, 10.0, 10.0, 36.0, 24.0, 24.0, 11.0, 36.0, 18.0],
+        rows: d
+            .changes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                vec![
+                    (i + 1).to_string(),
+                    c.town_zh.clone(),
+                    c.kind.zh().to_owned(),
+                    c.item.clone(),
+                    c.item_zh.clone(),
+                    c.before.clone(),
+                    c.after.clone(),
+                    c.effective.map(|e| e.to_string()).unwrap_or_default(),
+                    c.transition_zh.clone(),
+                    c.document.clone(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The diff as text, one town after another.
+pub fn text(d: &Diff, english: bool) -> String {
+    let mut s = String::new();
+    if english {
+        s.push_str(&format!(
+            "Changes {} → {} ({} changes)\n",
+            d.old_version,
+            d.new_version,
+            d.changes.len()
+        ));
+    } else {
+        s.push_str(&format!(
+            "调整情况 {} → {}(共 {} 项)\n",
+            d.old_version,
+            d.new_version,
+            d.changes.len()
+        ));
+    }
+    let mut town = "";
+    for c in &d.changes {
+        if c.town != town {
+            town = &c.town;
+            s.push_str(&format!(
+                "\n{}\n",
+                if english { &c.town } else { &c.town_zh }
+            ));
+        }
+        let eff = c
+            .effective
+            .map(|e| e.to_string())
+            .unwrap_or_else(|| "—".into());
+        let arrow = if c.before.is_empty() {
+            c.after.clone()
+        } else if c.after.is_empty() {
+            c.before.clone()
+        } else {
+            format!("{} → {}", c.before, c.after)
+        };
+        let kind = if english {
+            format!("{:?}", c.kind)
+        } else {
+            c.kind.zh().to_owned()
+        };
+        let tr = if english {
+            &c.transition_en
+        } else {
+            &c.transition_zh
+        };
+        s.push_str(&format!(
+            "  {kind:<8} {} {}  [{arrow}]  {eff}",
+            c.item, c.item_zh
+        ));
+        if !tr.is_empty() {
+            s.push_str(&format!("  {tr}"));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// Writes the annex workbook.
+pub fn write_xlsx(d: &Diff, path: &Path) -> Result<(), OfficeError> {
+    sheets::write_xlsx(&[table(d)], path)
+}
