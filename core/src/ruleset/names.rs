@@ -260,11 +260,11 @@ fn abbreviates(abbr: &str, name: &str, prefixes: &[String]) -> bool {
 /// most a third of its length, at least 1) or on the Chinese name (at most 1
 /// character for names of three or more).
 fn suggest<'e>(entries: &[Named<'e>], wanted: &str) -> Vec<Named<'e>> {
-    let lower = wanted.to_lowercase();
+    let lower = wanted.to_ascii_lowercase();
     let mut scored: Vec<(usize, Named<'e>)> = entries
         .iter()
         .filter_map(|e| {
-            let id = e.id.to_lowercase();
+            let id = e.id.to_ascii_lowercase();
             let d_id = edit_distance(&lower, &id);
             let limit_id = (id.chars().count() / 3).max(1);
             let d_zh = edit_distance(wanted, e.name_zh);
