@@ -421,6 +421,37 @@ impl RuleSet {
         PyBuilder::new(py).json(&answer)
     }
 
+    /// The Chinese and English label of every code answers carry (dispositions,
+    /// item statuses, dispute stages, …): the `labels` operation. With names,
+    /// only those vocabularies: `rs.labels("disposition", "dispute_stage")`.
+    #[pyo3(signature = (*vocabularies))]
+    fn labels<'py>(
+        &self,
+        py: Python<'py>,
+        vocabularies: Vec<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let request = serde_json::json!({ "vocabularies": vocabularies });
+        self.answer_of(py, "labels", request)
+    }
+
+    /// The rule set's towns, departments, bodies, items, domains or classes
+    /// (`list`), with their Chinese and English names; with `query`, what a
+    /// name, short form or id resolves to (`rs.lookup("towns", "张村")`): the
+    /// `lookup` operation.
+    #[pyo3(signature = (list, query = None))]
+    fn lookup<'py>(
+        &self,
+        py: Python<'py>,
+        list: &str,
+        query: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mut request = serde_json::json!({ "list": list });
+        if let Some(q) = query {
+            request["query"] = serde_json::Value::String(q.to_owned());
+        }
+        self.answer_of(py, "lookup", request)
+    }
+
     /// Any decision by name with the request as raw JSON text (`str`): the text
     /// reaches the engine as written, so malformed JSON, floats where money is
     /// expected and duplicate keys get the same codes as in Rust and JS. Never
@@ -595,6 +626,24 @@ impl RuleSet {
 }
 
 impl RuleSet {
+    /// The answer of `operation` on a request built here; refusals raise
+    /// `InputError` like `call`.
+    fn answer_of<'py>(
+        &self,
+        py: Python<'py>,
+        operation: &str,
+        request: Value,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let answer = match guarded(|| api::call(&self.engine, operation, request)) {
+            Ok(answer) => answer,
+            Err(d) => return Err(raise(py, &ERROR, "Error", &InputError::single(d))),
+        };
+        if let Some(e) = answer_errors(&answer) {
+            return Err(input_error(py, &e));
+        }
+        PyBuilder::new(py).json(&answer)
+    }
+
     fn compact_rows(
         &self,
         batch: Vec<(Option<String>, Result<Value, Diagnostic>)>,

@@ -217,51 +217,86 @@ impl From<Diagnostic> for InputError {
     }
 }
 
+/// The engine's own `expected` phrases and serde's shapes, with their Chinese wording.
+const EXPECTED_ZH: &[(&str, &str)] = &[
+    ("a town or subdistrict id", "规则集中的镇或街道(编号或名称)"),
+    (
+        "a town, subdistrict or management centre id",
+        "规则集中的镇、街道或管理服务中心(编号或名称)",
+    ),
+    (
+        "a department, town or subdistrict id",
+        "规则集中的区级部门或镇(街道)(编号或名称)",
+    ),
+    ("a department id", "规则集中的区级部门(编号或名称)"),
+    (
+        "an item code of the rule set",
+        "规则集中的事项编码(或事项名称)",
+    ),
+    (
+        "a domain id of the rule set",
+        "规则集中的执法领域(编号或名称)",
+    ),
+    (
+        "an item on the town's list on the date",
+        "当日在该镇(街道)清单内的事项",
+    ),
+    ("items of one department", "同一部门的事项"),
+    ("item or domain", "事项(item)或领域(domain)"),
+    ("exactly one of dispute, state", "dispute 与 state 二者之一"),
+    ("well-formed JSON", "格式正确的 JSON"),
+    ("a boolean", "布尔值 true 或 false"),
+    ("a string", "字符串"),
+    ("a sequence", "数组(列表)"),
+    ("a map", "JSON 对象"),
+    (
+        "a date string YYYY-MM-DD",
+        "YYYY-MM-DD 格式的日期字符串,如 \"2025-03-04\"",
+    ),
+    (
+        "a real date YYYY-MM-DD",
+        "真实存在的日期,YYYY-MM-DD 格式,如 \"2025-03-04\"",
+    ),
+    ("a date, e.g. \"2025-01-01\"", "日期,如 \"2025-01-01\""),
+    (
+        "the fine in yuan, e.g. \"50000\"",
+        "以元为单位的罚款金额,如 \"50000\"",
+    ),
+    (
+        "yuan as a string with at most two decimals, e.g. \"50000.00\"",
+        "以元为单位、最多两位小数的数字字符串,如 \"50000.00\"",
+    ),
+    (
+        "each key at most once per object",
+        "同一对象中每个键只出现一次",
+    ),
+    ("an integer ≥ 1", "不小于 1 的整数"),
+    ("a positive count", "正整数"),
+    ("true", "true"),
+    ("1 to 3", "1 至 3"),
+    ("1 to 28", "1 至 28"),
+    ("0 to 6", "0 至 6"),
+    ("at most 127 levels of nesting", "嵌套不超过 127 层"),
+    ("u8", "非负整数"),
+    ("u16", "非负整数"),
+    ("u32", "非负整数"),
+    ("u64", "非负整数"),
+    ("usize", "非负整数"),
+    ("i8", "整数"),
+    ("i16", "整数"),
+    ("i32", "整数"),
+    ("i64", "整数"),
+    ("isize", "整数"),
+];
+
 /// The Chinese wording of an `expected` phrase: the engine's own phrases and
 /// the shapes serde words (`a boolean`, `u32`, `struct Case`, ``one of `a`, `b` ``).
 /// Codes and ids, which are the same in both languages, pass through; so does a
 /// phrase this table does not know (a test over every refusal in the fixtures
 /// keeps that from happening).
 pub fn expected_in_chinese(en: &str) -> String {
-    let fixed = match en {
-        "a town or subdistrict id" => Some("规则集中的镇或街道(编号或名称)"),
-        "a town, subdistrict or management centre id" => {
-            Some("规则集中的镇、街道或管理服务中心(编号或名称)")
-        }
-        "a department, town or subdistrict id" => Some("规则集中的区级部门或镇(街道)(编号或名称)"),
-        "a department id" => Some("规则集中的区级部门(编号或名称)"),
-        "an item code of the rule set" => Some("规则集中的事项编码(或事项名称)"),
-        "a domain id of the rule set" => Some("规则集中的执法领域(编号或名称)"),
-        "an item on the town's list on the date" => Some("当日在该镇(街道)清单内的事项"),
-        "items of one department" => Some("同一部门的事项"),
-        "item or domain" => Some("事项(item)或领域(domain)"),
-        "exactly one of dispute, state" => Some("dispute 与 state 二者之一"),
-        "well-formed JSON" => Some("格式正确的 JSON"),
-        "a boolean" => Some("布尔值 true 或 false"),
-        "a string" => Some("字符串"),
-        "a sequence" => Some("数组(列表)"),
-        "a map" => Some("JSON 对象"),
-        "a date string YYYY-MM-DD" => Some("YYYY-MM-DD 格式的日期字符串,如 \"2025-03-04\""),
-        "a real date YYYY-MM-DD" => Some("真实存在的日期,YYYY-MM-DD 格式,如 \"2025-03-04\""),
-        "a date, e.g. \"2025-01-01\"" => Some("日期,如 \"2025-01-01\""),
-        "the fine in yuan, e.g. \"50000\"" => Some("以元为单位的罚款金额,如 \"50000\""),
-        "yuan as a string with at most two decimals, e.g. \"50000.00\"" => {
-            Some("以元为单位、最多两位小数的数字字符串,如 \"50000.00\"")
-        }
-        "each key at most once per object" => Some("同一对象中每个键只出现一次"),
-        "an integer ≥ 1" => Some("不小于 1 的整数"),
-        "a positive count" => Some("正整数"),
-        "true" => Some("true"),
-        "1 to 3" => Some("1 至 3"),
-        "1 to 28" => Some("1 至 28"),
-        "0 to 6" => Some("0 至 6"),
-        "at most 127 levels of nesting" => Some("嵌套不超过 127 层"),
-        "u8" | "u16" | "u32" | "u64" | "usize" => Some("非负整数"),
-        "i8" | "i16" | "i32" | "i64" | "isize" => Some("整数"),
-        _ => None,
-    };
-    if let Some(zh) = fixed {
-        return zh.to_owned();
+    if let Some((_, zh)) = EXPECTED_ZH.iter().find(|(e, _)| *e == en) {
+        return (*zh).to_owned();
     }
     let rules: [(&str, &str, &str); 12] = [
         ("a relevant date on or after ", "不早于 ", " 的适用日期"),

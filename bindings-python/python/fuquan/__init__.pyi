@@ -141,6 +141,12 @@ class RuleSet:
         """SHA-256 of the rule-set document (lowercase hex), as in every answer's ``ruleset``."""
     def __reduce__(self) -> Tuple[Any, Tuple[str, str]]:
         """Pickling: the rule-set document (JSON text) and its content hash; unpickling rebuilds the index and checks the hash."""
+    def labels(self, *vocabularies: str) -> Dict[str, Any]:
+        """The Chinese and English label of every code answers carry (the ``labels``
+        operation); with names, only those vocabularies."""
+    def lookup(self, list: Literal["towns", "departments", "bodies", "items", "domains", "classes"], query: Optional[str] = None) -> Dict[str, Any]:
+        """The rule set's towns, departments, … with their names, or what ``query``
+        (a name, short form or id) resolves to (the ``lookup`` operation)."""
     def call(self, operation: Union[Operation, str], request: Mapping[str, Any], *, raise_errors: bool = True) -> Dict[str, Any]:
         """Any decision by name (see ``OPERATIONS``): request dict in, answer dict out."""
     def call_json(self, operation: Union[Operation, str], request: str) -> Dict[str, Any]:
