@@ -11,8 +11,8 @@ use serde_json::Value;
 use crate::answer::Refused;
 use crate::decision::Decision;
 use crate::decisions::{
-    coverage, dispatch, disputes, inspection, routing, schedule, screening, staffing, supervision,
-    validation,
+    coverage, dispatch, disputes, inspection, intake, routing, schedule, screening, staffing,
+    supervision, validation,
 };
 use crate::diagnostic::Diagnostic;
 use crate::ruleset::Engine;
@@ -34,6 +34,7 @@ pub const REGISTRY: &[Entry] = &[
     Entry::of::<inspection::operation::InspectionPlan>(),
     Entry::of::<supervision::operation::Supervision>(),
     Entry::of::<routing::operation::RouteHistory>(),
+    Entry::of::<intake::operation::Intake>(),
 ];
 
 /// The operation names, in registry order.
