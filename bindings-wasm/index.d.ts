@@ -186,7 +186,8 @@ export type Operation =
   | 'coverage'
   | 'inspection_plan'
   | 'supervision'
-  | 'route_history';
+  | 'route_history'
+  | 'intake';
 
 /** A decision other than routing: its own fields plus the explanation every decision carries. */
 export interface DecisionOk {

@@ -24,7 +24,7 @@ EXAMPLES = BINDINGS / "examples"
 
 def case_files() -> List[Path]:
     """Every conformance case file, sorted (as the Rust runner reads them)."""
-    return sorted(p for sub in ("route", "validate", "staffing", "screening", "dispute", "dispatch", "coverage", "inspection", "supervision", "versions") for p in (CASES / sub).glob("*.json"))
+    return sorted(p for sub in ("route", "validate", "staffing", "screening", "dispute", "dispatch", "coverage", "inspection", "supervision", "versions", "intake") for p in (CASES / sub).glob("*.json"))
 
 
 def load_case(path: Path) -> Dict[str, Any]:

@@ -118,6 +118,7 @@ Operation = Literal[
     "inspection_plan",
     "supervision",
     "route_history",
+    "intake",
 ]
 """The decisions of the core's registry, in its order (checked against it by
 ``core/tests/registry.rs``)."""
