@@ -276,7 +276,7 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                 lang,
                 "下一步",
                 "Next step",
-                &text(&a["next_step"], lang),
+                text(&a["next_step"], lang),
             );
         }
         "dispatch" => {

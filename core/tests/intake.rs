@@ -152,3 +152,91 @@ fn evaluation_set_meets_the_targets() {
     assert!(t3 >= 95.0, "top-3 {t3:.1}% < 95%");
     assert!(ni >= 90.0, "no_item {ni:.1}% < 90%");
 }
+
+fn top(engine: &Engine, text: &str) -> (Outcome, Option<String>, Option<String>) {
+    let a = engine.intake(&request(text)).unwrap();
+    let code = a
+        .candidates
+        .first()
+        .and_then(|h| engine.items().get(h.item as usize))
+        .map(|i| i.spec.code.clone());
+    (a.outcome, code, a.place.map(|(b, _)| b.id.clone()))
+}
+
+#[test]
+fn mixed_scripts_unknown_places_and_noise_are_answered_without_a_guess() {
+    let engine = Engine::embedded().unwrap();
+    // KTV is an everyday word of WL-P003 only; 未成年人 of WL-P002 and WL-P003: WL-P003 ranks first.
+    let (_, code, _) = top(&engine, "KTV里有未成年人 minors singing at midnight");
+    assert_eq!(code.as_deref(), Some("WL-P003"));
+    // 火星镇 is no place of the rule set: the item is found, the place stays unknown.
+    let (outcome, code, place) = top(&engine, "火星镇有人乱倒垃圾");
+    assert_eq!(
+        (outcome, code.as_deref(), place),
+        (Outcome::Item, Some("SR-P006"), None)
+    );
+    // 张村 (the short form of 张村镇) fills the place.
+    let (_, _, place) = top(&engine, "张村那边有人乱倒垃圾");
+    assert_eq!(place.as_deref(), Some("zhangcun"));
+    for noise in [
+        "？？？！！！",
+        "😡😡😡",
+        "hello, is anyone there?",
+        "123456",
+        "\u{200b}\u{feff}x",
+    ] {
+        assert_eq!(top(&engine, noise).0, Outcome::NoItem, "{noise:?}");
+    }
+}
+
+#[test]
+fn the_longest_sentences_are_read_to_the_end() {
+    let engine = Engine::embedded().unwrap();
+    // 2,000 characters with no known word: the one-character-slip fallback scans them all.
+    let none = "啊".repeat(2_000);
+    assert_eq!(top(&engine, &none).0, Outcome::NoItem);
+    // 2,000 characters naming a barbecue at the very end.
+    let late = format!("{}露天烧烤", "啊".repeat(1_996));
+    assert_eq!(top(&engine, &late).1.as_deref(), Some("HB-P007"));
+    // One character over the limit is refused.
+    let over = engine.intake(&request(&"啊".repeat(2_001))).unwrap_err();
+    assert_eq!(over.diagnostics[0].code, "input.too_large");
+    assert_eq!(over.diagnostics[0].path, "text");
+}
+
+#[test]
+fn everyday_words_are_validated() {
+    let mut doc = Engine::embedded().unwrap().document().clone();
+    doc.items[0].everyday_words = vec!["无证施工".into(), " ".into(), " 无证施工".into()];
+    let err = Engine::from_document(doc.clone()).unwrap_err();
+    let codes: Vec<(&str, &str)> = err
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.path.as_str()))
+        .filter(|(c, _)| c.starts_with("item.everyday"))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("item.everyday_word_empty", "items[0].everyday_words[1]"),
+            ("item.everyday_word_duplicate", "items[0].everyday_words[2]"),
+        ]
+    );
+    // A duplicate alone is a warning: the rule set loads.
+    doc.items[0].everyday_words = vec!["无证施工".into(), "无证施工".into()];
+    let engine = Engine::from_document(doc).unwrap();
+    assert!(engine
+        .warnings()
+        .iter()
+        .any(|w| w.code == "item.everyday_word_duplicate"));
+}
+
+#[test]
+fn a_rule_set_without_everyday_words_still_matches_nothing_silently() {
+    let mut doc = Engine::embedded().unwrap().document().clone();
+    for it in &mut doc.items {
+        it.everyday_words.clear();
+    }
+    let engine = Engine::from_document(doc).unwrap();
+    assert_eq!(top(&engine, "小区里有人半夜露天烧烤").0, Outcome::NoItem);
+}

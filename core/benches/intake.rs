@@ -1,0 +1,99 @@
+//! criterion bench of the `intake` decision: `cargo bench -p fuquan --bench intake`
+//! (out of CI; figures in BENCHMARKS.md).
+//!
+//! A 50-character sentence against the embedded default (88 items) and against
+//! a generated 5,000-item catalogue (the embedded items repeated with new codes,
+//! each copy keeping its everyday words: the posting lists grow 57-fold, which is
+//! harder than a real catalogue whose items differ); and building the engine
+//! (its search index included) for both.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    missing_docs
+)]
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use fuquan::dispatch::Source;
+use fuquan::intake::IntakeRequest;
+use fuquan::ruleset::source::RuleSetDocument;
+use fuquan::time::Date;
+use fuquan::Engine;
+
+/// 50 characters: a barbecue, its fumes and tables on the pavement, at a named subdistrict.
+const SENTENCE: &str =
+    "环翠楼街道某小区楼下饭店每天晚上在门口露天烧烤，油烟很大，还把桌椅摆到人行道上占道经营，请尽快处理。";
+
+fn request() -> IntakeRequest {
+    assert_eq!(SENTENCE.chars().count(), 50);
+    IntakeRequest {
+        report_id: None,
+        text: SENTENCE.to_owned(),
+        place: None,
+        date: Date::from_ymd(2024, 9, 5).unwrap(),
+        source: Source::Hotline12345,
+        trace: false,
+    }
+}
+
+/// The embedded document with its items repeated up to `n` (copy 0 keeps the codes the grants name).
+fn catalogue(n: usize) -> RuleSetDocument {
+    let mut doc = Engine::embedded().unwrap().document().clone();
+    let base = doc.items.clone();
+    doc.items = (0..n)
+        .map(|i| {
+            let mut it = base[i % base.len()].clone();
+            let copy = i / base.len();
+            if copy > 0 {
+                it.code = format!("{}-{copy:03}", it.code);
+                it.related_items = Vec::new();
+            }
+            it
+        })
+        .collect();
+    doc
+}
+
+fn intake(c: &mut Criterion) {
+    let r = request();
+    let embedded = Engine::embedded().unwrap();
+    let large_doc = catalogue(5_000);
+    let large = Engine::from_document(large_doc.clone()).unwrap();
+    let mut g = c.benchmark_group("intake");
+    g.bench_function("embedded_50_chars", |b| {
+        b.iter(|| black_box(embedded.intake(black_box(&r)).unwrap()))
+    });
+    g.bench_function("catalogue_5000_items_50_chars", |b| {
+        b.iter(|| black_box(large.intake(black_box(&r)).unwrap()))
+    });
+    g.bench_function("search_only_embedded_50_chars", |b| {
+        b.iter(|| black_box(embedded.search(black_box(SENTENCE))))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("intake_build");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    let small_doc = embedded.document().clone();
+    g.bench_function("engine_embedded", |b| {
+        b.iter_batched(
+            || small_doc.clone(),
+            |d| black_box(Engine::from_document(d).unwrap()),
+            BatchSize::LargeInput,
+        )
+    });
+    g.bench_function("engine_catalogue_5000_items", |b| {
+        b.iter_batched(
+            || large_doc.clone(),
+            |d| black_box(Engine::from_document(d).unwrap()),
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, intake);
+criterion_main!(benches);
