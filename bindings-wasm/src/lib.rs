@@ -130,6 +130,7 @@ impl RuleSetHandle {
                     "kind": i.kind, "domain": i.domain, "department": i.department,
                     "establishing_basis": i.establishing_basis, "penalty_basis": i.penalty_basis,
                     "in_guiding_catalogue": i.in_guiding_catalogue, "related_items": i.related_items,
+                    "everyday_words": i.everyday_words,
                 })
             })
             .collect();
