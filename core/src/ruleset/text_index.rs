@@ -20,9 +20,9 @@ use super::BodyKind;
 const K1: f64 = 1.2;
 /// BM25 length normalisation.
 const B: f64 = 0.75;
-/// The frequency every dictionary word gets: all words are equally likely, so
-/// the segmenter prefers the cut that covers the sentence with the fewest,
-/// longest known words.
+/// The frequency every dictionary word is loaded with. The index reads jieba's
+/// full mode (`cut_all`: every dictionary word in the sentence, overlapping ones
+/// included), where frequencies do not choose between cuts; they are equal.
 const WORD_FREQ: usize = 1000;
 
 /// Suffixes dropped from a place's Chinese name to get its short form
@@ -109,19 +109,23 @@ impl TextIndex {
     /// Builds the index over `items` and the places among `bodies`.
     pub(crate) fn new<'a>(items: impl Iterator<Item = &'a ItemSpec>, bodies: &[Body]) -> TextIndex {
         let items: Vec<&ItemSpec> = items.collect();
-        let mut jieba = Jieba::empty();
+        // The dictionary as jieba's text format ("word freq" per line), loaded once:
+        // `load_dict`, unlike `add_word`, never runs the HMM segmenter, so its
+        // tables stay out of the WebAssembly module.
+        let mut dict = String::new();
         let mut terms: HashMap<String, u32> = HashMap::new();
         let mut words: Vec<String> = Vec::new();
         for it in &items {
             for w in &it.everyday_words {
                 let w = w.trim();
-                if w.is_empty() || terms.contains_key(w) {
+                // A word with a space inside can never be one token: left out.
+                if w.is_empty() || w.contains(char::is_whitespace) || terms.contains_key(w) {
                     continue;
                 }
                 let id = u32::try_from(terms.len()).unwrap_or(u32::MAX);
                 terms.insert(w.to_owned(), id);
                 words.push(w.to_owned());
-                jieba.add_word(w, Some(WORD_FREQ), None);
+                dict.push_str(&format!("{w} {WORD_FREQ}\n"));
             }
         }
         let mut places = HashMap::new();
@@ -133,12 +137,16 @@ impl TextIndex {
                 continue;
             }
             for w in std::iter::once(b.name_zh.as_str()).chain(short_place(&b.name_zh)) {
-                if !places.contains_key(w) {
+                if !places.contains_key(w) && !w.contains(char::is_whitespace) {
                     places.insert(w.to_owned(), i);
-                    jieba.add_word(w, Some(WORD_FREQ), None);
+                    dict.push_str(&format!("{w} {WORD_FREQ}\n"));
                 }
             }
         }
+        let mut jieba = Jieba::empty();
+        // Every line is "word number": the load cannot fail; were it to, the words
+        // loaded so far stay and the rest simply never match.
+        let _ = jieba.load_dict(&mut dict.as_bytes());
         // One-character slips: a key two words share is ambiguous and dropped.
         let mut slips: HashMap<String, u32> = HashMap::new();
         let mut ambiguous: Vec<String> = Vec::new();
@@ -181,7 +189,7 @@ impl TextIndex {
                 it.penalty_basis.as_deref(),
             ];
             for text in basis.into_iter().flatten() {
-                for tok in jieba.cut_for_search(text, false) {
+                for tok in jieba.cut_all(text) {
                     if let Some(&t) = terms.get(tok.word) {
                         add(t);
                     }
@@ -249,7 +257,7 @@ impl TextIndex {
     pub(crate) fn query(&self, text: &str) -> Query {
         let mut q = Query::default();
         let mut ids: Vec<u32> = Vec::new();
-        for tok in self.jieba.cut_for_search(text, false) {
+        for tok in self.jieba.cut_all(text) {
             if let Some(&p) = self.places.get(tok.word) {
                 if !q.places.contains(&p) {
                     q.places.push(p);
