@@ -223,12 +223,11 @@ fn everyday_words_are_validated() {
         ]
     );
     // A duplicate alone is a warning: the rule set loads.
-    doc.items[0].everyday_words = vec!["无证施工".into(), "无证施工".into()];
+    doc.items[0].everyday_words = vec!["无证施工".into(), "无证施工".into(), "无证 施工".into()];
     let engine = Engine::from_document(doc).unwrap();
-    assert!(engine
-        .warnings()
-        .iter()
-        .any(|w| w.code == "item.everyday_word_duplicate"));
+    for code in ["item.everyday_word_duplicate", "item.everyday_word_space"] {
+        assert!(engine.warnings().iter().any(|w| w.code == code), "{code}");
+    }
 }
 
 #[test]

@@ -550,6 +550,14 @@ impl<'d> Validator<'d> {
                         format!("item {}: an everyday word is empty", item.code),
                         None,
                     );
+                } else if w.trim().contains(char::is_whitespace) {
+                    self.warning(
+                        "item.everyday_word_space",
+                        format!("items[{i}].everyday_words[{j}]"),
+                        format!("事项 {} 的日常用语“{}”含空格,分词后不会整体出现,不参与匹配", item.code, w.trim()),
+                        format!("item {}: the everyday word {:?} has a space inside; it can never be one token and is not matched", item.code, w.trim()),
+                        None,
+                    );
                 } else if item
                     .everyday_words
                     .iter()
