@@ -21,8 +21,8 @@ use crate::rules::{RuleId, RuleSet};
 use crate::ruleset::{Body, BodyKind, Engine, Hit};
 use crate::time::Date;
 
-/// The longest sentence read, in characters (a hotline note, not a document).
-pub const MAX_TEXT_CHARS: usize = 2_000;
+/// The longest sentence read, in characters ([`crate::limits::MAX_INTAKE_TEXT_CHARS`]).
+pub const MAX_TEXT_CHARS: usize = crate::limits::MAX_INTAKE_TEXT_CHARS;
 /// The lowest top score (BM25, thousandths) that names an item at all: below
 /// it the answer is `no_item`. About one word that at most a tenth of the
 /// catalogue's items share (its inverse document frequency is ≈ 2.1).

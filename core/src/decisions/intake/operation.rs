@@ -12,8 +12,8 @@ pub struct Intake;
 impl Decision for Intake {
     const OPERATION: &'static str = "intake";
     const SCHEMA_NAME: &'static str = "intake";
-    /// A sentence, not a document: 64 KiB is far above [`super::MAX_TEXT_CHARS`].
-    const MAX_REQUEST_BYTES: usize = 64 * 1024;
+    /// A sentence, not a document ([`crate::limits::MAX_INTAKE_REQUEST_BYTES`]).
+    const MAX_REQUEST_BYTES: usize = crate::limits::MAX_INTAKE_REQUEST_BYTES;
     type Request = IntakeRequest;
     type Answer<'a> = IntakeAnswer<'a>;
 
