@@ -19,11 +19,8 @@ struct Labelled {
     text: String,
 }
 
-fn set() -> Vec<Labelled> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../fixtures/intake/sentences.txt"
-    );
+fn set(file: &str) -> Vec<Labelled> {
+    let path = format!("{}/../fixtures/intake/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(path).unwrap();
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -67,10 +64,9 @@ fn pct(n: usize, d: usize) -> f64 {
     }
 }
 
-#[test]
-fn evaluation_set_meets_the_targets() {
-    let engine = Engine::embedded().unwrap();
-    let set = set();
+/// The rates on one labelled set: (sentences, top-1 %, top-3 %, no-item %).
+fn measure(engine: &Engine, file: &str) -> (usize, f64, f64, f64) {
+    let set = set(file);
     let codes: Vec<&str> = engine
         .items()
         .iter()
@@ -81,7 +77,11 @@ fn evaluation_set_meets_the_targets() {
     let mut misses = Vec::new();
     for s in &set {
         for c in &s.expected {
-            assert!(codes.contains(&c.as_str()), "line {}: no item {c}", s.line);
+            assert!(
+                codes.contains(&c.as_str()),
+                "{file} line {}: no item {c}",
+                s.line
+            );
         }
         let a = engine.intake(&request(&s.text)).unwrap();
         let got: Vec<&str> = a
@@ -96,7 +96,7 @@ fn evaluation_set_meets_the_targets() {
                 no_item += 1;
             } else {
                 misses.push(format!(
-                    "line {} (out): {:?} -> {:?} {:?}",
+                    "{file} line {} (out): {:?} -> {:?} {:?}",
                     s.line,
                     s.text,
                     a.outcome,
@@ -128,7 +128,7 @@ fn evaluation_set_meets_the_targets() {
         }
         if !hit1 {
             misses.push(format!(
-                "line {}: {:?} expected {:?} -> {:?} {:?}",
+                "{file} line {}: {:?} expected {:?} -> {:?} {:?}",
                 s.line,
                 s.text,
                 s.expected,
@@ -142,15 +142,37 @@ fn evaluation_set_meets_the_targets() {
     }
     let (t1, t3, ni) = (pct(top1, n_in), pct(top3, n_in), pct(no_item, n_out));
     println!(
-        "intake evaluation: {} sentences; in the catalogue {n_in}: top-1 {top1} ({t1:.1}%), top-3 {top3} ({t3:.1}%); \
+        "intake {file}: {} sentences; in the catalogue {n_in}: top-1 {top1} ({t1:.1}%), top-3 {top3} ({t3:.1}%); \
          typos {n_typo}: top-1 {typo1}; several matters {n_multi}: top-1 {multi1}; \
          outside the catalogue {n_out}: no_item {no_item} ({ni:.1}%)",
         set.len()
     );
-    assert!(set.len() >= 300, "at least 300 sentences");
+    (set.len(), t1, t3, ni)
+}
+
+#[test]
+fn evaluation_set_meets_the_targets() {
+    let engine = Engine::embedded().unwrap();
+    let (n, t1, t3, ni) = measure(&engine, "sentences.txt");
+    assert!(n >= 300, "at least 300 sentences");
     assert!(t1 >= 85.0, "top-1 {t1:.1}% < 85%");
     assert!(t3 >= 95.0, "top-3 {t3:.1}% < 95%");
     assert!(ni >= 90.0, "no_item {ni:.1}% < 90%");
+}
+
+/// The hold-out set was written after the everyday words were last changed and
+/// has never been used to change them: its figures are reported in BENCHMARKS.md
+/// as the estimate for unseen sentences. The floors here are well below the
+/// targets: they catch a regression, not a tuning.
+#[test]
+fn hold_out_set_is_measured() {
+    let engine = Engine::embedded().unwrap();
+    let (n, t1, t3, ni) = measure(&engine, "holdout.txt");
+    assert!(n >= 70);
+    assert!(
+        t1 >= 70.0 && t3 >= 80.0 && ni >= 70.0,
+        "{t1:.1}% {t3:.1}% {ni:.1}%"
+    );
 }
 
 fn top(engine: &Engine, text: &str) -> (Outcome, Option<String>, Option<String>) {
