@@ -2,10 +2,9 @@
 //! (out of CI; figures in BENCHMARKS.md).
 //!
 //! A 50-character sentence against the embedded default (88 items) and against
-//! a generated 5,000-item catalogue (the embedded items repeated with new codes,
-//! each copy keeping its everyday words: the posting lists grow 57-fold, which is
-//! harder than a real catalogue whose items differ); and building the engine
-//! (its search index included) for both.
+//! two generated 5,000-item catalogues (the embedded items repeated with new
+//! codes: with words of their own, and as identical copies); the search alone;
+//! and building the engine (its search index included).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -40,8 +39,15 @@ fn request() -> IntakeRequest {
     }
 }
 
-/// The embedded document with its items repeated up to `n` (copy 0 keeps the codes the grants name).
-fn catalogue(n: usize) -> RuleSetDocument {
+const STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+
+/// The embedded document with its items repeated up to `n` (copy 0 keeps the
+/// codes the grants name). `distinct`: every later copy gets its own words (each
+/// everyday word with a two-character suffix, a name of its own), so the
+/// dictionary and the index grow 57-fold but a sentence matches like on the
+/// embedded default; otherwise every copy keeps the words and the name, the
+/// pathological case where each match is a 57-way tie.
+fn catalogue(n: usize, distinct: bool) -> RuleSetDocument {
     let mut doc = Engine::embedded().unwrap().document().clone();
     let base = doc.items.clone();
     doc.items = (0..n)
@@ -51,6 +57,13 @@ fn catalogue(n: usize) -> RuleSetDocument {
             if copy > 0 {
                 it.code = format!("{}-{copy:03}", it.code);
                 it.related_items = Vec::new();
+                if distinct {
+                    let suffix: String = [STEMS[copy / 10 % 10], STEMS[copy % 10]].iter().collect();
+                    it.name_zh = format!("第{copy}批事项{}", i % base.len());
+                    for w in &mut it.everyday_words {
+                        w.push_str(&suffix);
+                    }
+                }
             }
             it
         })
@@ -61,17 +74,27 @@ fn catalogue(n: usize) -> RuleSetDocument {
 fn intake(c: &mut Criterion) {
     let r = request();
     let embedded = Engine::embedded().unwrap();
-    let large_doc = catalogue(5_000);
-    let large = Engine::from_document(large_doc.clone()).unwrap();
+    let distinct_doc = catalogue(5_000, true);
+    let distinct = Engine::from_document(distinct_doc.clone()).unwrap();
+    let copies = Engine::from_document(catalogue(5_000, false)).unwrap();
     let mut g = c.benchmark_group("intake");
     g.bench_function("embedded_50_chars", |b| {
         b.iter(|| black_box(embedded.intake(black_box(&r)).unwrap()))
     });
-    g.bench_function("catalogue_5000_items_50_chars", |b| {
-        b.iter(|| black_box(large.intake(black_box(&r)).unwrap()))
+    g.bench_function("catalogue_5000_distinct_50_chars", |b| {
+        b.iter(|| black_box(distinct.intake(black_box(&r)).unwrap()))
+    });
+    g.bench_function("catalogue_5000_copies_50_chars", |b| {
+        b.iter(|| black_box(copies.intake(black_box(&r)).unwrap()))
     });
     g.bench_function("search_only_embedded_50_chars", |b| {
         b.iter(|| black_box(embedded.search(black_box(SENTENCE))))
+    });
+    g.bench_function("search_only_5000_distinct_50_chars", |b| {
+        b.iter(|| black_box(distinct.search(black_box(SENTENCE))))
+    });
+    g.bench_function("search_only_5000_copies_50_chars", |b| {
+        b.iter(|| black_box(copies.search(black_box(SENTENCE))))
     });
     g.finish();
 
@@ -85,9 +108,9 @@ fn intake(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    g.bench_function("engine_catalogue_5000_items", |b| {
+    g.bench_function("engine_catalogue_5000_distinct", |b| {
         b.iter_batched(
-            || large_doc.clone(),
+            || distinct_doc.clone(),
             |d| black_box(Engine::from_document(d).unwrap()),
             BatchSize::LargeInput,
         )
