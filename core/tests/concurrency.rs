@@ -25,7 +25,7 @@ fn corpus() -> Vec<(String, String)> {
     for dir in std::fs::read_dir(root).unwrap() {
         for f in std::fs::read_dir(dir.unwrap().path()).unwrap() {
             let p = f.unwrap().path();
-            if !p.extension().is_some_and(|x| x == "json") {
+            if p.extension().is_none_or(|x| x != "json") {
                 continue;
             }
             let case: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
