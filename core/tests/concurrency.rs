@@ -49,7 +49,7 @@ fn corpus() -> Vec<(String, String)> {
 fn answer_hash(engine: &Engine, corpus: &[(String, String)], i: usize) -> u64 {
     let (op, request) = &corpus[i % corpus.len()];
     // Every third request traced, so the trace recorder is shared too.
-    let text = if i % 3 == 0 && op != "validate" && request.starts_with('{') {
+    let text = if i.is_multiple_of(3) && op != "validate" && request.starts_with('{') {
         request.replacen('{', "{\"trace\":true,", 1)
     } else {
         request.clone()
