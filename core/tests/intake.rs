@@ -261,3 +261,19 @@ fn a_rule_set_without_everyday_words_still_matches_nothing_silently() {
     let engine = Engine::from_document(doc).unwrap();
     assert_eq!(top(&engine, "小区里有人半夜露天烧烤").0, Outcome::NoItem);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(64))]
+    /// Any text, any script: an answer or a refusal, never a panic.
+    #[test]
+    fn any_text_is_answered_or_refused(text in "\\PC{0,120}", cjk in "[\u{4e00}-\u{9fff}，。！？a-zA-Z0-9 ]{0,80}") {
+        static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+        let engine = ENGINE.get_or_init(|| Engine::embedded().unwrap());
+        for t in [&text, &cjk, &format!("{cjk}{text}")] {
+            match engine.intake(&request(t)) {
+                Ok(a) => proptest::prop_assert!(a.confidence <= 100),
+                Err(e) => proptest::prop_assert!(!e.diagnostics.is_empty()),
+            }
+        }
+    }
+}
