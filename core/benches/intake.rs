@@ -81,6 +81,13 @@ fn intake(c: &mut Criterion) {
     g.bench_function("embedded_50_chars", |b| {
         b.iter(|| black_box(embedded.intake(black_box(&r)).unwrap()))
     });
+    // 50 characters outside the catalogue: no word, so the slip fallback scans it all.
+    let mut none = request();
+    none.text = "您好，我想咨询一下我们小区的供暖什么时候开始，家里老人怕冷，上次打电话说这个月底，现在还没动静，麻烦".to_owned();
+    assert_eq!(none.text.chars().count(), 50);
+    g.bench_function("embedded_50_chars_no_item", |b| {
+        b.iter(|| black_box(embedded.intake(black_box(&none)).unwrap()))
+    });
     g.bench_function("catalogue_5000_distinct_50_chars", |b| {
         b.iter(|| black_box(distinct.intake(black_box(&r)).unwrap()))
     });

@@ -8,7 +8,7 @@
 //! it is read, so the same sentence ranks the same natively, in Python and in
 //! WebAssembly (whose `ln` may differ from the system's in the last bit).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jieba_rs::Jieba;
 
@@ -70,8 +70,11 @@ pub(crate) struct TextIndex {
     /// For words of three characters or more: the word with one character
     /// replaced by [`WILDCARD`] → the term (a slip of one character, 烧考 for 烧烤).
     slips: HashMap<String, u32>,
-    /// The longest word, in characters.
-    longest: usize,
+    /// The characters of the words in `slips`: a window with two characters
+    /// outside this set cannot be a slip of any word.
+    slip_chars: HashSet<char>,
+    /// Whether some word in `slips` has this many characters.
+    slip_lengths: Vec<bool>,
 }
 
 /// Stands for any one character in [`TextIndex::slips`] keys.
@@ -79,13 +82,15 @@ const WILDCARD: char = '\u{FFFD}';
 /// The shortest word a one-character slip is tolerated in.
 const SLIP_MIN_CHARS: usize = 3;
 
-/// `chars` with the character at `i` replaced by [`WILDCARD`].
-fn slip_key(chars: &[char], i: usize) -> String {
-    chars
-        .iter()
-        .enumerate()
-        .map(|(j, c)| if j == i { WILDCARD } else { *c })
-        .collect()
+/// Writes `chars` with the character at `i` replaced by [`WILDCARD`] into `key`.
+fn slip_key(chars: &[char], i: usize, key: &mut String) {
+    key.clear();
+    key.extend(
+        chars
+            .iter()
+            .enumerate()
+            .map(|(j, c)| if j == i { WILDCARD } else { *c }),
+    );
 }
 
 impl std::fmt::Debug for TextIndex {
@@ -150,19 +155,27 @@ impl TextIndex {
         // One-character slips: a key two words share is ambiguous and dropped.
         let mut slips: HashMap<String, u32> = HashMap::new();
         let mut ambiguous: Vec<String> = Vec::new();
-        let mut longest = 0;
+        let mut slip_chars = HashSet::new();
+        let mut slip_lengths = Vec::new();
+        let mut key = String::new();
         for (t, w) in (0u32..).zip(&words) {
             let chars: Vec<char> = w.chars().collect();
-            longest = longest.max(chars.len());
             if chars.len() < SLIP_MIN_CHARS {
                 continue;
             }
+            if slip_lengths.len() <= chars.len() {
+                slip_lengths.resize(chars.len() + 1, false);
+            }
+            if let Some(l) = slip_lengths.get_mut(chars.len()) {
+                *l = true;
+            }
+            slip_chars.extend(chars.iter().copied());
             for i in 0..chars.len() {
-                let key = slip_key(&chars, i);
+                slip_key(&chars, i, &mut key);
                 match slips.get(&key) {
-                    Some(&o) if o != t => ambiguous.push(key),
+                    Some(&o) if o != t => ambiguous.push(key.clone()),
                     _ => {
-                        slips.insert(key, t);
+                        slips.insert(key.clone(), t);
                     }
                 }
             }
@@ -228,7 +241,8 @@ impl TextIndex {
             avg_len,
             places,
             slips,
-            longest,
+            slip_chars,
+            slip_lengths,
         }
     }
 
@@ -237,12 +251,39 @@ impl TextIndex {
     /// when no word is found as written).
     fn slipped(&self, text: &str) -> Vec<u32> {
         let chars: Vec<char> = text.chars().collect();
+        // unknown[k]: how many of the first k characters no slip word has.
+        let mut unknown = Vec::with_capacity(chars.len() + 1);
+        unknown.push(0usize);
+        let mut n = 0;
+        for c in &chars {
+            n += usize::from(!self.slip_chars.contains(c));
+            unknown.push(n);
+        }
         let mut found = Vec::new();
-        let max = self.longest.min(chars.len());
-        for len in (SLIP_MIN_CHARS..=max).rev() {
-            for window in chars.windows(len) {
-                for i in 0..len {
-                    if let Some(&t) = self.slips.get(&slip_key(window, i)) {
+        let mut key = String::new();
+        for (len, _) in self
+            .slip_lengths
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, x)| **x)
+        {
+            for (start, window) in chars.windows(len).enumerate() {
+                let (Some(a), Some(b)) = (unknown.get(start), unknown.get(start + len)) else {
+                    continue;
+                };
+                // Two unknown characters: no slip; one: only it can be the slip.
+                let positions = match b - a {
+                    0 => 0..len,
+                    1 => match window.iter().position(|c| !self.slip_chars.contains(c)) {
+                        Some(i) => i..i + 1,
+                        None => continue,
+                    },
+                    _ => continue,
+                };
+                for i in positions {
+                    slip_key(window, i, &mut key);
+                    if let Some(&t) = self.slips.get(key.as_str()) {
                         if !found.contains(&t) {
                             found.push(t);
                         }
