@@ -277,3 +277,30 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_trace_names_the_words_the_place_and_the_conclusion() {
+    let engine = Engine::embedded().unwrap();
+    let mut steps = Vec::new();
+    let a = engine
+        .intake_traced(&request("张村镇有人私搭乱建，楼顶加盖了一层"), &mut steps)
+        .unwrap();
+    assert_eq!(a.outcome, Outcome::Item);
+    let rules: Vec<Option<&str>> = steps.iter().map(|s| s.rule).collect();
+    assert_eq!(
+        rules,
+        [
+            Some("intake.match"),
+            Some("intake.place_from_text"),
+            Some("intake.clear")
+        ]
+    );
+    assert!(steps[0].zh.contains("私搭乱建"));
+    assert!(steps[2].en.contains("CJ-P005"));
+    // Untraced, the same decision.
+    let b = engine
+        .intake(&request("张村镇有人私搭乱建，楼顶加盖了一层"))
+        .unwrap();
+    assert_eq!(b.outcome, a.outcome);
+    assert_eq!(b.candidates, a.candidates);
+}
