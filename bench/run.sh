@@ -25,3 +25,6 @@ node bench/node/bench.mjs
 
 echo "==> criterion (route typed/traced/JSON, staffing, dispute, province)"
 cargo bench -p fuquan --bench engine
+
+echo "==> criterion: intake (a 50-character sentence; embedded default and 5,000 items)"
+cargo bench -p fuquan --bench intake

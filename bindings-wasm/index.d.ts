@@ -109,6 +109,8 @@ export interface Item {
   related_items: string[];
   /** Discretion benchmark reference (裁量基准), or null. */
   discretion_benchmark: string | null;
+  /** The words people use for the matter, which `intake` matches (docs/intake.md); `[]` when none. */
+  everyday_words: string[];
 }
 
 /** A delegation (赋权) or entrustment (委托) as the rule set publishes it. */
@@ -207,7 +209,8 @@ export type Operation =
   | 'supervision'
   | 'route_history'
   | 'labels'
-  | 'lookup';
+  | 'lookup'
+  | 'intake';
 
 /** A decision other than routing: its own fields plus the explanation every decision carries. */
 export interface DecisionOk {
@@ -399,4 +402,51 @@ export interface CompactAnswer {
   error_code: string | null;
   error_path: string | null;
   error_message: string | null;
+}
+
+// ───────────────────────── intake (docs/intake.md) ─────────────────────────
+
+export type ReportSource = 'grid_worker' | 'hotline_12345' | 'digital_city_management' | 'patrol';
+
+/** The request of `call('intake', …)`: a sentence and what is known around it. */
+export interface IntakeRequest {
+  report_id?: string;
+  /** What the caller or the grid worker said (at most 2,000 characters). */
+  text: string;
+  /** A town, subdistrict or management centre id; when absent, a place named in the text. */
+  place?: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  source: ReportSource;
+  trace?: boolean;
+}
+
+export interface IntakeCandidate {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  domain: string;
+  department: string;
+  /** BM25 score in thousandths (an integer, the same in every language). */
+  score_milli: number;
+  /** Within 80% of the top score. */
+  close: boolean;
+  /** The words of the sentence that matched it. */
+  words: string[];
+}
+
+/** The answer of `call('intake', …)` (`status: 'ok'`). */
+export interface IntakeAnswer extends DecisionOk {
+  outcome: 'item' | 'domain' | 'needs_person' | 'no_item';
+  /** 0–100. */
+  confidence: number;
+  words: string[];
+  candidates: IntakeCandidate[];
+  place: Body | null;
+  place_from: 'request' | 'text' | null;
+  item: string | null;
+  domain: string | null;
+  /** The full `dispatch` answer for the item or domain, or null. */
+  dispatch: DecisionOk | null;
+  next_step: Text;
 }

@@ -116,8 +116,8 @@ msrv() {
   cargo metadata --no-deps --format-version 1 |
     python3 -c 'import json,sys; print(next(p["rust_version"] for p in json.load(sys.stdin)["packages"] if p["name"] == sys.argv[1]))' "$1"
 }
-# fuquan 1.77; fuquan-server and the WASM binding 1.85 (the workspace's); fuquan-office,
-# fuquan-cli and the Python binding 1.88 (calamine 0.38 and rust_xlsxwriter 0.102 need it).
+# Every crate declares 1.88: jieba-rs 0.11 (in the core, for intake) uses let chains;
+# calamine 0.38 and rust_xlsxwriter 0.102 (fuquan-office) need it too.
 for pkg in fuquan fuquan-server fuquan-office fuquan-cli; do
   rv="$(msrv "$pkg")"
   [[ "$rv" == *.*.* ]] || rv="$rv.0"

@@ -8,6 +8,24 @@ import { looksLikeTable, parseRosterTable } from './roster-table.js';
 // ───────────── texts (Chinese first; English on toggle) ─────────────
 
 const UI = {
+  intake_title: ['受理:群众、网格员所述问题 → 事项、主管机关与派单', 'Intake: from what a caller or grid worker says to the matter, the body and the dispatch'],
+  intake_text: ['所述问题(一句话)', 'What was reported (one sentence)'],
+  intake_place: ['地点(可留空,按所述内容识别)', 'Place (leave empty to read it from the text)'],
+  intake_auto: ['(按所述内容识别)', '(read from the text)'],
+  intake_date: ['日期', 'Date'],
+  intake_source: ['来源', 'Source'],
+  intake_go: ['识别', 'Identify'],
+  intake_outcome: ['结论', 'Outcome'],
+  intake_confidence: ['把握', 'Confidence'],
+  intake_candidates: ['候选事项', 'Candidate items'],
+  intake_score: ['得分', 'Score'],
+  intake_words: ['匹配词', 'Matched words'],
+  intake_place_used: ['地点', 'Place'],
+  intake_destination: ['去向', 'Goes to'],
+  intake_handler: ['处置机关', 'Handled by'],
+  intake_next: ['下一步', 'Next step'],
+  intake_refused: ['无法受理:输入有误', 'Cannot take it in: the input was refused'],
+  intake_from_text: ['按所述内容识别', 'read from the text'],
   title: ['镇街赋权案件管辖判定', 'Town enforcement case routing'],
   sample: [
     '示例数据:本页使用的规则集为示例数据(以真实法律为依据的示范清单),并非官方公布的赋权清单,不得作为正式依据引用。',
@@ -167,7 +185,18 @@ function loadLabels() {
   TOWN_KIND = v.town_kind;
   TOWN_CLASS = v.town_class;
   ITEM_KIND = v.item_kind;
+  INTAKE_SOURCE = v.dispatch_source;
+  DESTINATION = v.dispatch_destination;
 }
+const INTAKE_OUTCOME = {
+  item: ['事项明确', 'Item identified'],
+  domain: ['领域明确,事项待定', 'Domain identified'],
+  needs_person: ['需人工选择', 'A person chooses'],
+  no_item: ['不属于清单事项', 'Not a catalogue item'],
+};
+// Intake sources and dispatch destinations: the engine's labels (loadLabels).
+let INTAKE_SOURCE = {};
+let DESTINATION = {};
 
 const FLAGS = [
   ['major_and_complex', '案件重大复杂', 'Major and complex'],
@@ -974,7 +1003,88 @@ function applyLanguage() {
     showRosterInfo();
     renderStaffing();
     renderCatalogue();
+    fillIntakeSelects();
+    renderIntake();
   }
+}
+
+// ───────────── intake ─────────────
+
+let intakeAnswer = null;
+let intakeErrors = null;
+
+function fillIntakeSelects() {
+  const place = $('#intake-place');
+  const keep = place.value;
+  place.replaceChildren(h('option', { value: '', text: t('intake_auto') }),
+    ...towns.map((tw) => h('option', { value: tw.id, text: named(tw) })));
+  place.value = keep;
+  const source = $('#intake-source');
+  const keepSource = source.value || 'hotline_12345';
+  source.replaceChildren(...Object.keys(INTAKE_SOURCE).map((k) => h('option', { value: k, text: L(INTAKE_SOURCE[k]) })));
+  source.value = keepSource;
+}
+
+function intakeNow() {
+  const request = { text: $('#intake-text').value, date: $('#intake-date').value, source: $('#intake-source').value };
+  if ($('#intake-place').value) request.place = $('#intake-place').value;
+  for (const el of document.querySelectorAll('[data-intake-path]')) el.removeAttribute('aria-invalid');
+  const answer = rs.call('intake', request, { raiseErrors: false });
+  if (answer.status === 'ok') {
+    intakeAnswer = answer;
+    intakeErrors = null;
+  } else {
+    intakeAnswer = null;
+    intakeErrors = answer.errors;
+    for (const e of answer.errors) {
+      const el = document.querySelector(`[data-intake-path="${CSS.escape(e.path.split('.')[0])}"]`);
+      if (el) el.setAttribute('aria-invalid', 'true');
+    }
+  }
+  renderIntake();
+}
+
+function renderIntake() {
+  const box = $('#intake-result');
+  if (intakeErrors) {
+    box.replaceChildren(h('div', { class: 'errors', id: 'intake-errors' },
+      h('strong', { text: t('intake_refused') }),
+      h('ul', {}, intakeErrors.map((e) => h('li', {}, h('code', { text: e.code }), ` ${e.path}: ${lang === 'zh' ? e.message_zh : e.message_en}`)))));
+    return;
+  }
+  const a = intakeAnswer;
+  if (!a) {
+    box.replaceChildren();
+    return;
+  }
+  const rows = [
+    h('tr', { 'data-field': 'outcome' }, h('th', { text: t('intake_outcome') }),
+      h('td', {}, h('span', { class: `pill ${a.outcome === 'item' ? 'pass' : a.outcome === 'no_item' ? 'not_yet' : 'may'}`, id: 'intake-outcome', 'data-outcome': a.outcome, text: L(INTAKE_OUTCOME[a.outcome]) || a.outcome }),
+        ` ${t('intake_confidence')} ${a.confidence}%`)),
+    h('tr', { 'data-field': 'place' }, h('th', { text: t('intake_place_used') }),
+      h('td', { text: a.place ? `${named(a.place)}${a.place_from === 'text' ? `(${t('intake_from_text')})` : ''}` : '—' })),
+  ];
+  const d = a.dispatch;
+  if (d) {
+    rows.push(h('tr', { 'data-field': 'destination' }, h('th', { text: t('intake_destination') }), h('td', { text: L(DESTINATION[d.destination]) || d.destination })));
+    rows.push(h('tr', { 'data-field': 'handler' }, h('th', { text: t('intake_handler') }), h('td', { text: d.handler ? named(d.handler) : '—' })));
+    if (d.acts_in_name_of) rows.push(h('tr', { 'data-field': 'acts_in_name_of' }, h('th', { text: t('acts_in_name_of') }), h('td', { text: named(d.acts_in_name_of) })));
+  }
+  rows.push(h('tr', { 'data-field': 'next_step' }, h('th', { text: t('intake_next') }), h('td', { text: a.next_step[lang] })));
+  const cands = a.candidates.map((c) => h('tr', { class: c.close ? 'close' : '', 'data-code': c.code },
+    h('td', {}, h('code', { text: c.code })), h('td', { text: c[`name_${lang}`] }),
+    h('td', { text: (c.score_milli / 1000).toFixed(3) }), h('td', { class: 'words', text: c.words.join(lang === 'zh' ? '、' : ', ') })));
+  box.replaceChildren(
+    h('p', { class: 'summary', id: 'intake-summary', text: a.summary[lang] }),
+    h('table', { id: 'intake-table' }, h('tbody', {}, rows)),
+    cands.length ? h('h3', { text: t('intake_candidates') }) : null,
+    cands.length ? h('table', { class: 'grid', id: 'intake-candidates' },
+      h('thead', {}, h('tr', {}, h('th', { text: t('code') }), h('th', { text: t('item') }), h('th', { text: t('intake_score') }), h('th', { text: t('intake_words') }))),
+      h('tbody', {}, cands)) : null,
+    h('ul', { class: 'rules', id: 'intake-rules' }, a.rules.map((rule) => h('li', { 'data-rule': rule.id },
+      h('code', { text: rule.id }), ` ${rule[`title_${lang}`] ?? ''} `,
+      h('span', { class: 'cite', text: rule.citations.length ? `— ${rule.citations.map((c) => c[lang]).join(lang === 'zh' ? ';' : '; ')}` : '' })))),
+  );
 }
 
 // ───────────── start ─────────────
@@ -1001,6 +1111,11 @@ async function main() {
   const today = new Date();
   const pad = (n) => String(n).padStart(2, '0');
   $('#date-filing').value = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+  $('#intake-date').value = $('#date-filing').value;
+  $('#intake-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    intakeNow();
+  });
   $('#result').replaceChildren(h('p', { class: 'placeholder', 'data-i18n': 'placeholder', text: t('placeholder') }));
   applyLanguage();
 

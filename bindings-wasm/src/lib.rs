@@ -131,6 +131,7 @@ impl RuleSetHandle {
                     "establishing_basis": i.establishing_basis, "penalty_basis": i.penalty_basis,
                     "in_guiding_catalogue": i.in_guiding_catalogue, "related_items": i.related_items,
                     "discretion_benchmark": i.discretion_benchmark,
+                    "everyday_words": i.everyday_words,
                 })
             })
             .collect();

@@ -37,6 +37,28 @@ pub fn schedule_request(date: &str, failed_unit: Option<&str>) -> Value {
     v
 }
 
+/// Today's date (UTC), `YYYY-MM-DD`.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0)
+        .map_or_else(String::new, |t| t.date_naive().to_string())
+}
+
+/// The `intake` request for a sentence.
+pub fn intake_request(text: &str, place: Option<&str>, date: Option<&str>, source: &str) -> Value {
+    let mut v = json!({
+        "text": text,
+        "date": date.map_or_else(today, str::to_owned),
+        "source": source,
+    });
+    if let (Some(p), Value::Object(map)) = (place, &mut v) {
+        map.insert("place".into(), Value::String(p.to_owned()));
+    }
+    v
+}
+
 /// Runs one decision on a JSON request and prints the answer.
 pub fn run(
     operation: &str,
@@ -175,6 +197,82 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                     a["quarterly_report"]["due"].as_str().unwrap_or(""),
                     a["quarterly_report"]["quarter"].as_str().unwrap_or("")
                 ),
+            );
+        }
+        "intake" => {
+            row(
+                &mut s,
+                lang,
+                "结论",
+                "Outcome",
+                &format!(
+                    "{} ({}%)",
+                    a["outcome"].as_str().unwrap_or(""),
+                    a["confidence"].as_u64().unwrap_or(0)
+                ),
+            );
+            for c in a["candidates"].as_array().into_iter().flatten() {
+                let words: Vec<&str> = c["words"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .collect();
+                let score = c["score_milli"].as_u64().unwrap_or(0);
+                let _ = writeln!(
+                    s,
+                    "  {} {} {} {}.{:03} [{}]",
+                    if c["close"] == true { "*" } else { " " },
+                    c["code"].as_str().unwrap_or(""),
+                    c[pick(lang, "name_zh", "name_en")].as_str().unwrap_or(""),
+                    score / 1000,
+                    score % 1000,
+                    words.join(pick(lang, "、", ", "))
+                );
+            }
+            row(&mut s, lang, "地点", "Place", &name(&a["place"], lang));
+            let d = &a["dispatch"];
+            if !d.is_null() {
+                row(
+                    &mut s,
+                    lang,
+                    "去向",
+                    "Destination",
+                    d["destination"].as_str().unwrap_or(""),
+                );
+                row(
+                    &mut s,
+                    lang,
+                    "派单机关",
+                    "Dispatcher",
+                    &name(&d["dispatcher"], lang),
+                );
+                row(
+                    &mut s,
+                    lang,
+                    "处置机关",
+                    "Handler",
+                    &name(&d["handler"], lang),
+                );
+                if !d["acts_in_name_of"].is_null() {
+                    row(
+                        &mut s,
+                        lang,
+                        "以谁的名义",
+                        "In the name of",
+                        &name(&d["acts_in_name_of"], lang),
+                    );
+                }
+                if let Some(m) = d["weekly_meeting"]["date"].as_str() {
+                    row(&mut s, lang, "周例会", "Weekly meeting", m);
+                }
+            }
+            row(
+                &mut s,
+                lang,
+                "下一步",
+                "Next step",
+                text(&a["next_step"], lang),
             );
         }
         "dispatch" => {

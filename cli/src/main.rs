@@ -210,6 +210,29 @@ enum Command {
         #[command(flatten)]
         out: Output,
     },
+    /// Read a citizen's or grid worker's sentence: the matter, the competent body and the
+    /// dispatch (Plan §2, §10, 三(二)); e.g. `fuquan intake "小区里有人半夜露天烧烤"`.
+    Intake {
+        /// What the caller or the grid worker said.
+        text: String,
+        /// A town, subdistrict or management centre id (else a place named in the text).
+        #[arg(long)]
+        place: Option<String>,
+        /// The day of the report, YYYY-MM-DD (default: today, UTC).
+        #[arg(long)]
+        date: Option<String>,
+        /// Where the report comes from: hotline_12345, grid_worker, digital_city_management, patrol.
+        #[arg(long, default_value = "hotline_12345")]
+        source: String,
+        /// A rule-set directory to use instead of the embedded default.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Show the step-by-step trace.
+        #[arg(long)]
+        trace: bool,
+        #[command(flatten)]
+        out: Output,
+    },
     /// Show, per item and town, who is competent on each day of a range (coverage timeline).
     Coverage {
         /// First day, e.g. 2024-05-01.
@@ -643,6 +666,26 @@ fn run(command: Command) -> Result<ExitCode, String> {
         } => coordination::run(
             "dispatch",
             coordination::request_from_file(file.as_ref())?,
+            rules.as_ref(),
+            trace,
+            &out,
+        ),
+        Command::Intake {
+            text,
+            place,
+            date,
+            source,
+            rules,
+            trace,
+            out,
+        } => coordination::run(
+            "intake",
+            Ok(coordination::intake_request(
+                &text,
+                place.as_deref(),
+                date.as_deref(),
+                &source,
+            )),
             rules.as_ref(),
             trace,
             &out,

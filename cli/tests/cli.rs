@@ -236,3 +236,66 @@ fn gbk_files_are_read_and_unreadable_files_exit_3() {
         .contains("无法读取文件"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn intake_reads_a_sentence_in_chinese_and_as_json() {
+    // Worked in docs/intake.md: 露天烧烤 is HB-P007's alone; at 张村镇 on 2024-09-05 it
+    // is delegated (G-2024-DEV-ZF, transition over 2024-08-15): the town's team.
+    let o = fuquan(
+        &[
+            "intake",
+            "小区里有人半夜露天烧烤，油烟很大",
+            "--place",
+            "zhangcun",
+            "--date",
+            "2024-09-05",
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = text(&o);
+    assert!(out.contains("HB-P007"), "{out}");
+    assert!(out.contains("处置机关: 张村镇"), "{out}");
+    assert!(out.contains("下一步: 由张村镇综合执法队处置。"), "{out}");
+    assert!(out.contains("intake.clear"), "{out}");
+
+    // The place read from the text; JSON output.
+    let o = fuquan(
+        &[
+            "intake",
+            "张村镇有人私搭乱建，楼顶加盖了一层",
+            "--date",
+            "2024-09-05",
+            "--source",
+            "grid_worker",
+            "--json",
+        ],
+        None,
+    );
+    assert!(o.status.success());
+    let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(a["outcome"], "item");
+    assert_eq!(a["item"], "CJ-P005");
+    assert_eq!(a["place_from"], "text");
+    assert_eq!(a["dispatch"]["mode"], "grid_call_team_reports");
+
+    // Outside the catalogue, and an empty sentence.
+    let o = fuquan(
+        &[
+            "intake",
+            "楼下广场舞音响太吵了",
+            "--date",
+            "2024-09-05",
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert!(text(&o).contains("Outcome: no_item"), "{}", text(&o));
+    let o = fuquan(&["intake", " ", "--date", "2024-09-05"], None);
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("intake.empty_text")
+            || String::from_utf8_lossy(&o.stderr).contains("intake.empty_text")
+    );
+}

@@ -67,8 +67,8 @@ pub mod codes;
 pub mod decision;
 pub mod decisions;
 pub use decisions::{
-    coverage, dispatch, disputes, inspection, routing, schedule, screening, staffing, supervision,
-    validation,
+    coverage, dispatch, disputes, inspection, intake, routing, schedule, screening, staffing,
+    supervision, validation,
 };
 mod decode;
 pub mod diagnostic;

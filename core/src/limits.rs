@@ -17,6 +17,10 @@ pub const MAX_LIST_ENTRIES: usize = 1_000;
 pub const MAX_ROSTER_PEOPLE: usize = 10_000;
 /// Most towns in a `staffing_district` request, in `seconded` and in `rosters` each.
 pub const MAX_DISTRICT_TOWNS: usize = 1_000;
+/// The largest `intake` request, in bytes: a sentence, not a document.
+pub const MAX_INTAKE_REQUEST_BYTES: usize = 64 * 1024;
+/// The longest `intake` sentence, in characters (a hotline note).
+pub const MAX_INTAKE_TEXT_CHARS: usize = 2_000;
 /// Most events in one dispute (stored `state.events` and new `events` together).
 pub const MAX_DISPUTE_EVENTS: usize = 1_000;
 

@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::answer::Refused;
 use crate::decision::Decision;
 use crate::decisions::{
-    coverage, dispatch, disputes, inspection, labels, lookup, routing, schedule, screening,
+    coverage, dispatch, disputes, inspection, intake, labels, lookup, routing, schedule, screening,
     staffing, supervision, validation,
 };
 use crate::diagnostic::Diagnostic;
@@ -36,6 +36,7 @@ pub const REGISTRY: &[Entry] = &[
     Entry::of::<routing::operation::RouteHistory>(),
     Entry::of::<labels::operation::Labels>(),
     Entry::of::<lookup::operation::Lookup>(),
+    Entry::of::<intake::operation::Intake>(),
 ];
 
 /// The operation names, in registry order.

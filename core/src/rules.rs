@@ -215,6 +215,26 @@ rules! {
     DispatchUnclear = "dispatch.unclear", "职责不清的事项提交区级综合执法平台办公室周例会快速裁定责任范围",
         "A matter whose responsibility is unclear goes to the platform office's weekly meeting for a quick ruling",
         [PLAN_11, cite(Instrument::Plan, "第二部分第2项", "§2")];
+    /// A sentence is matched to the catalogue's items by their names, legal bases and everyday words.
+    IntakeMatch = "intake.match", "群众、网格员、12345热线或数字城管所述问题,按事项名称、设立和处罚依据及日常用语与执法事项清单比对,列出候选事项并说明把握程度",
+        "What a citizen, grid worker, the 12345 hotline or digital city management describes is compared with the catalogue's items by their names, legal bases and everyday words: the candidates are listed with how sure the match is",
+        [cite(Instrument::Plan, "第二部分第2项", "§2"), cite(Instrument::Plan, "第二部分第10项", "§10"), cite(Instrument::Plan, "第三部分(二)", "Part III(2)")];
+    /// A clear match is dispatched like a report of that item (or, when only the domain is clear, of that domain).
+    IntakeClear = "intake.clear", "匹配明确的,按该事项(仅领域明确的,按该领域)派单:清单内由镇(街道)执法队处置,清单外吹哨至区级综合执法平台",
+        "A clear match is dispatched as a report of that item (of that domain when only the domain is clear): to the town's team if on its list, else whistled to the district platform",
+        [cite(Instrument::Plan, "第二部分第10项", "§10"), cite(Instrument::Plan, "第二部分第2项", "§2"), cite(Instrument::Plan, "第三部分(二)", "Part III(2)")];
+    /// Close candidates in several domains: a person chooses.
+    IntakeNeedsPerson = "intake.needs_person", "候选事项分数接近且分属不同领域,不作猜测,由受理人员从候选事项中选择",
+        "Close candidates in different domains: no guess is made, the operator chooses among the candidates",
+        [cite(Instrument::Plan, "第三部分(二)", "Part III(2)"), PLAN_11];
+    /// Nothing in the catalogue matches: not forced onto an item.
+    IntakeNoItem = "intake.no_item", "所述问题与执法事项清单中的事项均不相符的,不强行归入事项,由受理人员按其他渠道处理",
+        "Nothing in the catalogue matches: the matter is not forced onto an item and the operator handles it through other channels",
+        [cite(Instrument::Plan, "第三部分(二)", "Part III(2)")];
+    /// A place named in the sentence stands for the report's place.
+    IntakePlaceFromText = "intake.place_from_text", "未指明地点的,以所述内容中提到的镇(街道)为问题发生地",
+        "When no place is given, the town or subdistrict named in the sentence is taken as where the problem is",
+        [cite(Instrument::Xzcff, "第二十二条", "Art. 22")];
     /// Under delegation the town answers for its acts.
     ResponsibilityDelegation = "responsibility.delegation", "赋权事项由镇(街道)以自己名义作出,承担法律责任,是行政复议被申请人和行政诉讼被告",
         "Under delegation the town acts in its own name, bears the legal consequences, and is the respondent in review and the defendant in court",

@@ -25,7 +25,7 @@ fn corpus() -> Vec<(String, String)> {
     for dir in std::fs::read_dir(root).unwrap() {
         for f in std::fs::read_dir(dir.unwrap().path()).unwrap() {
             let p = f.unwrap().path();
-            if !p.extension().is_some_and(|x| x == "json") {
+            if p.extension().is_none_or(|x| x != "json") {
                 continue;
             }
             let case: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
@@ -49,7 +49,7 @@ fn corpus() -> Vec<(String, String)> {
 fn answer_hash(engine: &Engine, corpus: &[(String, String)], i: usize) -> u64 {
     let (op, request) = &corpus[i % corpus.len()];
     // Every third request traced, so the trace recorder is shared too.
-    let text = if i % 3 == 0 && op != "validate" && request.starts_with('{') {
+    let text = if i.is_multiple_of(3) && op != "validate" && request.starts_with('{') {
         request.replacen('{', "{\"trace\":true,", 1)
     } else {
         request.clone()

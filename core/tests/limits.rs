@@ -290,3 +290,35 @@ fn money_and_date_range_edges() {
         );
     }
 }
+
+#[test]
+fn intake_edges() {
+    let e = engine();
+    let request = |text: &str| {
+        json!({"text": text, "date": "2024-09-05", "source": "hotline_12345"}).to_string()
+    };
+    // 2,000 characters read; 2,001 refused at `text`.
+    let at = api::call_json_str(
+        &e,
+        "intake",
+        &request(&"烧".repeat(limits::MAX_INTAKE_TEXT_CHARS)),
+    );
+    assert!(codes(&at).is_empty(), "{at}");
+    let over = api::call_json_str(
+        &e,
+        "intake",
+        &request(&"烧".repeat(limits::MAX_INTAKE_TEXT_CHARS + 1)),
+    );
+    assert!(refused_as_too_large(&over));
+    assert!(over.contains("\"path\":\"text\""), "{over}");
+    // The request text: 65,536 bytes parsed (then refused for its length at `text`), 65,537 refused unread.
+    let pad = |bytes: usize| {
+        let shell = request("").len();
+        request(&"a".repeat(bytes - shell))
+    };
+    let at = api::call_json_str(&e, "intake", &pad(limits::MAX_INTAKE_REQUEST_BYTES));
+    assert!(at.contains("\"path\":\"text\""), "{at}");
+    let over = api::call_json_str(&e, "intake", &pad(limits::MAX_INTAKE_REQUEST_BYTES + 1));
+    assert!(refused_as_too_large(&over));
+    assert!(over.contains("\"path\":\"\""), "{over}");
+}

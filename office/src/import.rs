@@ -785,6 +785,10 @@ impl<'a> Cx<'a> {
             fine_ranges,
             related_items,
             screening,
+            // Published lists carry no everyday words: the base rule set's stay.
+            everyday_words: base_item
+                .map(|b| b.everyday_words.clone())
+                .unwrap_or_default(),
         };
         // A grant, when the row names towns (or the sheet's subject): read before
         // anything is kept, so that a refused row leaves no item behind.

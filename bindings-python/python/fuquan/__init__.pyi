@@ -170,6 +170,7 @@ Operation = Literal[
     "route_history",
     "labels",
     "lookup",
+    "intake",
 ]
 """The decisions of the core's registry, in its order (checked against it by
 ``core/tests/registry.rs``)."""

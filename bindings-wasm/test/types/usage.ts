@@ -9,6 +9,8 @@ import init, {
   type CompactAnswer,
   type Disposition,
   type Grant,
+  type IntakeAnswer,
+  type IntakeRequest,
   type Item,
   type RouteAnswer,
   type RouteRequest,
@@ -74,6 +76,11 @@ export async function usage(): Promise<string> {
   const ops: string[] = operations();
   const routed: Ruling = rs.call('route', request).ruling;
   void [screened.status, ops, routed];
+  const said: IntakeRequest = { text: '小区里有人半夜露天烧烤', date: '2024-09-05', source: 'hotline_12345' };
+  const intake = rs.call('intake', said) as IntakeAnswer;
+  const firstCode: string | undefined = intake.candidates[0]?.code;
+  const handledBy: string | undefined = intake.dispatch === null ? undefined : String(intake.dispatch['handler']);
+  void [intake.outcome, intake.confidence, firstCode, handledBy, items[0]?.everyday_words.length];
   const v = validate('{}');
   const ok: boolean = v.status === 'ok' && v.diagnostics.length === 0;
 

@@ -207,6 +207,8 @@ pub(crate) struct Inner {
     pub content_hash: String,
     /// Rule views and the rule set's identity, rendered to JSON once.
     pub rendered: super::views::Rendered,
+    /// The `intake` decision's word dictionary and BM25 index.
+    pub text_index: super::text_index::TextIndex,
 }
 
 /// The bit of a sanction kind in a mask.
@@ -319,6 +321,13 @@ impl Engine {
     pub fn item(&self, code: &str) -> Option<&Item> {
         let i = *self.inner.item_index.get(code)?;
         self.inner.items.get(i as usize)
+    }
+
+    /// Segments `text` with the rule set's dictionary and ranks the items
+    /// against it (BM25 over names, legal bases and everyday words): what the
+    /// `intake` decision reads. The index is built once with the engine.
+    pub fn search(&self, text: &str) -> super::text_index::Query {
+        self.inner.text_index.query(text)
     }
 
     /// The published grant behind an indexed one.
@@ -599,6 +608,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
     let coverage = CoverageIndex::new(coverage, bodies.len());
     let content_hash = super::history::content_hash(&doc);
     let rendered = super::views::Rendered::new(&doc, &plan, &content_hash);
+    let text_index = super::text_index::TextIndex::new(items.iter().map(|i| &i.spec), &bodies);
     Ok(Engine {
         inner: Arc::new(Inner {
             plan,
@@ -615,6 +625,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
             warnings,
             content_hash,
             rendered,
+            text_index,
             doc,
         }),
     })

@@ -360,6 +360,12 @@ pub struct ItemSpec {
     pub related_items: Vec<String>,
     /// Plan §1 screening attributes.
     pub screening: Screening,
+    /// The everyday words people use for the matter (露天烧烤, 油烟扰民, 占道经营 …):
+    /// what the `intake` decision matches a citizen's or grid worker's sentence
+    /// against, besides the item's name and legal basis. Data the district
+    /// maintains; optional (absent: none). Added in engine 0.1.0 under `fuquan/1`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub everyday_words: Vec<String>,
 }
 
 /// Whose power an item is, as its establishing basis grants it.

@@ -541,6 +541,42 @@ impl<'d> Validator<'d> {
                     Some(PLAN_PREAMBLE),
                 );
             }
+            for (j, w) in item.everyday_words.iter().enumerate() {
+                if w.trim().is_empty() {
+                    self.error(
+                        "item.everyday_word_empty",
+                        format!("items[{i}].everyday_words[{j}]"),
+                        format!("事项 {} 的日常用语为空", item.code),
+                        format!("item {}: an everyday word is empty", item.code),
+                        None,
+                    );
+                } else if w.trim().contains(char::is_whitespace) {
+                    self.warning(
+                        "item.everyday_word_space",
+                        format!("items[{i}].everyday_words[{j}]"),
+                        format!("事项 {} 的日常用语“{}”含空格,分词后不会整体出现,不参与匹配", item.code, w.trim()),
+                        format!("item {}: the everyday word {:?} has a space inside; it can never be one token and is not matched", item.code, w.trim()),
+                        None,
+                    );
+                } else if item
+                    .everyday_words
+                    .iter()
+                    .take(j)
+                    .any(|o| o.trim() == w.trim())
+                {
+                    self.warning(
+                        "item.everyday_word_duplicate",
+                        format!("items[{i}].everyday_words[{j}]"),
+                        format!("事项 {} 的日常用语“{}”重复列出", item.code, w.trim()),
+                        format!(
+                            "item {}: the everyday word {:?} is listed twice",
+                            item.code,
+                            w.trim()
+                        ),
+                        None,
+                    );
+                }
+            }
             for (j, code) in invalid {
                 self.error(
                     "item.related_invalid",

@@ -1051,7 +1051,7 @@ impl Engine {
                 },
                 None => (flat, LargeFineStandard::Flat),
             };
-            if best.map_or(true, |(b, _)| this.0 < b) {
+            if best.is_none_or(|(b, _)| this.0 < b) {
                 best = Some(this);
             }
         }
