@@ -186,14 +186,10 @@ function loadLabels() {
   TOWN_CLASS = v.town_class;
   ITEM_KIND = v.item_kind;
   INTAKE_SOURCE = v.dispatch_source;
+  INTAKE_OUTCOME = v.intake_outcome;
   DESTINATION = v.dispatch_destination;
 }
-const INTAKE_OUTCOME = {
-  item: ['事项明确', 'Item identified'],
-  domain: ['领域明确,事项待定', 'Domain identified'],
-  needs_person: ['需人工选择', 'A person chooses'],
-  no_item: ['不属于清单事项', 'Not a catalogue item'],
-};
+let INTAKE_OUTCOME = {};
 // Intake sources and dispatch destinations: the engine's labels (loadLabels).
 let INTAKE_SOURCE = {};
 let DESTINATION = {};

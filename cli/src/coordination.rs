@@ -207,7 +207,7 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                 "Outcome",
                 &format!(
                     "{} ({}%)",
-                    a["outcome"].as_str().unwrap_or(""),
+                    label("intake_outcome", a["outcome"].as_str().unwrap_or(""), lang),
                     a["confidence"].as_u64().unwrap_or(0)
                 ),
             );
@@ -238,7 +238,11 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                     lang,
                     "去向",
                     "Destination",
-                    d["destination"].as_str().unwrap_or(""),
+                    label(
+                        "dispatch_destination",
+                        d["destination"].as_str().unwrap_or(""),
+                        lang,
+                    ),
                 );
                 row(
                     &mut s,

@@ -72,6 +72,13 @@ pub enum Outcome {
     NoItem,
 }
 
+crate::vocabulary::labelled!(Outcome, "intake_outcome", "受理结论", "intake outcome", {
+    Item => "item", "事项明确", "item identified";
+    Domain => "domain", "领域明确,事项待定", "domain identified, item open";
+    NeedsPerson => "needs_person", "需人工选择", "a person chooses";
+    NoItem => "no_item", "不属于清单事项", "not a catalogue item";
+});
+
 /// Where the place came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -82,6 +89,11 @@ pub enum PlaceFrom {
     /// A town or subdistrict named in the text.
     Text,
 }
+
+crate::vocabulary::labelled!(PlaceFrom, "place_from", "地点来源", "where the place came from", {
+    Request => "request", "受理时填写", "given with the report";
+    Text => "text", "从描述中识别", "read from the text";
+});
 
 /// The intake decision.
 #[derive(Clone, Debug)]

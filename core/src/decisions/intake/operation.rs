@@ -3,6 +3,7 @@
 use super::{IntakeAnswer, IntakeRequest};
 use crate::decision::Decision;
 use crate::diagnostic::InputError;
+use crate::ruleset::names::{NameKind, NameResolver};
 use crate::ruleset::Engine;
 
 /// `intake`: a citizen's or grid worker's sentence to the matter, the body and
@@ -16,6 +17,10 @@ impl Decision for Intake {
     const MAX_REQUEST_BYTES: usize = crate::limits::MAX_INTAKE_REQUEST_BYTES;
     type Request = IntakeRequest;
     type Answer<'a> = IntakeAnswer<'a>;
+
+    fn resolve_names(r: &mut IntakeRequest, names: &mut NameResolver<'_>) {
+        names.optional(NameKind::Town, "place", &mut r.place);
+    }
 
     fn decide(engine: &Engine, r: IntakeRequest) -> Result<IntakeAnswer<'_>, InputError> {
         let mut steps = Vec::new();

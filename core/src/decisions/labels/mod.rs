@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::vocabulary::{Label, Labelled, Vocabulary};
 
-use super::{coverage, dispatch, disputes, lookup, routing, screening, staffing, supervision};
+use super::{
+    coverage, dispatch, disputes, intake, lookup, routing, screening, staffing, supervision,
+};
 use crate::answer::Status;
 use crate::diagnostic::Severity;
 use crate::ruleset::parameters::{WeekOfMonth, Weekday};
@@ -67,6 +69,8 @@ pub const VOCABULARIES: &[Vocabulary] = &[
     supervision::Signal::VOCABULARY,
     supervision::Measure::VOCABULARY,
     supervision::CandidateGround::VOCABULARY,
+    intake::Outcome::VOCABULARY,
+    intake::PlaceFrom::VOCABULARY,
     crate::ruleset::names::NameKind::VOCABULARY,
     lookup::LookupKind::VOCABULARY,
     lookup::Match::VOCABULARY,
@@ -191,6 +195,8 @@ mod tests {
         check::<supervision::Signal>();
         check::<supervision::Measure>();
         check::<supervision::CandidateGround>();
+        check::<intake::Outcome>();
+        check::<intake::PlaceFrom>();
         check::<crate::ruleset::names::NameKind>();
         check::<lookup::LookupKind>();
         check::<lookup::Match>();
