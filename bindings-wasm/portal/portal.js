@@ -1021,11 +1021,24 @@ function fillIntakeSelects() {
   source.value = keepSource;
 }
 
-function intakeNow() {
+// Intake lives in the full module (`fuquan/full`): loaded the first time the
+// intake box is used, so that the page's first download stays small.
+let fullRuleSet = null;
+async function intakeRuleSet() {
+  if (!fullRuleSet) {
+    const full = await import('../full.js');
+    await full.default();
+    // The page's rule set is the embedded default (RuleSet.embedded() above).
+    fullRuleSet = full.RuleSet.embedded();
+  }
+  return fullRuleSet;
+}
+
+async function intakeNow() {
   const request = { text: $('#intake-text').value, date: $('#intake-date').value, source: $('#intake-source').value };
   if ($('#intake-place').value) request.place = $('#intake-place').value;
   for (const el of document.querySelectorAll('[data-intake-path]')) el.removeAttribute('aria-invalid');
-  const answer = rs.call('intake', request, { raiseErrors: false });
+  const answer = (await intakeRuleSet()).call('intake', request, { raiseErrors: false });
   if (answer.status === 'ok') {
     intakeAnswer = answer;
     intakeErrors = null;

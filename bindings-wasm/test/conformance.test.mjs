@@ -9,13 +9,22 @@ import assert from 'node:assert/strict';
 import { basename } from 'node:path';
 import { describe, test } from 'node:test';
 
-import { RuleSet, validate } from '../node.js';
+import { RuleSet, operations, validate } from '../node.js';
+// The full module (with intake, `fuquan/full`): operations the main module leaves out.
+import * as full from '../node-full.js';
 import { caseFiles, fractionalNumbers, readCase, subset } from './helpers.mjs';
 
 const files = caseFiles();
 const engine = RuleSet.embedded();
+const fullEngine = full.RuleSet.embedded();
+const inMain = new Set(operations());
 
 describe('conformance', () => {
+  test('the main module has every operation but intake; the full module has them all', () => {
+    assert.ok(!inMain.has('intake') && inMain.has('route') && inMain.has('labels'));
+    assert.deepEqual(full.operations(), [...operations(), 'intake']);
+  });
+
   test('there are at least 110 cases, with unique ids matching their file names', () => {
     assert.ok(files.length >= 110, `expected at least 110 cases, found ${files.length}`);
     const ids = new Set();
@@ -36,10 +45,11 @@ describe('conformance', () => {
       // As run_case in conformance.rs: a validate case carries the rule set under
       // test, every other operation a request.
       // Any other case may carry its own rule set inline.
+      const api = inMain.has(parsed.operation) ? { RuleSet } : full;
       const own = parsed.operation !== 'validate' && parsed.ruleset !== null && typeof parsed.ruleset === 'object'
-        ? RuleSet.fromJson(raw.get('ruleset'))
+        ? api.RuleSet.fromJson(raw.get('ruleset'))
         : null;
-      const rs = own ?? engine;
+      const rs = own ?? (api === full ? fullEngine : engine);
       let actual;
       try {
         if (parsed.operation === 'route') actual = rs.route(raw.get('request'), { raiseErrors: false });

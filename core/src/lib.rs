@@ -66,9 +66,11 @@ pub mod citation;
 pub mod codes;
 pub mod decision;
 pub mod decisions;
+#[cfg(feature = "intake")]
+pub use decisions::intake;
 pub use decisions::{
-    coverage, dispatch, disputes, inspection, intake, routing, schedule, screening, staffing,
-    supervision, validation,
+    coverage, dispatch, disputes, inspection, routing, schedule, screening, staffing, supervision,
+    validation,
 };
 mod decode;
 pub mod diagnostic;

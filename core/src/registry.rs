@@ -10,8 +10,10 @@ use serde_json::Value;
 
 use crate::answer::Refused;
 use crate::decision::Decision;
+#[cfg(feature = "intake")]
+use crate::decisions::intake;
 use crate::decisions::{
-    coverage, dispatch, disputes, inspection, intake, labels, lookup, routing, schedule, screening,
+    coverage, dispatch, disputes, inspection, labels, lookup, routing, schedule, screening,
     staffing, supervision, validation,
 };
 use crate::diagnostic::Diagnostic;
@@ -36,6 +38,7 @@ pub const REGISTRY: &[Entry] = &[
     Entry::of::<routing::operation::RouteHistory>(),
     Entry::of::<labels::operation::Labels>(),
     Entry::of::<lookup::operation::Lookup>(),
+    #[cfg(feature = "intake")]
     Entry::of::<intake::operation::Intake>(),
 ];
 

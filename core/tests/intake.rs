@@ -5,6 +5,7 @@
 //! Top-1: the first candidate is one of the expected items (and the answer is not
 //! `no_item`). Top-3: one of the first three is. No-item: a sentence outside the
 //! catalogue is answered `no_item`. Targets (issue #16): 85%, 95%, 90%.
+#![cfg(feature = "intake")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use fuquan::dispatch::Source;

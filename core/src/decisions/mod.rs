@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod dispatch;
 pub mod disputes;
 pub mod inspection;
+#[cfg(feature = "intake")]
 pub mod intake;
 pub mod labels;
 pub mod lookup;

@@ -208,6 +208,7 @@ pub(crate) struct Inner {
     /// Rule views and the rule set's identity, rendered to JSON once.
     pub rendered: super::views::Rendered,
     /// The `intake` decision's word dictionary and BM25 index.
+    #[cfg(feature = "intake")]
     pub text_index: super::text_index::TextIndex,
 }
 
@@ -326,6 +327,7 @@ impl Engine {
     /// Segments `text` with the rule set's dictionary and ranks the items
     /// against it (BM25 over names, legal bases and everyday words): what the
     /// `intake` decision reads. The index is built once with the engine.
+    #[cfg(feature = "intake")]
     pub fn search(&self, text: &str) -> super::text_index::Query {
         self.inner.text_index.query(text)
     }
@@ -608,6 +610,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
     let coverage = CoverageIndex::new(coverage, bodies.len());
     let content_hash = super::history::content_hash(&doc);
     let rendered = super::views::Rendered::new(&doc, &plan, &content_hash);
+    #[cfg(feature = "intake")]
     let text_index = super::text_index::TextIndex::new(items.iter().map(|i| &i.spec), &bodies);
     Ok(Engine {
         inner: Arc::new(Inner {
@@ -625,6 +628,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
             warnings,
             content_hash,
             rendered,
+            #[cfg(feature = "intake")]
             text_index,
             doc,
         }),

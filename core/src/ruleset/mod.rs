@@ -8,6 +8,7 @@ pub(crate) mod load;
 pub mod names;
 pub mod parameters;
 pub mod source;
+#[cfg(feature = "intake")]
 pub mod text_index;
 pub mod validate;
 pub mod views;
@@ -15,4 +16,5 @@ pub mod views;
 pub use engine::{Body, BodyKind, Engine, Grant, Item};
 pub use history::RuleSetHistory;
 pub use load::{document_from_dir, document_from_json_str, document_from_json_value};
+#[cfg(feature = "intake")]
 pub use text_index::{Hit, Query};

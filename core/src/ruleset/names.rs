@@ -261,7 +261,7 @@ fn abbreviates(abbr: &str, name: &str, prefixes: &[String]) -> bool {
 /// character for names of three or more).
 fn suggest<'e>(entries: &[Named<'e>], wanted: &str) -> Vec<Named<'e>> {
     let lower = wanted.to_ascii_lowercase();
-    let mut scored: Vec<(usize, Named<'e>)> = entries
+    let scored: Vec<(usize, Named<'e>)> = entries
         .iter()
         .filter_map(|e| {
             let id = e.id.to_ascii_lowercase();
@@ -278,8 +278,18 @@ fn suggest<'e>(entries: &[Named<'e>], wanted: &str) -> Vec<Named<'e>> {
             best.map(|d| (d, *e))
         })
         .collect();
-    scored.sort_by_key(|(d, _)| *d);
-    scored.into_iter().take(3).map(|(_, e)| e).collect()
+    // The three nearest, nearest first, ties in rule-set order (no sort: the
+    // distances are small numbers).
+    let mut out = Vec::new();
+    let worst = scored.iter().map(|(d, _)| *d).max().unwrap_or(0);
+    for d in 0..=worst {
+        for (_, e) in scored.iter().filter(|(x, _)| *x == d) {
+            if out.len() < 3 {
+                out.push(*e);
+            }
+        }
+    }
+    out
 }
 
 /// Levenshtein distance over characters, stopping early for long inputs
@@ -322,6 +332,7 @@ pub struct NameResolver<'e> {
 
 impl<'e> NameResolver<'e> {
     /// A resolver over `engine`'s names.
+    #[inline(never)]
     pub fn new(engine: &'e Engine) -> NameResolver<'e> {
         NameResolver {
             engine,
@@ -387,6 +398,7 @@ impl<'e> NameResolver<'e> {
     }
 
     /// The ambiguity errors, if any: the request is refused before deciding.
+    #[inline(never)]
     pub fn check(&mut self) -> Result<(), InputError> {
         if self.errors.is_empty() {
             Ok(())
@@ -399,6 +411,7 @@ impl<'e> NameResolver<'e> {
 
     /// Adds the offending value and the near misses to the decision's refusal
     /// of each field this resolver could not resolve.
+    #[inline(never)]
     pub fn finish(&self, mut error: InputError) -> InputError {
         for d in &mut error.diagnostics {
             if let Some((_, value, near)) = self.unknown.iter().find(|(p, _, _)| *p == d.path) {

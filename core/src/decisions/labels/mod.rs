@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, InputError};
 use crate::vocabulary::{Label, Labelled, Vocabulary};
 
-use super::{
-    coverage, dispatch, disputes, intake, lookup, routing, screening, staffing, supervision,
-};
+#[cfg(feature = "intake")]
+use super::intake;
+use super::{coverage, dispatch, disputes, lookup, routing, screening, staffing, supervision};
 use crate::answer::Status;
 use crate::diagnostic::Severity;
 use crate::ruleset::parameters::{WeekOfMonth, Weekday};
@@ -69,7 +69,9 @@ pub const VOCABULARIES: &[Vocabulary] = &[
     supervision::Signal::VOCABULARY,
     supervision::Measure::VOCABULARY,
     supervision::CandidateGround::VOCABULARY,
+    #[cfg(feature = "intake")]
     intake::Outcome::VOCABULARY,
+    #[cfg(feature = "intake")]
     intake::PlaceFrom::VOCABULARY,
     crate::ruleset::names::NameKind::VOCABULARY,
     lookup::LookupKind::VOCABULARY,
@@ -195,7 +197,9 @@ mod tests {
         check::<supervision::Signal>();
         check::<supervision::Measure>();
         check::<supervision::CandidateGround>();
+        #[cfg(feature = "intake")]
         check::<intake::Outcome>();
+        #[cfg(feature = "intake")]
         check::<intake::PlaceFrom>();
         check::<crate::ruleset::names::NameKind>();
         check::<lookup::LookupKind>();
