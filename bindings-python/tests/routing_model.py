@@ -93,11 +93,7 @@ class Grant:
 class Model:
     """The rule set, indexed the obvious way: dicts and lists."""
 
-    def __init__(self, document: Dict[str, Any], *, pending_entrustment_covers_compulsory: bool = False) -> None:
-        """`pending_entrustment_covers_compulsory`: answer the engine's reading (finding
-        2 in tests/test_model.py) instead of the documented one, to tell that finding
-        apart from other disagreements."""
-        self.pending_entrustment_covers_compulsory = pending_entrustment_covers_compulsory
+    def __init__(self, document: Dict[str, Any]) -> None:
         self.doc = document
         district = document["district"]
         self.government = district["government"]["id"]
@@ -254,8 +250,6 @@ class Model:
                 if g.mode == "entrustment" and self.in_force(g, d) and any(c in g.items for c in self.carriers.get(code, ())):
                     return "compulsory_not_entrustable", None, [STATUS_RULE["compulsory_not_entrustable"]], None
         covering = [g for g in grants if self.covers(g, code)]
-        if self.pending_entrustment_covers_compulsory and item["kind"] == "compulsory_measure":
-            covering += [g for g in grants if g.mode == "entrustment" and any(c in g.items for c in self.carriers.get(code, ()))]
         for status, test in (
             ("revoked", lambda g: g.revoked is not None and g.revoked <= d),
             ("expired", lambda g: g.mode == "entrustment" and g.term is not None and g.term[1] < d),

@@ -76,3 +76,25 @@ fn every_determining_rule_cites_a_clause() {
         }
     }
 }
+
+#[test]
+fn a_handed_over_platform_case_says_who_rules_not_in_whose_name() {
+    // The management centre hands two departments' delegated items to 张村镇, which
+    // cannot keep a major case: the platform office handles it and nobody decides in
+    // one name, so the summary must not say "in the name of -" (docs/routing.md §3, §7).
+    let engine = Engine::embedded().unwrap();
+    let c = case(
+        r#"{"items":["CJ-P001","CJ-P005"],"location":"likoushan","party":"organisation",
+        "business_activity":true,"dates":{"filing":"2024-09-05"},"sanctions":["order_suspension"]}"#,
+    );
+    let r = engine.route(&c).unwrap();
+    assert_eq!(r.disposition, Disposition::Handover);
+    assert_eq!(r.handler.map(|b| b.id.as_str()), Some("platform-office"));
+    assert!(r.acts_in_name_of.is_none());
+    let (zh, en) = r.summary();
+    assert!(zh.contains("裁定责任") && !zh.contains('-'), "{zh}");
+    assert!(
+        en.contains("rules on responsibility") && !en.contains("name of"),
+        "{en}"
+    );
+}

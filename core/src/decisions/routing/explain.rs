@@ -35,12 +35,30 @@ impl Ruling<'_> {
                         t.from.name_en, t.to.name_en
                     ));
                 }
-                zh.push_str(&format!(
-                    "由{h_zh}办理,以{n_zh}名义作出决定并承担法律责任。"
-                ));
-                en.push_str(&format!(
-                    "{h_en} handles it, deciding in the name of {n_en}, which answers for it."
-                ));
+                match (self.acts_in_name_of, self.handler) {
+                    // A case the centre handed over that then goes to the platform office or
+                    // must be split: nobody decides in one name (docs/routing.md §3, §7).
+                    (None, Some(_)) => {
+                        zh.push_str(&format!("案件涉及多个部门的事项,由{h_zh}裁定责任。"));
+                        en.push_str(&format!(
+                            "The case involves several departments' items: {h_en} rules on responsibility."
+                        ));
+                    }
+                    (None, None) => {
+                        zh.push_str("案件同时涉及赋权事项和委托事项,应分案处理。");
+                        en.push_str(
+                            "The case mixes delegated and entrusted items and must be split.",
+                        );
+                    }
+                    (Some(_), _) => {
+                        zh.push_str(&format!(
+                            "由{h_zh}办理,以{n_zh}名义作出决定并承担法律责任。"
+                        ));
+                        en.push_str(&format!(
+                            "{h_en} handles it, deciding in the name of {n_en}, which answers for it."
+                        ));
+                    }
+                }
                 (zh, en)
             }
             Disposition::Platform => {

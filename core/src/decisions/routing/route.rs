@@ -240,22 +240,20 @@ impl Engine {
             }
         }
         // A compulsory measure of an entrusted penalty was never covered (行政强制法 Art. 17),
-        // so that grant's lapse says nothing about it: it stays out of the list.
-        let lapsed = || {
+        // so neither that grant's lapse nor its later start says anything about it: it stays
+        // out of the list (docs/routing.md §4).
+        let covering = || {
             covers
                 .iter()
                 .filter(|c| c.reach != Reach::CompulsoryExcluded)
         };
-        if let Some(c) = lapsed().find(|c| c.revoked.is_some_and(|r| r <= d)) {
+        if let Some(c) = covering().find(|c| c.revoked.is_some_and(|r| r <= d)) {
             return (ItemStatus::Revoked, Some(c));
         }
-        if let Some(c) = lapsed().find(|c| c.term_to.is_some_and(|t| t < d)) {
+        if let Some(c) = covering().find(|c| c.term_to.is_some_and(|t| t < d)) {
             return (ItemStatus::Expired, Some(c));
         }
-        if let Some(c) = covers
-            .iter()
-            .find(|c| c.interval.is_some_and(|(s, _)| d < s))
-        {
+        if let Some(c) = covering().find(|c| c.interval.is_some_and(|(s, _)| d < s)) {
             return (ItemStatus::NotYetEffective, Some(c));
         }
         (ItemStatus::OutOfList, None)
@@ -668,6 +666,10 @@ impl Engine {
                     });
                 }
             }
+            // Several departments: the platform office handles it (steps 5–6). Set here, before a
+            // centre's disposition becomes `handover` below, so a case the centre hands over keeps
+            // it as handler (docs/routing.md §3: handler is whoever ends up handling the case).
+            (Disposition::Platform, _) => handler = Some(platform),
             _ => {}
         }
         if let (Some(h), Some(n)) = (handler, name_of) {
@@ -871,10 +873,7 @@ impl Engine {
             relevant_date_basis: basis,
             location,
             disposition,
-            handler: match disposition {
-                Disposition::Platform => Some(platform),
-                _ => handler,
-            },
+            handler,
             acts_in_name_of: name_of,
             legally_responsible: name_of,
             review_respondent: name_of,
