@@ -169,11 +169,16 @@ let TOWN_KIND = {};
 let TOWN_CLASS = {};
 let ITEM_KIND = {};
 
-function loadLabels() {
-  const answer = rs.call('labels', {});
-  const v = Object.fromEntries(
+// Every vocabulary of an engine, as { name: { code: [zh, en] } }.
+function vocabularies(engine) {
+  const answer = engine.call('labels', {});
+  return Object.fromEntries(
     answer.vocabularies.map((voc) => [voc.name, Object.fromEntries(voc.values.map((x) => [x.code, [x.zh, x.en]]))]),
   );
+}
+
+function loadLabels() {
+  const v = vocabularies(rs);
   CHECK_NAME = v.staffing_check;
   ROTATION_STATUS = v.rotation_status;
   FIGURE_LABEL = v.staffing_figure;
@@ -186,7 +191,6 @@ function loadLabels() {
   TOWN_CLASS = v.town_class;
   ITEM_KIND = v.item_kind;
   INTAKE_SOURCE = v.dispatch_source;
-  INTAKE_OUTCOME = v.intake_outcome;
   DESTINATION = v.dispatch_destination;
 }
 let INTAKE_OUTCOME = {};
@@ -219,6 +223,11 @@ let lastError = null;
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const L = (pair) => (pair ? pair[lang === 'zh' ? 0 : 1] : '');
+// An engine label shown on its own (a badge, a heading): English starts with a capital.
+const Lcap = (pair) => {
+  const s = L(pair);
+  return lang === 'zh' ? s : s.charAt(0).toUpperCase() + s.slice(1);
+};
 const t = (key) => L(UI[key]) || key;
 const named = (x) => (x ? x[`name_${lang}`] : '');
 const h = (tag, attrs = {}, ...children) => {
@@ -497,7 +506,7 @@ function renderRuling(answer) {
     h(
       'div',
       { class: 'verdict' },
-      h('span', { class: `badge ${r.disposition}`, id: 'disposition', 'data-disposition': r.disposition, text: L(DISPOSITION[r.disposition]) }),
+      h('span', { class: `badge ${r.disposition}`, id: 'disposition', 'data-disposition': r.disposition, text: Lcap(DISPOSITION[r.disposition]) }),
     ),
     h('p', { class: 'summary', id: 'summary', text: r.summary[lang] }),
     warnings,
@@ -1030,6 +1039,8 @@ async function intakeRuleSet() {
     await full.default();
     // The page's rule set is the embedded default (RuleSet.embedded() above).
     fullRuleSet = full.RuleSet.embedded();
+    // Intake's own vocabulary is in the full module's labels.
+    INTAKE_OUTCOME = vocabularies(fullRuleSet).intake_outcome;
   }
   return fullRuleSet;
 }
