@@ -445,10 +445,10 @@ impl RuleSet {
         list: &str,
         query: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let mut request = serde_json::json!({ "list": list });
-        if let Some(q) = query {
-            request["query"] = serde_json::Value::String(q.to_owned());
-        }
+        let request = match query {
+            Some(q) => serde_json::json!({ "list": list, "query": q }),
+            None => serde_json::json!({ "list": list }),
+        };
         self.answer_of(py, "lookup", request)
     }
 
