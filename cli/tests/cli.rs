@@ -291,7 +291,11 @@ fn intake_reads_a_sentence_in_chinese_and_as_json() {
         ],
         None,
     );
-    assert!(text(&o).contains("Outcome: no_item"), "{}", text(&o));
+    assert!(
+        text(&o).contains("Outcome: not a catalogue item"),
+        "{}",
+        text(&o)
+    );
     let o = fuquan(&["intake", " ", "--date", "2024-09-05"], None);
     assert!(!o.status.success());
     assert!(
