@@ -466,7 +466,7 @@ pub fn staffing_request(
             .map(|d| line(d, Lang::Zh) + "\n" + &line(d, Lang::En))
             .collect();
         return Err(format!(
-            "the roster has rows that could not be read; nothing was checked:\n{}",
+            "花名册中有无法读取的行,未作检查:\nthe roster has rows that could not be read; nothing was checked:\n{}",
             lines.join("\n")
         ));
     }

@@ -121,6 +121,7 @@ fn staffing_reads_a_roster_from_excel() {
         "--as-of",
         "2025-03-01",
     ]);
-    assert_eq!(o.status.code(), Some(2));
+    // A sheet whose rows cannot be read: exit 3, as for any unreadable input (docs/names.md).
+    assert_eq!(o.status.code(), Some(3));
     assert!(out(&o).contains("第22行「编制类型」"), "{}", out(&o));
 }
