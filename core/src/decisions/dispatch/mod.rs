@@ -106,7 +106,7 @@ pub enum Destination {
 }
 
 crate::vocabulary::labelled!(Destination, "dispatch_destination", "派往", "dispatched to", {
-    TownTeam => "town_team", "镇(街道)综合执法队伍", "the town's enforcement team";
+    TownTeam => "town_team", "镇(街道)综合执法队", "the town's enforcement team";
     DistrictPlatform => "district_platform", "区级综合执法平台", "the district platform";
     PlatformRuling => "platform_ruling", "平台周例会裁定责任", "the platform's weekly ruling";
 });
