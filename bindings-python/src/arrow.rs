@@ -51,7 +51,7 @@ use serde::Deserialize;
 
 use crate::columns::{
     blank_case, call_error, cell_diagnostic, column_path, CellError, FxMap, COLUMNS, DATES,
-    DATE_EXPECTED, FLAGS,
+    DATE_EXPECTED, FLAGS, OUT_KEYS,
 };
 use crate::{guarded, input_error};
 
@@ -60,30 +60,6 @@ pub(crate) const PIECE: usize = 1 << 15;
 
 /// Days from 0001-01-01 (chrono's day 1 of the common era) to 1970-01-01.
 const EPOCH_FROM_CE: i32 = 719_163;
-
-/// The keys of the output table: the fields of [`CompactAnswer`], in order
-/// (`route_columns`'s keys).
-const OUT_KEYS: [&str; 19] = [
-    "status",
-    "case_id",
-    "disposition",
-    "handler",
-    "acts_in_name_of",
-    "review_body",
-    "transfer_to",
-    "handover_to",
-    "relevant_date",
-    "in_transition",
-    "legal_review",
-    "hearing",
-    "rule_ids",
-    "warnings",
-    "summary_zh",
-    "summary_en",
-    "error_code",
-    "error_path",
-    "error_message",
-];
 
 /// The keys of a dictionary column, of any integer type.
 enum Keys<'a> {

@@ -906,7 +906,7 @@ struct Out<'py> {
 }
 
 /// The keys of the output dict: the fields of [`CompactAnswer`], in order.
-const OUT_KEYS: [&str; 19] = [
+pub(crate) const OUT_KEYS: [&str; 19] = [
     "status",
     "case_id",
     "disposition",

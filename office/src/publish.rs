@@ -76,9 +76,9 @@ const ON_LIST: [&str; 5] = [
     "carried_by_entrustment",
 ];
 
-/// Builds the lists in force on `date`.
-pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
-    let doc = engine.document();
+/// The `coverage` answer for the one day `date`: who is competent for each item
+/// and town, the ground both the lists and the catalogue rows stand on.
+fn coverage_on(engine: &Engine, date: Date) -> Result<serde_json::Value, OfficeError> {
     let answer = api::call(
         engine,
         "coverage",
@@ -93,6 +93,13 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
             format!("cannot compute the lists of {date}: {}", answer["errors"]),
         )));
     }
+    Ok(answer)
+}
+
+/// Builds the lists in force on `date`.
+pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
+    let doc = engine.document();
+    let answer = coverage_on(engine, date)?;
     // town → [(item, status, grant)]
     let mut by_town: BTreeMap<String, Vec<(String, String, String)>> = BTreeMap::new();
     if let Some(lines) = answer["timelines"].as_array() {
@@ -447,20 +454,7 @@ pub struct CatalogueRow {
 pub fn catalogue_rows(engine: &Engine, date: Date) -> Result<Vec<CatalogueRow>, OfficeError> {
     use fuquan::ruleset::source::GrantMode;
     let doc = engine.document();
-    let answer = api::call(
-        engine,
-        "coverage",
-        json!({"from": date.to_string(), "to": date.to_string()}),
-    );
-    if answer["status"] != "ok" {
-        return Err(OfficeError::single(Place::default().diag(
-            codes::INVALID_RESULT,
-            Severity::Error,
-            "",
-            format!("无法计算 {date} 的清单:{}", answer["errors"]),
-            format!("cannot compute the lists of {date}: {}", answer["errors"]),
-        )));
-    }
+    let answer = coverage_on(engine, date)?;
     let mut rows = Vec::new();
     for line in answer["timelines"].as_array().into_iter().flatten() {
         let seg = &line["segments"][0];
