@@ -36,4 +36,5 @@ fi
 echo "==> size budget: $gz bytes gzipped (under $budget)"
 
 echo "==> npm test"
-npm test
+# A hung browser or server must fail this step, not eat the CI budget.
+timeout --kill-after=30 1800 npm test

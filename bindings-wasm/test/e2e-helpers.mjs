@@ -68,24 +68,32 @@ export async function openPortal(t, hash = '') {
     stdio: 'ignore',
   });
   const exited = new Promise((r) => server.once('exit', r));
+  // One cleanup hook, in a fixed order: Chromium must be closed before its
+  // profile directory is removed (it writes there until it exits), and a
+  // failing step must not leave a browser or a server keeping Node alive.
+  let context = null;
+  let userDataDir = null;
   t.after(async () => {
-    if (server.exitCode === null) {
-      process.kill(server.pid, 'SIGTERM');
-      await exited;
+    try {
+      if (context) await context.close().catch(() => {});
+    } finally {
+      if (server.exitCode === null) {
+        server.kill('SIGTERM');
+        await exited;
+      }
+      if (userDataDir) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     }
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForServer(`${base}/portal/index.html`, server);
 
-  const userDataDir = mkdtempSync(join(tmpdir(), 'fuquan-chromium-'));
-  t.after(() => rmSync(userDataDir, { recursive: true, force: true }));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  userDataDir = mkdtempSync(join(tmpdir(), 'fuquan-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
     viewport: { width: 1360, height: 1000 },
   });
-  t.after(() => context.close());
 
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
