@@ -267,7 +267,7 @@ bin="$repo/bindings-wasm/node_modules/.bin"
     --outfile=dist/app.js --log-level=warning
   echo "esbuild: $(ls dist | tr '\n' ' ')"
 )
-node bindings-wasm/release/browser.mjs "$app" "$version"
+timeout --kill-after=30 600 node bindings-wasm/release/browser.mjs "$app" "$version"
 done_step "npm pack + Node ESM/CJS, TypeScript, esbuild bundle and plain page in Chromium"
 
 # ---------------------------------------------------------------------------

@@ -104,8 +104,12 @@ try {
   console.error(e);
   failed = true;
 } finally {
-  if (context) await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  if (context) await context.close().catch(() => {});
+  try {
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch (e) {
+    console.error(`could not remove ${userDataDir}: ${e.message}`);
+  }
   if (server.exitCode === null) {
     const exited = new Promise((r) => server.once('exit', r));
     process.kill(server.pid, 'SIGTERM');
