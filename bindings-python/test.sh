@@ -71,5 +71,5 @@ for py in ${FUQUAN_PYTHONS:-python3}; do
     env PATH="$no_rust_path" "$test_venv/bin/python" -m pip install --quiet -r "$here/tests/requirements.txt"
     echo "==> pytest against the installed wheel (Python $version)"
     (cd "$scratch" && env PATH="$no_rust_path" FUQUAN_TEST_INSTALLED=1 FUQUAN_TEST_REQUIRE=pandas,numpy,pyarrow,polars,duckdb,dask.dataframe,distributed \
-        "$test_venv/bin/python" -m pytest -q -p no:cacheprovider "$here/tests" "$@")
+        timeout --kill-after=30 1200 "$test_venv/bin/python" -m pytest -q -p no:cacheprovider "$here/tests" "$@")
 done
