@@ -262,6 +262,7 @@ function clearInvalid(form) {
 function call(tab, operation, request, form) {
   clearInvalid(form);
   const s = state[tab];
+  s.request = request;
   try {
     const answer = c.rs().call(operation, request, { raiseErrors: false });
     s.answer = answer.status === 'ok' ? answer : null;
@@ -469,7 +470,8 @@ function renderDesignation(a) {
       ['handler', t('handler'), a.handler ? bodyText(a.handler) : voc('designation_outcome', 'pending')],
       ['acts_in_name_of', t('acts_in_name_of'), a.acts_in_name_of ? bodyText(a.acts_in_name_of) : '—'],
       ['grounds', t('grounds_cell'), a.grounds.map((g) => voc('designation_ground', g)).join(sep())],
-      ['date', t('decision_date'), c.fmt(a.date)],
+      // The answer does not repeat the date; it is the request's.
+      ['date', t('decision_date'), c.fmt(state.designation.request?.date)],
       a.case_ref ? ['case_ref', t('case_ref'), a.case_ref] : null,
       ['effect', t('effect'), a.effect[c.lang()]],
     ],

@@ -204,12 +204,14 @@ export function createItemPicker(ctx, opts) {
       show(mergeIntake(results, more));
     }
   };
+  // Matches by code or name first; then the description's candidates in the
+  // intake decision's order (best score first); then the other matches.
   const mergeIntake = (results, candidates) => {
-    const have = new Set(results.map((r) => r.code));
-    const extra = candidates.filter((c) => !have.has(c.code)).map((c) => ({ code: c.code, how: 'intake', words: c.words }));
-    // A description's best candidates come first when nothing matched by code or name.
     const strong = results.filter((r) => r.how === 'code' || r.how === 'name');
-    return strong.length ? [...results, ...extra] : [...extra, ...results];
+    const have = new Set(strong.map((r) => r.code));
+    const described = candidates.filter((x) => !have.has(x.code)).map((x) => ({ code: x.code, how: 'intake', words: x.words }));
+    for (const r of described) have.add(r.code);
+    return [...strong, ...described, ...results.filter((r) => !have.has(r.code))];
   };
 
   search.addEventListener('input', update);

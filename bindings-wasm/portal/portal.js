@@ -1055,6 +1055,7 @@ function updatePrintHeader() {
       h('span', { id: 'print-date', text: `${t('printed_on')}: ${fmt(todayIso())}` }),
       h('span', { text: `${t('ruleset')} ${meta.id} ${meta.version}${meta.sample ? ` · ${t('sample_tag')}` : ''}` }),
     ),
+    h('div', { class: 'ph-meta', text: t('for_reference') }),
   );
 }
 
