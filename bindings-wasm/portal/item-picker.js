@@ -231,7 +231,11 @@ export function createItemPicker(ctx, opts) {
       close();
     }
   });
-  search.addEventListener('blur', () => setTimeout(close, 150));
+  // Leaving the search box closes the list, unless the focus stays in the picker.
+  search.addEventListener('blur', (ev) => {
+    if (!wrap.contains(ev.relatedTarget)) setTimeout(() => document.activeElement !== search && close(), 150);
+  });
+  describeBtn.addEventListener('mousedown', (ev) => ev.preventDefault()); // the search box keeps the focus
   describeBtn.addEventListener('click', async () => {
     const text = search.value;
     if (!normalise(text)) {
