@@ -181,20 +181,7 @@ export function errorsBox(ctx, diagnostics, { id, title, fieldFor }) {
   for (const d of diagnostics) fieldFor(d.path ?? '')?.setAttribute('aria-invalid', 'true');
   const item = (d) => {
     const expected = zh ? d.expected_zh ?? d.expected : d.expected;
-    const field = fieldFor(d.path ?? '');
-    const suggestions = (d.suggestions ?? []).map((s) => {
-      const name = ctx.nameOf(s);
-      const label = name && name !== s ? (zh ? `${name}(${s})` : `${name} (${s})`) : s;
-      const offered = field?.tagName === 'SELECT' && [...field.options].some((o) => o.value === s);
-      if (!offered) return h('span', { class: 'suggestion', 'data-suggestion': s, text: label });
-      const b = h('button', { type: 'button', class: 'link suggestion', 'data-suggestion': s, text: label });
-      b.addEventListener('click', () => {
-        field.value = s;
-        field.removeAttribute('aria-invalid');
-        field.dispatchEvent(new Event('change', { bubbles: true }));
-      });
-      return b;
-    });
+    const suggestions = suggestionsLine(ctx, d, fieldFor(d.path ?? ''));
     return h(
       'li',
       { 'data-code': d.code, 'data-path': d.path ?? '' },
@@ -202,10 +189,36 @@ export function errorsBox(ctx, diagnostics, { id, title, fieldFor }) {
       h('code', { text: d.code }),
       d.path ? h('code', { class: 'path', text: d.path }) : null,
       expected ? h('div', { class: 'small expected', text: `${ctx.t('expected')}: ${expected}` }) : null,
-      suggestions.length ? h('div', { class: 'small suggestions' }, `${ctx.t('did_you_mean')}: `, ...suggestions.flatMap((x, i) => (i ? [sep(), x] : [x]))) : null,
+      suggestions,
     );
   };
   return h('div', { class: 'errors', id }, h('strong', { text: title }), h('ul', {}, diagnostics.map(item)));
+}
+
+/**
+ * "是否指: 张村镇(zhangcun)" for a diagnostic's suggestions, or null. A
+ * suggestion the field offers (a <select> with that option) is a button that
+ * puts it there; the clerk then submits again.
+ */
+export function suggestionsLine(ctx, d, field) {
+  const { h } = ctx;
+  const zh = ctx.lang() === 'zh';
+  const list = (d.suggestions ?? []).map((s) => {
+    const name = ctx.nameOf(s);
+    const label = name && name !== s ? (zh ? `${name}(${s})` : `${name} (${s})`) : s;
+    const offered = field?.tagName === 'SELECT' && [...field.options].some((o) => o.value === s);
+    if (!offered) return h('span', { class: 'suggestion', 'data-suggestion': s, text: label });
+    const b = h('button', { type: 'button', class: 'link suggestion', 'data-suggestion': s, text: label });
+    b.addEventListener('click', () => {
+      field.value = s;
+      field.removeAttribute('aria-invalid');
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    return b;
+  });
+  if (!list.length) return null;
+  const comma = zh ? '、' : ', ';
+  return h('div', { class: 'small suggestions' }, `${ctx.t('did_you_mean')}: `, ...list.flatMap((x, i) => (i ? [comma, x] : [x])));
 }
 
 function traceBox(trace, id) {

@@ -5,7 +5,7 @@ import init, { FuquanError, RuleSet, coreVersion } from '../index.js';
 import { renderCatalogue, setupCatalogue } from './catalogue.js';
 import { formatDate, todayIso } from './dates.js';
 import { createItemPicker, relabelPickers } from './item-picker.js';
-import { DECISION_UI, decisionPrintInfo, errorsBox, relabelDecisionTabs, setupDecisionTabs } from './decisions.js';
+import { DECISION_UI, decisionPrintInfo, errorsBox, relabelDecisionTabs, setupDecisionTabs, suggestionsLine } from './decisions.js';
 import { looksLikeTable, parseRosterTable } from './roster-table.js';
 
 // ───────────── texts (Chinese first; English on toggle) ─────────────
@@ -750,7 +750,8 @@ function renderStaffingErrors(err) {
           ' ',
           d.path ? h('code', { class: 'path', text: d.path }) : null,
           who ? h('span', { class: 'cite', text: ` (${who})` }) : null,
-          d.expected ? h('div', { class: 'small', text: `${lang === 'zh' ? '应为' : 'expected'}: ${d.expected}` }) : null,
+          (lang === 'zh' ? d.expected_zh ?? d.expected : d.expected) ? h('div', { class: 'small', text: `${t('expected')}: ${lang === 'zh' ? d.expected_zh ?? d.expected : d.expected}` }) : null,
+          suggestionsLine(uiContext(), d, staffingField(d.path ?? '')),
         );
       });
   if (err.local) err.field && staffingField(err.field).setAttribute('aria-invalid', 'true');
