@@ -162,6 +162,7 @@ const UI = {
   case_no: ['案号', 'Case number'],
   printed_on: ['打印日期', 'Printed on'],
   cat_result: ['事项清单', 'Catalogue'],
+  intake_result: ['受理识别结果', 'Intake'],
   ...DECISION_UI,
 };
 
@@ -1041,7 +1042,8 @@ function updatePrintHeader() {
   if (!box || !rs) return;
   const tab = document.body.dataset.tab ?? 'routing';
   let info = null;
-  if (tab === 'routing') info = lastAnswer && !lastError ? { title: t('ruling'), caseNumber: lastAnswer.ruling.case_id ?? null } : null;
+  if (document.body.dataset.print === 'intake') info = intakeAnswer ? { title: t('intake_result'), caseNumber: intakeAnswer.report_id ?? null } : null;
+  else if (tab === 'routing') info = lastAnswer && !lastError ? { title: t('ruling'), caseNumber: lastAnswer.ruling.case_id ?? null } : null;
   else if (tab === 'staffing') info = stAnswer ? { title: t('report'), caseNumber: null } : null;
   else if (tab === 'catalogue') info = { title: t('cat_result'), caseNumber: null };
   else info = decisionPrintInfo(tab);
@@ -1058,6 +1060,24 @@ function updatePrintHeader() {
     ),
     h('div', { class: 'ph-meta', text: t('for_reference') }),
   );
+}
+
+/**
+ * Prints one part of the page instead of the active tab (the intake box's
+ * result): marked on <body> for the print styles until the print is over.
+ */
+function printOnly(part) {
+  document.body.dataset.print = part;
+  updatePrintHeader();
+  window.addEventListener(
+    'afterprint',
+    () => {
+      delete document.body.dataset.print;
+      updatePrintHeader();
+    },
+    { once: true },
+  );
+  window.print();
 }
 
 // ───────────── the context of the other modules ─────────────
@@ -1157,9 +1177,8 @@ async function intakeNow() {
 function renderIntake() {
   const box = $('#intake-result');
   if (intakeErrors) {
-    box.replaceChildren(h('div', { class: 'errors', id: 'intake-errors' },
-      h('strong', { text: t('intake_refused') }),
-      h('ul', {}, intakeErrors.map((e) => h('li', {}, h('code', { text: e.code }), ` ${e.path}: ${lang === 'zh' ? e.message_zh : e.message_en}`)))));
+    const field = (path) => $('#intake-form').querySelector(`[data-intake-path="${CSS.escape(path.split('.')[0])}"]`);
+    box.replaceChildren(errorsBox(uiContext(), intakeErrors, { id: 'intake-errors', title: t('intake_refused'), fieldFor: field }));
     return;
   }
   const a = intakeAnswer;
@@ -1167,6 +1186,8 @@ function renderIntake() {
     box.replaceChildren();
     return;
   }
+  const print = h('button', { type: 'button', class: 'secondary print-btn', id: 'intake-print', text: t('print') });
+  print.addEventListener('click', () => printOnly('intake'));
   const rows = [
     h('tr', { 'data-field': 'outcome' }, h('th', { text: t('intake_outcome') }),
       h('td', {}, h('span', { class: `pill ${a.outcome === 'item' ? 'pass' : a.outcome === 'no_item' ? 'not_yet' : 'may'}`, id: 'intake-outcome', 'data-outcome': a.outcome, text: L(INTAKE_OUTCOME[a.outcome]) || a.outcome }),
@@ -1185,7 +1206,7 @@ function renderIntake() {
     h('td', {}, h('code', { text: c.code })), h('td', { text: c[`name_${lang}`] }),
     h('td', { text: (c.score_milli / 1000).toFixed(3) }), h('td', { class: 'words', text: c.words.join(lang === 'zh' ? '、' : ', ') })));
   box.replaceChildren(
-    h('p', { class: 'summary', id: 'intake-summary', text: a.summary[lang] }),
+    h('div', { class: 'row intake-head' }, h('p', { class: 'summary grow', id: 'intake-summary', text: a.summary[lang] }), print),
     h('table', { id: 'intake-table' }, h('tbody', {}, rows)),
     cands.length ? h('h3', { text: t('intake_candidates') }) : null,
     cands.length ? h('table', { class: 'grid', id: 'intake-candidates' },

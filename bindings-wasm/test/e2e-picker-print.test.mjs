@@ -159,3 +159,37 @@ test('print: the case number, the district and the date on top, no forms, one A4
 
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
 });
+
+// The intake box's result prints alone (its 打印 button), not the active tab:
+// the issue's sentence in 张村镇 on 2024-09-05 goes to HB-P007, the town's team
+// (worked in e2e-intake.test.mjs).
+test('print: the intake result by its own button', { timeout: 120000 }, async (t) => {
+  const { page, problems } = await openPortal(t);
+  await page.fill('#intake-text', '小区里有人半夜露天烧烤，油烟很大');
+  await page.fill('#intake-date', '2024-09-05');
+  await page.selectOption('#intake-place', 'zhangcun');
+  await page.click('#intake-btn');
+  await page.waitForSelector('#intake-print');
+  assert.equal(await page.textContent('#intake-print'), '打印');
+  // No print dialog in a test: window.print is replaced, the rest is the page's.
+  await page.evaluate(() => {
+    window.print = () => {
+      window.printed = (window.printed ?? 0) + 1;
+    };
+  });
+  await page.click('#intake-print');
+  assert.equal(await page.evaluate(() => window.printed), 1);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#intake-table'), true);
+  assert.equal(await page.isVisible('#intake-form'), false);
+  assert.equal(await page.isVisible('#intake-print'), false, 'buttons are not printed');
+  assert.equal(await page.isVisible('#panel-routing'), false, 'the routing tab is not printed with it');
+  assert.match(await page.textContent('#print-header'), /受理识别结果/);
+  assert.equal(await page.textContent('#intake-table tr[data-field="handler"] td'), '张村镇');
+  // After printing, the page prints its active tab again.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await page.isVisible('#panel-routing'), true);
+  assert.equal(await page.isVisible('#intake-table'), false);
+
+  assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
+});
