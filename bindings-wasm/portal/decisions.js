@@ -345,10 +345,12 @@ function renderDispatch(a) {
     h('p', { class: 'summary', id: 'dp-summary', text: a.summary[c.lang()] }),
     warningsBox(c, a.warnings, 'dp-warnings'),
     table,
-    h('h3', { text: t('items') }),
-    itemsTable(a.items ?? [], 'dp-items'),
+    // The basis before the list of items: a domain can bring a dozen items,
+    // and the verdict with its basis should stay on the printed first page.
     h('h3', { text: t('rules') }),
     rulesList(c, a.rules, 'dp-rules'),
+    h('h3', { text: t('items') }),
+    itemsTable(a.items ?? [], 'dp-items'),
     traceBox(a.trace, 'dp-trace'),
     h('p', { class: 'small', text: t('for_reference') }),
   ];

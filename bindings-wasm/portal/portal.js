@@ -1080,6 +1080,20 @@ function printOnly(part) {
   window.print();
 }
 
+// Long lists of people (a check's "18 人") are folded on screen and printed in full.
+window.addEventListener('beforeprint', () => {
+  for (const d of document.querySelectorAll('td.people details:not([open])')) {
+    d.open = true;
+    d.dataset.printOpened = 'true';
+  }
+});
+window.addEventListener('afterprint', () => {
+  for (const d of document.querySelectorAll('details[data-print-opened]')) {
+    d.open = false;
+    delete d.dataset.printOpened;
+  }
+});
+
 // ───────────── the context of the other modules ─────────────
 
 /** A body, town, item, department or domain by id, in the page's language (for suggestions). */
