@@ -5,6 +5,8 @@
 // benchmark and grant document. The same reading as `fuquan publish`
 // (docs/office.md).
 
+import { formatDate } from './dates.js';
+
 const ON_LIST = {
   delegated: 'delegation',
   in_transition: 'delegation',
@@ -154,7 +156,7 @@ export function renderCatalogue() {
                   el('dt', { text: t('document') }),
                   el('dd', { class: 'cat-document', text: `${grant.document.number} ${zh ? `《${grant.document.title_zh}》` : grant.document.title_en}` }),
                   el('dt', { text: t('effective') }),
-                  el('dd', { text: grant.effective }),
+                  el('dd', { text: formatDate(grant.effective, getLang()) }),
                 ]
               : null,
           ),

@@ -3,6 +3,9 @@
 
 import init, { FuquanError, RuleSet, coreVersion } from '../index.js';
 import { renderCatalogue, setupCatalogue } from './catalogue.js';
+import { formatDate, todayIso } from './dates.js';
+import { createItemPicker, relabelPickers } from './item-picker.js';
+import { DECISION_UI, decisionPrintInfo, errorsBox, relabelDecisionTabs, setupDecisionTabs, suggestionsLine } from './decisions.js';
 import { looksLikeTable, parseRosterTable } from './roster-table.js';
 
 // ───────────── texts (Chinese first; English on toggle) ─────────────
@@ -153,6 +156,14 @@ const UI = {
   person_n: ['第 {n} 人', 'person {n}'],
   st_trace: ['显示核查过程', 'Show the step-by-step trace'],
   st_for_reference: ['核查结果仅供参考,以组织人事部门的正式认定为准。', 'The report is guidance only; the personnel authorities decide.'],
+  // case number and print
+  case_number: ['案号(可留空,打印时显示)', 'Case number (optional, printed with the result)'],
+  dg_case_ref: ['案号(可留空)', 'Case number (optional)'],
+  case_no: ['案号', 'Case number'],
+  printed_on: ['打印日期', 'Printed on'],
+  cat_result: ['事项清单', 'Catalogue'],
+  intake_result: ['受理识别结果', 'Intake'],
+  ...DECISION_UI,
 };
 
 // Labels of the engine's codes come from the engine itself (the `labels`
@@ -177,8 +188,11 @@ function vocabularies(engine) {
   );
 }
 
+let VOCAB = {};
+
 function loadLabels() {
   const v = vocabularies(rs);
+  VOCAB = v;
   CHECK_NAME = v.staffing_check;
   ROTATION_STATUS = v.rotation_status;
   FIGURE_LABEL = v.staffing_figure;
@@ -230,6 +244,8 @@ const Lcap = (pair) => {
 };
 const t = (key) => L(UI[key]) || key;
 const named = (x) => (x ? x[`name_${lang}`] : '');
+/** An ISO date as the page's language writes it (dates.js). */
+const fmt = (iso) => formatDate(iso, lang);
 const h = (tag, attrs = {}, ...children) => {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -271,68 +287,51 @@ function showTownInfo() {
   $('#town-info').textContent = info;
 }
 
-function itemOptions() {
-  return domains
-    .map((d) => {
-      const list = items.filter((i) => i.domain === d.id);
-      if (list.length === 0) return null;
-      return h('optgroup', { label: named(d) }, list.map((i) => h('option', { value: i.code, text: `${i.code}  ${named(i)}` })));
-    })
-    .filter(Boolean);
+// The context every item picker reads (item-picker.js).
+function pickerContext() {
+  return {
+    h,
+    lang: () => lang,
+    named,
+    L,
+    items,
+    domains,
+    departments,
+    itemKind: () => ITEM_KIND,
+    rs,
+    describeReady: () => fullRuleSet !== null,
+    describe: describeItems,
+  };
 }
 
 function addItemRow(code) {
   const box = $('#items');
   const n = box.children.length;
-  const sel = h('select', { id: `item-${n}`, class: 'item', 'data-path': `items[${n}]` }, itemOptions());
-  sel.value = code ?? items[0]?.code;
-  const info = h('div', { class: 'iteminfo', id: `item-info-${n}` });
-  const label = h('label', { class: 'grow' }, h('span', { 'data-i18n': 'item', text: t('item') + (n > 0 ? ` ${n + 1}` : '') }), sel);
+  const picker = createItemPicker(pickerContext(), { id: `item-${n}`, path: `items[${n}]`, value: code });
+  const label = h('label', { class: 'grow', for: `item-${n}` }, h('span', { 'data-i18n': 'item', text: t('item') + (n > 0 ? ` ${n + 1}` : '') }));
   const row = h('div', { class: 'row' }, label);
   if (n > 0) {
     const rm = h('button', { type: 'button', class: 'remove', 'data-i18n': 'remove', text: t('remove') });
     rm.addEventListener('click', () => {
+      picker.dispose();
       wrap.remove();
       renumberItems();
     });
     row.append(rm);
   }
-  const wrap = h('div', { class: 'itemrow' }, row, info);
-  sel.addEventListener('change', () => showItemInfo(sel, info));
+  const wrap = h('div', { class: 'itemrow' }, row, picker.wrap);
   box.append(wrap);
-  showItemInfo(sel, info);
 }
 
+// Rows keep their element ids after a removal (the pickers hold them); only
+// the labels and request paths follow the new order.
 function renumberItems() {
   [...$('#items').children].forEach((wrap, n) => {
-    const sel = $('select', wrap);
-    sel.id = `item-${n}`;
-    sel.dataset.path = `items[${n}]`;
-    $('.iteminfo', wrap).id = `item-info-${n}`;
+    $('select.item', wrap).dataset.path = `items[${n}]`;
     $('span[data-i18n=item]', wrap).textContent = t('item') + (n > 0 ? ` ${n + 1}` : '');
     const rm = $('button.remove', wrap);
     if (rm) rm.textContent = t('remove');
   });
-}
-
-function showItemInfo(sel, info) {
-  const item = items.find((i) => i.code === sel.value);
-  if (!item) return;
-  const dep = departments.find((d) => d.id === item.department);
-  const parts = [L(ITEM_KIND[item.kind]), named(dep)];
-  if (item.penalty_basis) parts.push(`${t('basis')}: ${item.penalty_basis}`);
-  info.textContent = parts.join(' · ');
-  info.title = named(item);
-}
-
-function relabelItems() {
-  for (const wrap of $('#items').children) {
-    const sel = $('select', wrap);
-    const code = sel.value;
-    sel.replaceChildren(...itemOptions());
-    sel.value = code;
-    showItemInfo(sel, $('.iteminfo', wrap));
-  }
 }
 
 function fillChecks(box, list, prefix) {
@@ -373,7 +372,7 @@ function request() {
   const flags = {};
   for (const x of $('#flags').querySelectorAll('input:checked')) flags[x.value] = true;
   const req = {
-    items: [...document.querySelectorAll('select.item')].map((s) => s.value),
+    items: [...$('#items').querySelectorAll('select.item')].map((s) => s.value),
     location: $('#town').value,
     party: $('input[name=party]:checked').value,
     business_activity: $('#business').checked,
@@ -386,6 +385,8 @@ function request() {
   const conf = money($('#confiscation').value);
   if (conf) req.confiscation = conf;
   if ($('#opened-by').value) req.opened_by = $('#opened-by').value;
+  const caseId = $('#case-id').value.trim();
+  if (caseId) req.case_id = caseId;
   return req;
 }
 
@@ -394,7 +395,7 @@ function request() {
 function fieldFor(path) {
   const candidates = [path, path.replace(/\[\d+\]$/, ''), path.split('.')[0]];
   for (const p of candidates) {
-    const el = document.querySelector(`[data-path="${CSS.escape(p)}"]`);
+    const el = $('#case-form').querySelector(`[data-path="${CSS.escape(p)}"]`);
     if (el) return el;
   }
   return null;
@@ -421,7 +422,7 @@ function renderRuling(answer) {
   const row = (field, cell) => h('tr', { 'data-field': field }, h('th', { text: t(field) }), cell);
   const transition = r.transition
     ? h('td', {
-        text: `${r.transition.grant}: ${t('effective')} ${r.transition.effective}, ${t('last_day')} ${r.transition.last_day} — ${t(r.transition.in_transition ? 'in_transition' : 'after_transition')}`,
+        text: `${r.transition.grant}: ${t('effective')} ${fmt(r.transition.effective)}, ${t('last_day')} ${fmt(r.transition.last_day)} — ${t(r.transition.in_transition ? 'in_transition' : 'after_transition')}`,
       })
     : h('td', { class: 'na', text: t('none') });
   const review = `${t(r.legal_review.required ? 'required' : 'not_required')} ${groundsText(r.legal_review.grounds)}`;
@@ -444,7 +445,7 @@ function renderRuling(answer) {
     row('transfer', movementCell(r.transfer)),
     row('handover', movementCell(r.handover)),
     row('transition', transition),
-    row('relevant_date', h('td', { text: `${r.relevant_date} (${L(DATE_BASIS[r.relevant_date_basis])})` })),
+    row('relevant_date', h('td', { text: `${fmt(r.relevant_date)} (${L(DATE_BASIS[r.relevant_date_basis])})` })),
     row('legal_review', h('td', { text: review.trim() })),
     row('hearing', h('td', { text: hearing.trim() })),
     row('designation', h('td', { text: designation.trim() })),
@@ -507,6 +508,7 @@ function renderRuling(answer) {
       'div',
       { class: 'verdict' },
       h('span', { class: `badge ${r.disposition}`, id: 'disposition', 'data-disposition': r.disposition, text: Lcap(DISPOSITION[r.disposition]) }),
+      r.case_id ? h('span', { id: 'case-number', text: `${t('case_no')}: ${r.case_id}` }) : null,
     ),
     h('p', { class: 'summary', id: 'summary', text: r.summary[lang] }),
     warnings,
@@ -519,30 +521,29 @@ function renderRuling(answer) {
     trace,
   ];
   $('#result').replaceChildren(...parts.filter(Boolean));
+  placePrintButton('#result-title', 'print-btn', true);
+}
+
+/** The 打印 button beside a result's heading, while there is a result to print. */
+function placePrintButton(heading, id, on) {
+  const hd = $(heading);
+  $('.print-btn', hd.parentElement)?.remove();
+  if (!on) return;
+  const b = h('button', { type: 'button', class: 'secondary print-btn', id, text: t('print') });
+  b.addEventListener('click', () => window.print());
+  hd.after(b);
 }
 
 function renderError(err) {
   clearInvalid();
-  for (const d of err.diagnostics) fieldFor(d.path)?.setAttribute('aria-invalid', 'true');
-  $('#result').replaceChildren(
-    h(
-      'div',
-      { class: 'errors', id: 'errors' },
-      h('strong', { text: t('errors') }),
-      h(
-        'ul',
-        {},
-        err.diagnostics.map((d) =>
-          h('li', { 'data-code': d.code }, `${d[`message_${lang}`]} `, h('code', { text: d.code }), d.path ? h('code', { text: d.path }) : null),
-        ),
-      ),
-    ),
-  );
+  $('#result').replaceChildren(errorsBox(uiContext(), err.diagnostics, { id: 'errors', title: t('errors'), fieldFor: (p) => fieldFor(p ?? '') }));
+  placePrintButton('#result-title', 'print-btn', false);
 }
 
 function render() {
   if (lastError) renderError(lastError);
   else if (lastAnswer) renderRuling(lastAnswer);
+  updatePrintHeader();
 }
 
 function routeNow() {
@@ -750,7 +751,8 @@ function renderStaffingErrors(err) {
           ' ',
           d.path ? h('code', { class: 'path', text: d.path }) : null,
           who ? h('span', { class: 'cite', text: ` (${who})` }) : null,
-          d.expected ? h('div', { class: 'small', text: `${lang === 'zh' ? '应为' : 'expected'}: ${d.expected}` }) : null,
+          (lang === 'zh' ? d.expected_zh ?? d.expected : d.expected) ? h('div', { class: 'small', text: `${t('expected')}: ${lang === 'zh' ? d.expected_zh ?? d.expected : d.expected}` }) : null,
+          suggestionsLine(uiContext(), d, staffingField(d.path ?? '')),
         );
       });
   if (err.local) err.field && staffingField(err.field).setAttribute('aria-invalid', 'true');
@@ -861,11 +863,11 @@ function renderStaffingReport(a) {
             'tr',
             { 'data-person': r.person, 'data-status': r.status, class: `status-${r.status}` },
             h('td', { text: personLabel(r.person) }),
-            h('td', { text: r.front_line_since }),
-            h('td', { text: r.may.last_day }),
-            h('td', { class: 'may-from', text: r.may.reached_from }),
-            h('td', { text: r.must.last_day }),
-            h('td', { class: 'must-from', text: r.must.reached_from }),
+            h('td', { text: fmt(r.front_line_since) }),
+            h('td', { text: fmt(r.may.last_day) }),
+            h('td', { class: 'may-from', 'data-date': r.may.reached_from, text: fmt(r.may.reached_from) }),
+            h('td', { text: fmt(r.must.last_day) }),
+            h('td', { class: 'must-from', 'data-date': r.must.reached_from, text: fmt(r.must.reached_from) }),
             h('td', {}, h('span', { class: `pill ${r.status}`, text: L(ROTATION_STATUS[r.status]) || r.status })),
           ),
         ),
@@ -889,7 +891,7 @@ function renderStaffingReport(a) {
       'div',
       { class: 'verdict' },
       h('span', { class: `badge ${a.passed ? 'pass' : 'fail'}`, id: 'st-verdict', 'data-passed': String(a.passed), text: t(a.passed ? 'all_pass' : 'some_fail') }),
-      h('span', { text: `${named(a.town)} · ${a.as_of}` }),
+      h('span', { text: `${named(a.town)} · ${fmt(a.as_of)}` }),
     ),
     h('p', { class: 'summary', id: 'st-summary', text: a.summary[lang] }),
     warnings,
@@ -908,6 +910,8 @@ function renderStaffing() {
   if (stErrors) box.replaceChildren(renderStaffingErrors(stErrors));
   else if (stAnswer) box.replaceChildren(...renderStaffingReport(stAnswer));
   else box.replaceChildren(h('p', { class: 'placeholder', text: t('st_placeholder') }));
+  placePrintButton('#st-result-title', 'st-print', Boolean(stAnswer) && !stErrors);
+  updatePrintHeader();
 }
 
 async function loadSampleRoster() {
@@ -947,9 +951,7 @@ async function loadRosterFile() {
 }
 
 function setupStaffing() {
-  const today = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  $('#st-as-of').value = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+  $('#st-as-of').value = todayIso();
   fillStaffingTownSelect();
   $('#st-sample').addEventListener('click', loadSampleRoster);
   $('#st-file').addEventListener('change', loadRosterFile);
@@ -962,17 +964,23 @@ function setupStaffing() {
 
 // ───────────── tabs ─────────────
 
+const TABS = ['routing', 'dispatch', 'designation', 'screening', 'staffing', 'catalogue'];
+
 function showTab(name) {
-  for (const x of ['routing', 'staffing', 'catalogue']) {
+  for (const x of TABS) {
     $(`#panel-${x}`).hidden = x !== name;
     $(`#tab-${x}`).setAttribute('aria-selected', String(x === name));
   }
   document.body.dataset.tab = name;
+  updatePrintHeader();
 }
 
 function setupTabs() {
-  const fromHash = () => (location.hash === '#staffing' ? 'staffing' : location.hash === '#catalogue' ? 'catalogue' : 'routing');
-  for (const x of ['routing', 'staffing', 'catalogue']) {
+  const fromHash = () => {
+    const x = location.hash.slice(1);
+    return TABS.includes(x) ? x : 'routing';
+  };
+  for (const x of TABS) {
     $(`#tab-${x}`).addEventListener('click', () => {
       showTab(x);
       history.replaceState(null, '', x === 'routing' ? location.pathname + location.search : `#${x}`);
@@ -997,7 +1005,7 @@ function applyLanguage() {
     $('#ruleset-label').textContent = `${meta[`name_${lang}`]} · ${meta.version}${meta.sample ? ` · ${t('sample_tag')}` : ''}`;
     $('#footer').textContent = `${t('ruleset')} ${meta.id} ${meta.version} · ${lang === 'zh' ? meta.plan.title_zh : meta.plan.short_en} ${meta.plan.number} · ${t('core')} fuquan ${coreVersion()} · ${t('for_reference')}`;
     fillTownSelect();
-    relabelItems();
+    relabelPickers();
     renumberItems();
     fillChecks($('#sanctions'), SANCTIONS, 'sanction');
     fillChecks($('#flags'), FLAGS, 'flag');
@@ -1010,7 +1018,116 @@ function applyLanguage() {
     renderCatalogue();
     fillIntakeSelects();
     renderIntake();
+    relabelDecisionTabs();
+    updatePrintHeader();
   }
+}
+
+// ───────────── print ─────────────
+
+/** The district's name for the print header: the government's name without 人民政府. */
+function districtName() {
+  const gov = rs?.district?.government;
+  if (!gov) return '';
+  return lang === 'zh' ? gov.name_zh.replace(/人民政府$/, '') : gov.name_en.replace(/^People's Government of /, '');
+}
+
+/**
+ * The printed page's header, kept current (print media shows it, the screen
+ * never): the district, the active tab's result, its case number, the date of
+ * printing in the page's language, and the rule set (with its sample tag).
+ */
+function updatePrintHeader() {
+  const box = $('#print-header');
+  if (!box || !rs) return;
+  const tab = document.body.dataset.tab ?? 'routing';
+  let info = null;
+  if (document.body.dataset.print === 'intake') info = intakeAnswer ? { title: t('intake_result'), caseNumber: intakeAnswer.report_id ?? null } : null;
+  else if (tab === 'routing') info = lastAnswer && !lastError ? { title: t('ruling'), caseNumber: lastAnswer.ruling.case_id ?? null } : null;
+  else if (tab === 'staffing') info = stAnswer ? { title: t('report'), caseNumber: null } : null;
+  else if (tab === 'catalogue') info = { title: t('cat_result'), caseNumber: null };
+  else info = decisionPrintInfo(tab);
+  const meta = rs.meta;
+  box.replaceChildren(
+    h('div', { class: 'ph-district', text: districtName() }),
+    h('div', { class: 'ph-title', text: info ? `${t('title')} · ${info.title}` : t('title') }),
+    h(
+      'div',
+      { class: 'ph-meta' },
+      info?.caseNumber ? h('span', { id: 'print-case-number', text: `${t('case_no')}: ${info.caseNumber}` }) : null,
+      h('span', { id: 'print-date', text: `${t('printed_on')}: ${fmt(todayIso())}` }),
+      h('span', { text: `${t('ruleset')} ${meta.id} ${meta.version}${meta.sample ? ` · ${t('sample_tag')}` : ''}` }),
+    ),
+    h('div', { class: 'ph-meta', text: t('for_reference') }),
+  );
+}
+
+/**
+ * Prints one part of the page instead of the active tab (the intake box's
+ * result): marked on <body> for the print styles until the print is over.
+ */
+function printOnly(part) {
+  document.body.dataset.print = part;
+  updatePrintHeader();
+  window.addEventListener(
+    'afterprint',
+    () => {
+      delete document.body.dataset.print;
+      updatePrintHeader();
+    },
+    { once: true },
+  );
+  window.print();
+}
+
+// Long lists of people (a check's "18 人") are folded on screen and printed in full.
+window.addEventListener('beforeprint', () => {
+  for (const d of document.querySelectorAll('td.people details:not([open])')) {
+    d.open = true;
+    d.dataset.printOpened = 'true';
+  }
+});
+window.addEventListener('afterprint', () => {
+  for (const d of document.querySelectorAll('details[data-print-opened]')) {
+    d.open = false;
+    delete d.dataset.printOpened;
+  }
+});
+
+// ───────────── the context of the other modules ─────────────
+
+/** A body, town, item, department or domain by id, in the page's language (for suggestions). */
+function nameOf(id) {
+  const x =
+    towns.find((b) => b.id === id) ??
+    departments.find((b) => b.id === id) ??
+    domains.find((b) => b.id === id) ??
+    Object.values(rs?.district ?? {}).find((b) => b?.id === id);
+  if (x) return named(x);
+  const item = items.find((i) => i.code === id);
+  return item ? named(item) : '';
+}
+
+function uiContext() {
+  return {
+    h,
+    t,
+    L,
+    Lcap,
+    named,
+    fmt,
+    lang: () => lang,
+    vocab: () => VOCAB,
+    towns: () => towns,
+    items: () => items,
+    departments: () => departments,
+    domains: () => domains,
+    rs: () => rs,
+    today: todayIso,
+    nameOf,
+    createItemPicker: (opts) => createItemPicker(pickerContext(), opts),
+    onRender: updatePrintHeader,
+  };
 }
 
 // ───────────── intake ─────────────
@@ -1045,6 +1162,13 @@ async function intakeRuleSet() {
   return fullRuleSet;
 }
 
+/** An everyday description's candidate items, from the intake decision (loads the full module the first time). */
+async function describeItems(text) {
+  const answer = (await intakeRuleSet()).call('intake', { text, date: todayIso(), source: 'hotline_12345' }, { raiseErrors: false });
+  if (answer.status !== 'ok') throw new Error(answer.errors.map((e) => e[`message_${lang}`]).join('; '));
+  return answer.candidates.map((c) => ({ code: c.code, words: c.words }));
+}
+
 async function intakeNow() {
   const request = { text: $('#intake-text').value, date: $('#intake-date').value, source: $('#intake-source').value };
   if ($('#intake-place').value) request.place = $('#intake-place').value;
@@ -1067,9 +1191,8 @@ async function intakeNow() {
 function renderIntake() {
   const box = $('#intake-result');
   if (intakeErrors) {
-    box.replaceChildren(h('div', { class: 'errors', id: 'intake-errors' },
-      h('strong', { text: t('intake_refused') }),
-      h('ul', {}, intakeErrors.map((e) => h('li', {}, h('code', { text: e.code }), ` ${e.path}: ${lang === 'zh' ? e.message_zh : e.message_en}`)))));
+    const field = (path) => $('#intake-form').querySelector(`[data-intake-path="${CSS.escape(path.split('.')[0])}"]`);
+    box.replaceChildren(errorsBox(uiContext(), intakeErrors, { id: 'intake-errors', title: t('intake_refused'), fieldFor: field }));
     return;
   }
   const a = intakeAnswer;
@@ -1077,6 +1200,8 @@ function renderIntake() {
     box.replaceChildren();
     return;
   }
+  const print = h('button', { type: 'button', class: 'secondary print-btn', id: 'intake-print', text: t('print') });
+  print.addEventListener('click', () => printOnly('intake'));
   const rows = [
     h('tr', { 'data-field': 'outcome' }, h('th', { text: t('intake_outcome') }),
       h('td', {}, h('span', { class: `pill ${a.outcome === 'item' ? 'pass' : a.outcome === 'no_item' ? 'not_yet' : 'may'}`, id: 'intake-outcome', 'data-outcome': a.outcome, text: L(INTAKE_OUTCOME[a.outcome]) || a.outcome }),
@@ -1095,7 +1220,7 @@ function renderIntake() {
     h('td', {}, h('code', { text: c.code })), h('td', { text: c[`name_${lang}`] }),
     h('td', { text: (c.score_milli / 1000).toFixed(3) }), h('td', { class: 'words', text: c.words.join(lang === 'zh' ? '、' : ', ') })));
   box.replaceChildren(
-    h('p', { class: 'summary', id: 'intake-summary', text: a.summary[lang] }),
+    h('div', { class: 'row intake-head' }, h('p', { class: 'summary grow', id: 'intake-summary', text: a.summary[lang] }), print),
     h('table', { id: 'intake-table' }, h('tbody', {}, rows)),
     cands.length ? h('h3', { text: t('intake_candidates') }) : null,
     cands.length ? h('table', { class: 'grid', id: 'intake-candidates' },
@@ -1125,12 +1250,11 @@ async function main() {
   departments = rs.departments();
 
   addItemRow();
+  setupDecisionTabs(uiContext());
   setupStaffing();
   setupCatalogue(rs, () => lang);
   setupTabs();
-  const today = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  $('#date-filing').value = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+  $('#date-filing').value = todayIso();
   $('#intake-date').value = $('#date-filing').value;
   $('#intake-form').addEventListener('submit', (ev) => {
     ev.preventDefault();

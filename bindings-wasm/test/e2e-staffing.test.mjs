@@ -95,12 +95,12 @@ test('portal: staffing check of a town roster, in Chinese and in English, with r
 
   const rot = (id, what) => page.textContent(`#st-rotation tr[data-person="${id}"] ${what}`);
   assert.equal(await page.getAttribute('#st-rotation tr[data-person="zc-03"]', 'data-status'), 'must');
-  assert.equal(await rot('zc-03', '.must-from'), '2024-04-01');
+  assert.equal(await rot('zc-03', '.must-from'), '2024年4月1日', 'dates in the page\'s language');
   assert.equal(await rot('zc-03', 'td:last-child'), '必须交流');
   assert.equal(await page.getAttribute('#st-rotation tr[data-person="zc-01"]', 'data-status'), 'may');
-  assert.equal(await rot('zc-01', '.may-from'), '2024-02-29');
+  assert.equal(await rot('zc-01', '.may-from'), '2024年2月29日');
   assert.equal(await page.getAttribute('#st-rotation tr[data-person="zc-02"]', 'data-status'), 'not_yet');
-  assert.equal(await rot('zc-02', '.may-from'), '2025-07-02');
+  assert.equal(await rot('zc-02', '.may-from'), '2025年7月2日');
   assert.equal(await page.locator('#st-rotation tr[data-status]').first().getAttribute('data-status'), 'must', 'must-rotate cadres first');
 
   mkdirSync(join(packageDir, 'test-results'), { recursive: true });

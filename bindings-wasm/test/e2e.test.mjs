@@ -53,7 +53,7 @@ test('portal: a fine of exactly 50000 on a delegated item is transferred, in Chi
   assert.equal(await cell('litigation_defendant'), '威海市环翠区住房和城乡建设局');
   assert.equal(await cell('review_body'), '威海市环翠区人民政府');
   assert.equal(await cell('transfer'), '张村镇 → 威海市环翠区住房和城乡建设局');
-  assert.match(await cell('relevant_date'), /2025-04-10.*立案日/);
+  assert.match(await cell('relevant_date'), /^2025年4月10日.*立案日/, 'dates in the page\'s language');
   assert.match(await cell('legal_review'), /^不需要/);
   assert.match(await cell('hearing'), /当事人有权要求听证.*较大数额罚款/);
   assert.match(await page.textContent('#summary'), /张村镇应当及时将案件移送/);
