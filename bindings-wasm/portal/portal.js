@@ -4,6 +4,7 @@
 import init, { FuquanError, RuleSet, coreVersion } from '../index.js';
 import { renderCatalogue, setupCatalogue } from './catalogue.js';
 import { formatDate, todayIso } from './dates.js';
+import { renderDisputes, setupDisputes } from './disputes.js';
 import { createItemPicker, relabelPickers } from './item-picker.js';
 import { DECISION_UI, decisionPrintInfo, errorsBox, relabelDecisionTabs, setupDecisionTabs, suggestionsLine } from './decisions.js';
 import { looksLikeTable, parseRosterTable } from './roster-table.js';
@@ -108,6 +109,7 @@ const UI = {
   tab_routing: ['案件管辖判定', 'Case routing'],
   tab_staffing: ['编制与法制审核核查', 'Staffing check'],
   tab_catalogue: ['事项清单浏览', 'Catalogue explorer'],
+  tab_disputes: ['管辖争议', 'Disputes'],
   roster: ['人员名册', 'The roster'],
   roster_json: ['名册(JSON,或从 Excel 复制粘贴的花名册表格)', 'Roster (JSON, or a 花名册 table copied from Excel)'],
   load_sample: ['载入示例名册', 'Load sample roster'],
@@ -964,7 +966,7 @@ function setupStaffing() {
 
 // ───────────── tabs ─────────────
 
-const TABS = ['routing', 'dispatch', 'designation', 'screening', 'staffing', 'catalogue'];
+const TABS = ['routing', 'dispatch', 'designation', 'disputes', 'screening', 'staffing', 'catalogue'];
 
 function showTab(name) {
   for (const x of TABS) {
@@ -1019,6 +1021,7 @@ function applyLanguage() {
     fillIntakeSelects();
     renderIntake();
     relabelDecisionTabs();
+    renderDisputes();
     updatePrintHeader();
   }
 }
@@ -1253,6 +1256,7 @@ async function main() {
   setupDecisionTabs(uiContext());
   setupStaffing();
   setupCatalogue(rs, () => lang);
+  setupDisputes(rs, () => lang, vocabularies(rs));
   setupTabs();
   $('#date-filing').value = todayIso();
   $('#intake-date').value = $('#date-filing').value;
