@@ -155,3 +155,50 @@ fn docx_is_a_zip_package_with_the_document_part() {
         assert!(s.contains("word/document.xml"), "{}", f.display());
     }
 }
+
+#[test]
+fn every_grant_of_the_embedded_default_is_drafted_for_every_town_it_reaches() {
+    use fuquan::ruleset::source::{GrantMode, Grantee};
+    let engine = Engine::embedded().unwrap();
+    let mut drafted = 0;
+    for g in engine.grants() {
+        let spec = engine.grant_spec(g).unwrap();
+        let document = match spec.mode {
+            GrantMode::Delegation => "delegation_acceptance",
+            GrantMode::Entrustment => "entrustment_agreement",
+        };
+        let towns: Vec<&str> = engine
+            .bodies()
+            .iter()
+            .filter(|b| match &spec.grantee {
+                Grantee::Class(c) => b.class == Some(*c),
+                Grantee::Towns(ids) => ids.contains(&b.id),
+            })
+            .map(|b| b.id.as_str())
+            .collect();
+        assert!(!towns.is_empty(), "{} reaches no town", spec.id);
+        for town in towns {
+            let a = api::call(
+                &engine,
+                "draft",
+                serde_json::json!({"document": document, "grant": spec.id, "town": town}),
+            );
+            assert_eq!(a["status"], "ok", "{} {town}: {a}", spec.id);
+            let text = a["text"].as_str().unwrap();
+            for code in &spec.items {
+                let item = engine.item(code).unwrap();
+                assert!(text.contains(code.as_str()), "{} {town}: {code}", spec.id);
+                assert!(text.contains(&item.spec.name_zh), "{} {town}: {code}", spec.id);
+                assert!(
+                    text.contains(&item.spec.establishing_basis),
+                    "{} {town}: the basis of {code}",
+                    spec.id
+                );
+            }
+            assert!(text.contains(&spec.document.number), "{}", spec.id);
+            assert!(text.contains(&engine.body(town).unwrap().name_zh));
+            drafted += 1;
+        }
+    }
+    assert!(drafted >= 23, "{drafted}");
+}

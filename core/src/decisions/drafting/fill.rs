@@ -152,6 +152,12 @@ pub struct Fill {
     /// 区政府批准 date, where the rule set does not record it.
     #[serde(default)]
     pub approval_date: Option<Date>,
+    /// The entrustment's first day, where the rule set does not record its term.
+    #[serde(default)]
+    pub term_from: Option<Date>,
+    /// The entrustment's last day, where the rule set does not record its term.
+    #[serde(default)]
+    pub term_to: Option<Date>,
     /// Who submits a dispute (管辖争议提请书).
     #[serde(default)]
     pub submitted_by: Option<Submitter>,
@@ -199,6 +205,8 @@ pub const FIELDS: &[(&str, &str, &str)] = &[
     ("grantee.address", "镇(街道)地址", "town's address"),
     ("review_date", "司法局审核日期", "justice bureau review date"),
     ("approval_date", "区政府批准日期", "district government approval date"),
+    ("term_from", "委托期限起始日", "first day of the entrustment"),
+    ("term_to", "委托期限届满日", "last day of the entrustment"),
     ("submitted_by", "提请单位", "submitting party"),
     ("positions.town", "镇(街道)意见", "the town's position"),
     ("positions.department", "部门意见", "the department's position"),

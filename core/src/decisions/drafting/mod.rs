@@ -332,7 +332,9 @@ pub(crate) fn render_template(
         };
         if let Some(v) = present(lookup(&fill, &field)) {
             return Ok(match field.as_str() {
-                "date" | "review_date" | "approval_date" => cn_date(&v),
+                "date" | "review_date" | "approval_date" | "term_from" | "term_to" => {
+                    cn_date(&v)
+                }
                 _ => v,
             });
         }
@@ -467,4 +469,32 @@ pub fn draft_value(engine: &Engine, request: serde_json::Value) -> Result<Drafte
     use crate::decision::Decision;
     let req: DraftRequest = crate::decode::from_value(request).map_err(InputError::single)?;
     operation::Draft::decide_named(engine, req)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers_and_dates() {
+        assert_eq!(cn_num(1), "一");
+        assert_eq!(cn_num(10), "十");
+        assert_eq!(cn_num(12), "十二");
+        assert_eq!(cn_num(20), "二十");
+        assert_eq!(cn_num(31), "三十一");
+        assert_eq!(cn_num(100), "100");
+        assert_eq!(cn_date("2024-09-05"), "2024年9月5日");
+        assert_eq!(cn_date("not a date"), "not a date");
+    }
+
+    #[test]
+    fn every_document_has_its_builtin_template_and_the_loader_knows_it() {
+        for d in DocumentKind::ALL {
+            assert!(crate::ruleset::templates::check(d.as_str(), d.builtin_template()).is_ok());
+        }
+        assert_eq!(
+            DocumentKind::ALL.map(DocumentKind::as_str),
+            crate::ruleset::templates::DOCUMENTS
+        );
+    }
 }

@@ -78,7 +78,16 @@ pub fn text(blocks: &[Block]) -> String {
     out
 }
 
+/// Escapes text for HTML; a blank ＿＿＿＿ becomes `<span class="blank">`,
+/// shaded on screen (not in print) so that nothing looks complete that isn't.
 fn esc(s: &str) -> String {
+    escape(s).replace(
+        super::BLANK,
+        &format!("<span class=\"blank\">{}</span>", super::BLANK),
+    )
+}
+
+fn escape(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -114,7 +123,7 @@ p.attachment {{ text-indent: 2em; }}\n\
 p.sign, p.date, p.seal {{ text-align: right; text-indent: 0; padding-right: 4em; }}\n\
 table {{ border-collapse: collapse; width: 100%; margin: 0.3em 0; font-size: 14pt; line-height: 1.5; }}\n\
 th, td {{ border: 1px solid #000; padding: 2pt 4pt; text-align: center; font-weight: normal; }}\n\
-.blank {{ white-space: pre; }}\n\
+@media screen {{ .blank {{ background: #fff3b0; }} }}\n\
 </style>\n</head>\n<body>\n<div class=\"page\">\n",
         esc(title),
         w = WIDTH_MM - LEFT_MM - RIGHT_MM,
