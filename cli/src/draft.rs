@@ -34,12 +34,8 @@ pub(crate) struct DraftArgs {
 
 fn read_json(file: &PathBuf) -> Result<Value, String> {
     let text = crate::input::read_text(Some(file))?;
-    serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{0} 不是 JSON:{e}\n{0} is not JSON: {e}",
-            file.display()
-        )
-    })
+    serde_json::from_str(&text)
+        .map_err(|e| format!("{0} 不是 JSON:{e}\n{0} is not JSON: {e}", file.display()))
 }
 
 /// The `draft` request: a file holding a whole draft request (it has a
@@ -49,6 +45,21 @@ fn request(a: &DraftArgs) -> Result<Value, String> {
     let mut req = match &a.request {
         Some(f) => {
             let v = read_json(f)?;
+            if v.get("document").is_some() {
+                v
+            } else {
+                json!({ "document": a.document, "request": v })
+            }
+        }
+        // No file: the source request from stdin, unless a grant names the source.
+        None if a.grant.is_none() => {
+            let text = crate::input::read_text(None)?;
+            let v: Value = serde_json::from_str(&text).map_err(|e| {
+                format!(
+                    "标准输入不是 JSON:{e}
+stdin is not JSON: {e}"
+                )
+            })?;
             if v.get("document").is_some() {
                 v
             } else {
@@ -85,7 +96,10 @@ pub(crate) fn run(a: &DraftArgs) -> Result<ExitCode, String> {
     let answer = api::call(&engine, "draft", req.clone());
     if answer["status"] != "ok" {
         if a.json {
-            println!("{}", serde_json::to_string_pretty(&answer).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&answer).unwrap_or_default()
+            );
         } else {
             for e in answer["errors"].as_array().into_iter().flatten() {
                 eprintln!(
@@ -100,11 +114,18 @@ pub(crate) fn run(a: &DraftArgs) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(1));
     }
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&answer).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&answer).unwrap_or_default()
+        );
     }
     match a.format {
         Format::Text | Format::Html => {
-            let field = if matches!(a.format, Format::Html) { "html" } else { "text" };
+            let field = if matches!(a.format, Format::Html) {
+                "html"
+            } else {
+                "text"
+            };
             let body = answer[field].as_str().unwrap_or_default();
             match &a.out {
                 Some(out) => write(out, body.as_bytes())?,
@@ -134,7 +155,10 @@ pub(crate) fn run(a: &DraftArgs) -> Result<ExitCode, String> {
                 .flatten()
                 .filter_map(|b| b["field"].as_str())
                 .collect();
-            eprintln!("待填写 {blanks} 处 / {blanks} blank(s): {}", list.join(", "));
+            eprintln!(
+                "待填写 {blanks} 处 / {blanks} blank(s): {}",
+                list.join(", ")
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -193,7 +193,8 @@ enum Command {
         /// entrustment_agreement.
         document: String,
         /// The source operation's request (a route case, a designation or
-        /// dispute request), or a whole `draft` request.
+        /// dispute request), or a whole `draft` request; stdin when absent
+        /// (unless --grant is given).
         request: Option<PathBuf>,
         /// The clerk's fields (JSON: case_number, party, facts, evidence, …).
         #[arg(long)]

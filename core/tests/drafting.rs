@@ -71,7 +71,12 @@ fn every_blank_is_visible_and_listed_and_filled_fields_are_not() {
         let text = a["text"].as_str().unwrap();
         let blanks = a["blanks"].as_array().unwrap();
         // A blank mark in the text exactly when something is listed.
-        assert_eq!(text.contains("＿＿＿＿"), !blanks.is_empty(), "{}", f.display());
+        assert_eq!(
+            text.contains("＿＿＿＿"),
+            !blanks.is_empty(),
+            "{}",
+            f.display()
+        );
         let req: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
         for b in blanks {
             let field = b["field"].as_str().unwrap();
@@ -122,7 +127,11 @@ fn a_rule_set_directory_carries_its_templates() {
     for (name, text) in fuquan::embedded_files() {
         std::fs::write(tmp.join(name), text).unwrap();
     }
-    std::fs::write(tmp.join("templates/handover.j2"), "title: 移交单\nsign: x\n").unwrap();
+    std::fs::write(
+        tmp.join("templates/handover.j2"),
+        "title: 移交单\nsign: x\n",
+    )
+    .unwrap();
     let engine = Engine::from_dir(&tmp).unwrap();
     let a = draft(&engine, &dir().join("inputs/handover-centre.json"));
     assert_eq!(a["title_zh"], "移交单");
@@ -188,7 +197,11 @@ fn every_grant_of_the_embedded_default_is_drafted_for_every_town_it_reaches() {
             for code in &spec.items {
                 let item = engine.item(code).unwrap();
                 assert!(text.contains(code.as_str()), "{} {town}: {code}", spec.id);
-                assert!(text.contains(&item.spec.name_zh), "{} {town}: {code}", spec.id);
+                assert!(
+                    text.contains(&item.spec.name_zh),
+                    "{} {town}: {code}",
+                    spec.id
+                );
                 assert!(
                     text.contains(&item.spec.establishing_basis),
                     "{} {town}: the basis of {code}",

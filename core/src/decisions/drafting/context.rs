@@ -113,7 +113,10 @@ fn common(engine: &Engine, req: &DraftRequest) -> Map<String, Value> {
     let district = &engine.document().district;
     let by_id = |id: &str| engine.body(id).map(body).unwrap_or(Value::Null);
     m.insert("government".into(), by_id(&district.government.id));
-    m.insert("platform_office".into(), by_id(&district.platform_office.id));
+    m.insert(
+        "platform_office".into(),
+        by_id(&district.platform_office.id),
+    );
     m.insert("justice_bureau".into(), by_id(&district.justice_bureau));
     m
 }
@@ -171,7 +174,8 @@ pub(crate) fn gather(engine: &Engine, req: &DraftRequest) -> Result<Source, Inpu
         }
         DocumentKind::DesignationRequest | DocumentKind::DesignationDecision => {
             let request: crate::decisions::disputes::DesignationRequest = source_request(req)?;
-            let answer = DesignationRequest::decide_named(engine, request.clone()).map_err(nested)?;
+            let answer =
+                DesignationRequest::decide_named(engine, request.clone()).map_err(nested)?;
             if req.document == DocumentKind::DesignationRequest
                 && answer.initiator != Initiator::Town
             {
@@ -272,7 +276,14 @@ fn grant_context(
             )
             .expected("a grant id of the rule set")
             .with_value(gid)
-            .suggest(engine.grants().iter().take(5).map(|g| g.id.clone()).collect()),
+            .suggest(
+                engine
+                    .grants()
+                    .iter()
+                    .take(5)
+                    .map(|g| g.id.clone())
+                    .collect(),
+            ),
         ));
     };
     let spec = engine
@@ -289,7 +300,12 @@ fn grant_context(
             Diagnostic::error(
                 code,
                 "grant",
-                format!("{gid} 是{},{}只为{}制作", got.zh, req.document.title_zh(), w.zh),
+                format!(
+                    "{gid} 是{},{}只为{}制作",
+                    got.zh,
+                    req.document.title_zh(),
+                    w.zh
+                ),
                 format!(
                     "{gid} is a {}; the {} is drafted for a {} only",
                     got.code,

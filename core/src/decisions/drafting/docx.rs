@@ -109,14 +109,14 @@ pub fn blocks_to_docx(blocks: &[Block]) -> Result<Vec<u8>, InputError> {
                     .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None),
             ),
             Block::Paragraph(t) | Block::Attachment(t) => doc.add_paragraph(body(t)),
-            Block::Signature(t) | Block::Date(t) | Block::Seal(t) => doc.add_paragraph(
-                plain(t, AlignmentType::Right, page::BODY_FONT).indent(
+            Block::Signature(t) | Block::Date(t) | Block::Seal(t) => {
+                doc.add_paragraph(plain(t, AlignmentType::Right, page::BODY_FONT).indent(
                     None,
                     None,
                     Some(1280),
                     None,
-                ),
-            ),
+                ))
+            }
             Block::Table(t) => {
                 let mut rows = vec![TableRow::new(t.header.iter().map(|h| cell(h)).collect())];
                 for r in &t.rows {

@@ -184,7 +184,11 @@ pub const FIELDS: &[(&str, &str, &str)] = &[
     ),
     ("party.address", "当事人住址(地址)", "party's address"),
     ("party.phone", "当事人联系电话", "party's phone"),
-    ("facts", "涉嫌违法行为(案件事实)", "the suspected violation (facts)"),
+    (
+        "facts",
+        "涉嫌违法行为(案件事实)",
+        "the suspected violation (facts)",
+    ),
     ("investigation", "案件调查情况", "the investigation so far"),
     ("evidence", "涉案物品清单", "list of items involved"),
     ("materials", "移送材料清单", "list of materials sent"),
@@ -203,13 +207,29 @@ pub const FIELDS: &[(&str, &str, &str)] = &[
         "town's legal representative",
     ),
     ("grantee.address", "镇(街道)地址", "town's address"),
-    ("review_date", "司法局审核日期", "justice bureau review date"),
-    ("approval_date", "区政府批准日期", "district government approval date"),
-    ("term_from", "委托期限起始日", "first day of the entrustment"),
+    (
+        "review_date",
+        "司法局审核日期",
+        "justice bureau review date",
+    ),
+    (
+        "approval_date",
+        "区政府批准日期",
+        "district government approval date",
+    ),
+    (
+        "term_from",
+        "委托期限起始日",
+        "first day of the entrustment",
+    ),
     ("term_to", "委托期限届满日", "last day of the entrustment"),
     ("submitted_by", "提请单位", "submitting party"),
     ("positions.town", "镇(街道)意见", "the town's position"),
-    ("positions.department", "部门意见", "the department's position"),
+    (
+        "positions.department",
+        "部门意见",
+        "the department's position",
+    ),
 ];
 
 /// The label of a fill field.

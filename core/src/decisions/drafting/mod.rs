@@ -332,9 +332,7 @@ pub(crate) fn render_template(
         };
         if let Some(v) = present(lookup(&fill, &field)) {
             return Ok(match field.as_str() {
-                "date" | "review_date" | "approval_date" | "term_from" | "term_to" => {
-                    cn_date(&v)
-                }
+                "date" | "review_date" | "approval_date" | "term_from" | "term_to" => cn_date(&v),
                 _ => v,
             });
         }
@@ -354,11 +352,7 @@ pub(crate) fn render_template(
         .render_str(source, minijinja::Value::from(minijinja::value::Serde(ctx)))
         .map_err(|e| {
             let line = e.line().map(|l| format!(" (line {l})")).unwrap_or_default();
-            template_error(
-                document,
-                format!("{e}{line}"),
-                format!("{e}{line}"),
-            )
+            template_error(document, format!("{e}{line}"), format!("{e}{line}"))
         })?;
     let blocks = markup::parse(&rendered).map_err(|e| template_error(document, e.zh, e.en))?;
     let blanks = blanks.lock().map(|b| b.clone()).unwrap_or_default();
@@ -434,7 +428,10 @@ pub fn draft<'e>(engine: &'e Engine, req: &DraftRequest) -> Result<Drafted<'e>, 
             )
         },
         en: if blanks.is_empty() {
-            format!("Drafted the {}; nothing is left blank.", req.document.title_en())
+            format!(
+                "Drafted the {}; nothing is left blank.",
+                req.document.title_en()
+            )
         } else {
             format!(
                 "Drafted the {}; {} field(s) left blank: {}.",
