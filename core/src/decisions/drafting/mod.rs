@@ -309,6 +309,28 @@ pub(crate) fn render_template(
             .collect();
         std::fmt::Write::write_str(out, &s).map_err(Error::from)
     });
+    // The few filters the templates use, rather than minijinja's `builtins`
+    // (about 100 KB gzipped in the WebAssembly module): docs/drafting.md lists them.
+    env.add_filter(
+        "join",
+        |v: minijinja::Value, sep: String| -> Result<String, Error> {
+            Ok(v.try_iter()?
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join(&sep))
+        },
+    );
+    env.add_filter("length", |v: minijinja::Value| v.len().unwrap_or(0));
+    env.add_filter("replace", |s: String, from: String, to: String| {
+        s.replace(&from, &to)
+    });
+    env.add_filter("cites", |v: minijinja::Value| -> Result<String, Error> {
+        let mut out = Vec::new();
+        for c in v.try_iter()? {
+            out.push(c.get_attr("zh")?.to_string());
+        }
+        Ok(out.join("；"))
+    });
     env.add_filter("cn_date", |s: String| cn_date(&s));
     env.add_filter("cn_num", |n: i64| cn_num(n));
     env.add_function("label", |vocabulary: String, code: String| {
