@@ -153,8 +153,24 @@ fn grant_documents_with_grant_and_town_in_every_format() {
     );
     let a: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
     assert_eq!(a["document"], "entrustment_agreement");
-    // The 文号 and the town's representative and address (docs/drafting.md).
-    assert_eq!(a["blanks"].as_array().unwrap().len(), 3);
+    // No fill: the 文号 and both sides' representative and address; E-1's review,
+    // approval, term and signing dates are in the rule set.
+    let blanks: Vec<&str> = a["blanks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        blanks,
+        [
+            "fill.case_number",
+            "fill.grantor.legal_representative",
+            "fill.grantor.address",
+            "fill.grantee.legal_representative",
+            "fill.grantee.address"
+        ]
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -121,10 +121,22 @@ fn draft(c: &mut Criterion) {
     let case = request["request"].to_string();
     let mut g = c.benchmark_group("draft");
     g.bench_function("route_json_str_same_case", |b| {
-        b.iter(|| black_box(fuquan::api::call_json_str(&engine, "route", black_box(&case))))
+        b.iter(|| {
+            black_box(fuquan::api::call_json_str(
+                &engine,
+                "route",
+                black_box(&case),
+            ))
+        })
     });
     g.bench_function("transfer_json_str", |b| {
-        b.iter(|| black_box(fuquan::api::call_json_str(&engine, "draft", black_box(&text))))
+        b.iter(|| {
+            black_box(fuquan::api::call_json_str(
+                &engine,
+                "draft",
+                black_box(&text),
+            ))
+        })
     });
     g.bench_function("transfer_docx", |b| {
         b.iter(|| {

@@ -112,6 +112,24 @@ fn a_district_template_replaces_the_builtin_and_a_broken_one_is_a_load_error() {
         .unwrap_err();
     assert_eq!(broken.diagnostics[0].code, "ruleset.template_syntax");
     assert_eq!(broken.diagnostics[0].path, "templates/transfer.j2:2");
+    // A template that parses but prints a field that does not exist is refused
+    // per request, with its line: nothing prints as an empty string.
+    let typo = Engine::embedded()
+        .unwrap()
+        .with_templates(vec![(
+            "transfer".into(),
+            "title: x\np: {{ ruling.transfer.too.name_zh }}\n".into(),
+        )])
+        .unwrap();
+    let a = draft(&typo, &dir().join("inputs/transfer-major-fine.json"));
+    assert_eq!(a["errors"][0]["code"], "draft.template_error");
+    assert!(
+        a["errors"][0]["message_en"]
+            .as_str()
+            .unwrap()
+            .contains("line 2"),
+        "{a}"
+    );
     let unknown = Engine::embedded()
         .unwrap()
         .with_templates(vec![("letter".into(), "title: x\n".into())])

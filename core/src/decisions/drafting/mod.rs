@@ -373,28 +373,21 @@ pub(crate) fn render_template(
     let rendered = env
         .render_str(source, minijinja::Value::from(minijinja::value::Serde(ctx)))
         .map_err(|e| {
-            let line = e.line().map(|l| format!(" (line {l})")).unwrap_or_default();
-            template_error(document, format!("{e}{line}"), format!("{e}{line}"))
+            let what = e
+                .detail()
+                .map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
+            match e.line() {
+                Some(l) => template_error(
+                    document,
+                    format!("第 {l} 行:{what}"),
+                    format!("line {l}: {what}"),
+                ),
+                None => template_error(document, what.clone(), what),
+            }
         })?;
     let blocks = markup::parse(&rendered).map_err(|e| template_error(document, e.zh, e.en))?;
     let blanks = blanks.lock().map(|b| b.clone()).unwrap_or_default();
     Ok((blocks, blanks))
-}
-
-/// Checks that a template parses (minijinja syntax), for the rule-set loader:
-/// `Err((line, message))` where it does not.
-pub fn check_template(source: &str) -> Result<(), (usize, String)> {
-    let mut env = minijinja::Environment::new();
-    if let Ok(s) = minijinja::syntax::SyntaxConfig::builder()
-        .trim_blocks(true)
-        .lstrip_blocks(true)
-        .build()
-    {
-        env.set_syntax(s);
-    }
-    env.template_from_str(source)
-        .map(|_| ())
-        .map_err(|e| (e.line().unwrap_or(0), e.to_string()))
 }
 
 /// Drafts a document from a typed request (names in `town` resolved already;
