@@ -70,6 +70,6 @@ for py in ${FUQUAN_PYTHONS:-python3}; do
     env PATH="$no_rust_path" "$test_venv/bin/python" -m pip install --quiet --no-deps "$wheel"
     env PATH="$no_rust_path" "$test_venv/bin/python" -m pip install --quiet -r "$here/tests/requirements.txt"
     echo "==> pytest against the installed wheel (Python $version)"
-    (cd "$scratch" && env PATH="$no_rust_path" FUQUAN_TEST_INSTALLED=1 FUQUAN_TEST_REQUIRE=pandas,numpy,pyarrow,polars,duckdb,dask.dataframe,distributed \
+    (cd "$scratch" && env PATH="$no_rust_path" FUQUAN_TEST_INSTALLED=1 FUQUAN_TEST_REQUIRE=pandas,numpy,pyarrow,polars,duckdb,dask.dataframe,distributed,docx \
         timeout --kill-after=30 1200 "$test_venv/bin/python" -m pytest -q -p no:cacheprovider "$here/tests" "$@")
 done

@@ -210,7 +210,8 @@ export type Operation =
   | 'route_history'
   | 'labels'
   | 'lookup'
-  | 'intake';
+  | 'intake'
+  | 'draft';
 
 /** A decision other than routing: its own fields plus the explanation every decision carries. */
 export interface DecisionOk {

@@ -421,6 +421,28 @@ impl RuleSet {
         PyBuilder::new(py).json(&answer)
     }
 
+    /// A drafted document as `.docx` bytes (`docs/drafting.md`): the `draft`
+    /// operation's request dict (`{"document", "request" | "grant" + "town",
+    /// "fill"}`); the engine re-runs the source decision and renders the same
+    /// blocks as the answer's `text` and `html`. A refused request raises
+    /// `InputError`.
+    fn draft_docx<'py>(
+        &self,
+        py: Python<'py>,
+        request: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let request = to_json(request).map_err(|d| input_error(py, &InputError::single(d)))?;
+        let bytes = guarded(|| {
+            fuquan::drafting::draft_value(&self.engine, request)
+                .and_then(|d| fuquan::drafting::docx::to_docx(&d))
+        });
+        match bytes {
+            Ok(Ok(b)) => Ok(pyo3::types::PyBytes::new(py, &b)),
+            Ok(Err(e)) => Err(input_error(py, &e)),
+            Err(d) => Err(raise(py, &ERROR, "Error", &InputError::single(d))),
+        }
+    }
+
     /// The Chinese and English label of every code answers carry (dispositions,
     /// item statuses, dispute stages, …): the `labels` operation. With names,
     /// only those vocabularies: `rs.labels("disposition", "dispute_stage")`.

@@ -6,6 +6,7 @@
 
 mod coordination;
 mod decisions;
+mod draft;
 mod input;
 mod office;
 mod oversight;
@@ -180,6 +181,43 @@ enum Command {
         trace: bool,
         #[command(flatten)]
         out: Output,
+    },
+    /// Draft a document (Plan §1, §13, §14 — docs/drafting.md): transfer,
+    /// handover, designation_request, designation_decision, dispute_submission
+    /// from the source request file; delegation_acceptance, entrustment_agreement
+    /// with --grant and --town. Text to stdout unless --out; blanks listed on stderr.
+    /// 起草文书:案件移送书、移交函、指定管辖申请书/决定书、管辖争议提请书、承接确认书、委托书。
+    Draft {
+        /// The document: transfer, handover, designation_request,
+        /// designation_decision, dispute_submission, delegation_acceptance,
+        /// entrustment_agreement.
+        document: String,
+        /// The source operation's request (a route case, a designation or
+        /// dispute request), or a whole `draft` request; stdin when absent
+        /// (unless --grant is given).
+        request: Option<PathBuf>,
+        /// The clerk's fields (JSON: case_number, party, facts, evidence, …).
+        #[arg(long)]
+        fill: Option<PathBuf>,
+        /// The grant id (delegation_acceptance, entrustment_agreement).
+        #[arg(long)]
+        grant: Option<String>,
+        /// The town id or name (delegation_acceptance, entrustment_agreement).
+        #[arg(long)]
+        town: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: draft::Format,
+        /// Write the document to this file (required for docx).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// A rule-set directory to use instead of the embedded default (its
+        /// templates/<document>.j2 replace the built-in templates).
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Print the JSON answer (text, html, blanks, cites).
+        #[arg(long)]
+        json: bool,
     },
     /// The platform office's meetings and report for a submission date (Plan §11).
     PlatformSchedule {
@@ -642,6 +680,27 @@ fn run(command: Command) -> Result<ExitCode, String> {
             trace,
             &out,
         ),
+        Command::Draft {
+            document,
+            request,
+            fill,
+            grant,
+            town,
+            format,
+            out,
+            rules,
+            json,
+        } => draft::run(&draft::DraftArgs {
+            document,
+            request,
+            fill,
+            grant,
+            town,
+            format,
+            out,
+            rules,
+            json,
+        }),
         Command::PlatformSchedule {
             date,
             failed_unit,

@@ -1,7 +1,8 @@
 //! criterion benches: `cargo bench -p fuquan --bench engine` (or `./bench/run.sh`).
 //!
 //! route a case (typed, trace off/on; JSON string in and out), staffing for a
-//! 200-person town, loading a province-scale rule set, and a dispute replay.
+//! 200-person town, loading a province-scale rule set, a dispute replay, and
+//! drafting a transfer letter (text and HTML; `.docx`).
 // Bench code: a failed setup should stop the bench loudly.
 #![allow(
     clippy::unwrap_used,
@@ -106,6 +107,49 @@ fn dispute(c: &mut Criterion) {
     });
 }
 
+/// Drafting (`docs/drafting.md`): the same transfer case routed, drafted (text
+/// and HTML, through the JSON entry point), and written as `.docx`.
+#[cfg(feature = "docx")]
+fn draft(c: &mut Criterion) {
+    let engine = Engine::embedded().unwrap();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fixtures/drafting/inputs/transfer-major-fine.json"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let request: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let case = request["request"].to_string();
+    let mut g = c.benchmark_group("draft");
+    g.bench_function("route_json_str_same_case", |b| {
+        b.iter(|| {
+            black_box(fuquan::api::call_json_str(
+                &engine,
+                "route",
+                black_box(&case),
+            ))
+        })
+    });
+    g.bench_function("transfer_json_str", |b| {
+        b.iter(|| {
+            black_box(fuquan::api::call_json_str(
+                &engine,
+                "draft",
+                black_box(&text),
+            ))
+        })
+    });
+    g.bench_function("transfer_docx", |b| {
+        b.iter(|| {
+            let d = fuquan::drafting::draft_value(&engine, black_box(request.clone())).unwrap();
+            black_box(fuquan::drafting::docx::to_docx(&d).unwrap())
+        })
+    });
+    g.finish();
+}
+
+#[cfg(not(feature = "docx"))]
+fn draft(_c: &mut Criterion) {}
+
 fn province(c: &mut Criterion) {
     let m = common::manifest();
     let p = &m["province"];
@@ -126,5 +170,5 @@ fn province(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, route, staffing, dispute, province);
+criterion_group!(benches, route, staffing, dispute, draft, province);
 criterion_main!(benches);

@@ -66,6 +66,8 @@ pub mod citation;
 pub mod codes;
 pub mod decision;
 pub mod decisions;
+#[cfg(feature = "drafting")]
+pub use decisions::drafting;
 #[cfg(feature = "intake")]
 pub use decisions::intake;
 pub use decisions::{

@@ -10,6 +10,8 @@ use serde_json::Value;
 
 use crate::answer::Refused;
 use crate::decision::Decision;
+#[cfg(feature = "drafting")]
+use crate::decisions::drafting;
 #[cfg(feature = "intake")]
 use crate::decisions::intake;
 use crate::decisions::{
@@ -40,6 +42,8 @@ pub const REGISTRY: &[Entry] = &[
     Entry::of::<lookup::operation::Lookup>(),
     #[cfg(feature = "intake")]
     Entry::of::<intake::operation::Intake>(),
+    #[cfg(feature = "drafting")]
+    Entry::of::<drafting::operation::Draft>(),
 ];
 
 /// The operation names, in registry order.

@@ -149,6 +149,10 @@ class RuleSet:
         (a name, short form or id) resolves to (the ``lookup`` operation)."""
     def call(self, operation: Union[Operation, str], request: Mapping[str, Any], *, raise_errors: bool = True) -> Dict[str, Any]:
         """Any decision by name (see ``OPERATIONS``): request dict in, answer dict out."""
+    def draft_docx(self, request: Mapping[str, Any]) -> bytes:
+        """A drafted document as ``.docx`` bytes: the ``draft`` request dict
+        (``{"document", "request" | "grant" + "town", "fill"}``, docs/drafting.md).
+        Raises ``InputError`` for a refused request."""
     def call_json(self, operation: Union[Operation, str], request: str) -> Dict[str, Any]:
         """Any decision by name with the request as raw JSON text; returns the answer, never raises for a refused request."""
     def __repr__(self) -> str: ...
@@ -171,6 +175,7 @@ Operation = Literal[
     "labels",
     "lookup",
     "intake",
+    "draft",
 ]
 """The decisions of the core's registry, in its order (checked against it by
 ``core/tests/registry.rs``)."""

@@ -7,6 +7,8 @@
 pub mod coverage;
 pub mod dispatch;
 pub mod disputes;
+#[cfg(feature = "drafting")]
+pub mod drafting;
 pub mod inspection;
 #[cfg(feature = "intake")]
 pub mod intake;

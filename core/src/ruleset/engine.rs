@@ -185,6 +185,10 @@ impl CoverageIndex {
 #[derive(Clone, Debug)]
 pub struct Engine {
     pub(crate) inner: Arc<Inner>,
+    /// A district's document templates (`templates/<document>.j2`), by
+    /// document: beside the index, so that an engine shared with every thread
+    /// can be given them ([`Engine::with_templates`]) without a copy.
+    templates: Arc<[(String, String)]>,
 }
 
 #[derive(Debug)]
@@ -250,8 +254,48 @@ impl Engine {
     }
 
     /// Reads, validates and indexes a rule-set directory (see [`super::document_from_dir`]).
+    ///
+    /// With the `drafting` feature, the directory's `templates/<document>.j2`
+    /// replace the built-in document templates (`docs/drafting.md`); an unknown
+    /// name or a template that does not parse refuses the directory.
     pub fn from_dir(dir: &std::path::Path) -> Result<Engine, InputError> {
-        Engine::from_document(super::document_from_dir(dir)?)
+        let engine = Engine::from_document(super::document_from_dir(dir)?)?;
+        #[cfg(feature = "drafting")]
+        let engine = engine.with_templates(super::templates::read_dir(dir)?)?;
+        Ok(engine)
+    }
+
+    /// The same engine with document templates replacing the built-in ones,
+    /// as `(document, template source)`; each is checked
+    /// ([`super::templates::check`]).
+    #[cfg(feature = "drafting")]
+    /// The index is shared, not copied.
+    pub fn with_templates(
+        mut self,
+        templates: Vec<(String, String)>,
+    ) -> Result<Engine, InputError> {
+        let errors: Vec<Diagnostic> = templates
+            .iter()
+            .filter_map(|(name, text)| super::templates::check(name, text).err())
+            .collect();
+        if !errors.is_empty() {
+            return Err(InputError {
+                diagnostics: errors,
+            });
+        }
+        if templates.is_empty() {
+            return Ok(self);
+        }
+        self.templates = templates.into();
+        Ok(self)
+    }
+
+    /// A district's template for a document, if its rule set carries one.
+    pub fn template_override(&self, document: &str) -> Option<&str> {
+        self.templates
+            .iter()
+            .find(|(d, _)| d == document)
+            .map(|(_, t)| t.as_str())
     }
 
     /// The refusal when parameter `name` has no value in force on `d`
@@ -632,6 +676,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
             text_index,
             doc,
         }),
+        templates: Arc::new([]),
     })
 }
 

@@ -8,6 +8,8 @@ pub(crate) mod load;
 pub mod names;
 pub mod parameters;
 pub mod source;
+#[cfg(feature = "drafting")]
+pub mod templates;
 #[cfg(feature = "intake")]
 pub mod text_index;
 pub mod validate;
