@@ -162,6 +162,13 @@ export class RuleSet {
   /** Routes many cases into full answers; never throws for a refused case. */
   routeMany(requests: Array<RouteRequest | string>, options: { compact: false }): RouteAnswer[];
   routeMany(requests: Array<RouteRequest | string>, options?: RouteManyOptions): Array<CompactAnswer | RouteAnswer>;
+  /**
+   * The `.docx` bytes of a document drafted by the `draft` operation (the same
+   * request as `call('draft', request)`). Only in the full module
+   * (`fuquan/full`); the main module throws a TypeError. Throws FuquanError
+   * when the request is refused.
+   */
+  draftDocx(request: object | string): Uint8Array;
   /** Releases the WebAssembly memory now rather than at garbage collection. */
   free(): void;
 }

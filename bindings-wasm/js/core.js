@@ -244,6 +244,24 @@ export class RuleSet {
     }
   }
 
+  /**
+   * The `.docx` (a Word package, as a Uint8Array) of a document drafted by the
+   * `draft` operation (`call('draft', request)` gives its text, HTML and
+   * blanks). Only in the full module (`fuquan/full`); the main module throws a
+   * TypeError. A refused request throws a FuquanError.
+   */
+  draftDocx(request) {
+    const live = this.#live();
+    if (typeof live.draftDocx !== 'function') {
+      throw new TypeError("draftDocx is in the full module: import from 'fuquan/full'");
+    }
+    try {
+      return live.draftDocx(toJsonText(request));
+    } catch (e) {
+      return rethrow(e);
+    }
+  }
+
   /** Releases the WebAssembly memory now rather than at garbage collection. */
   free() {
     if (this.#handle !== null) {

@@ -15,6 +15,8 @@
 // Every call goes through `rs.call(operation, request, { raiseErrors: false })`,
 // the path the staffing tab uses.
 
+import { draftBox } from './drafting.js';
+
 export const DECISION_UI = {
   tab_dispatch: ['派单', 'Dispatch'],
   tab_designation: ['指定管辖', 'Designation'],
@@ -473,6 +475,24 @@ function designationRequest() {
   return req;
 }
 
+function designationDraftBox(a) {
+  const s = state.designation;
+  if (!s.request || !c.fullEngine) return null;
+  const documents = [];
+  // A town's 报请 is a 指定管辖申请书; once the government has decided, its 决定书.
+  if (a.initiator === 'town') documents.push(['designation_request', ['生成指定管辖申请书(.docx)', 'Draft the request (.docx)']]);
+  if (a.outcome !== 'pending') documents.push(['designation_decision', ['生成指定管辖决定书(.docx)', 'Draft the decision (.docx)']]);
+  const asked = s.request;
+  return draftBox({
+    id: 'dg-draft',
+    documents,
+    request: (document) => ({ document, request: asked, ...(asked.case_ref ? { fill: { case_number: asked.case_ref } } : {}) }),
+    lang: c.lang,
+    engine: c.fullEngine,
+    h: c.h,
+  });
+}
+
 function renderDesignation(a) {
   const { h, t } = c;
   const table = factsTable(
@@ -503,6 +523,7 @@ function renderDesignation(a) {
     rulesList(c, a.rules, 'dg-rules'),
     traceBox(a.trace, 'dg-trace'),
     h('p', { class: 'small', text: t('for_reference') }),
+    designationDraftBox(a),
   ];
 }
 

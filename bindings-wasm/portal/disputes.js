@@ -10,6 +10,7 @@
 // is still open can be drafted as its 管辖争议提请书 for the rung it is at.
 
 import { formatDate, todayIso } from './dates.js';
+import { draftBox } from './drafting.js';
 
 const STORE = 'fuquan.disputes.v1';
 
@@ -57,22 +58,17 @@ const T = {
   warnings: ['提示', 'Warnings'],
   refused: ['未记录：该步骤不被规则允许或输入有误', 'Not recorded: the step is not allowed or the input was refused'],
   suggest: ['是否是：', 'Did you mean: '],
-  draft: ['生成提请书(.docx)', 'Draft the submission (.docx)'],
-  drafting: ['正在生成…', 'Drafting…'],
-  draft_failed: ['无法生成文书：', 'Could not draft the document: '],
-  blanks: ['文书中待填写的内容', 'Still to be filled in the document'],
-  preview: ['文书预览', 'Preview'],
+  draft: ['生成管辖争议提请书(.docx)', 'Draft the submission (.docx)'],
 };
 
 let rs = null;
 let getLang = () => 'zh';
 let vocab = {};
-let draftDocument = null;
+let fullEngine = null;
 let records = [];
 let current = -1;
 let lastAnswer = null;
 let lastErrors = null;
-let lastDraft = null;
 
 const zh = () => getLang() === 'zh';
 const t = (k) => (T[k] ? T[k][zh() ? 0 : 1] : k);
@@ -148,7 +144,6 @@ function step(request, { newRecord = false } = {}) {
   }
   lastErrors = null;
   lastAnswer = answer;
-  lastDraft = null;
   if (newRecord) {
     records.push({ state: answer.state });
     current = records.length - 1;
@@ -191,7 +186,6 @@ function addEvent(ev) {
 function select(index) {
   current = index;
   lastErrors = null;
-  lastDraft = null;
   // Replaying the stored state gives the answer back (and re-checks it).
   const answer = rs.call('dispute', { state: records[index].state, events: [] }, { raiseErrors: false });
   lastAnswer = answer.status === 'ok' ? answer : null;
@@ -206,24 +200,6 @@ function remove() {
   current = -1;
   lastAnswer = null;
   lastErrors = null;
-  render();
-}
-
-async function draftNow() {
-  if (current < 0 || !draftDocument) return;
-  const status = $('#ds-draft-status');
-  status.textContent = t('drafting');
-  try {
-    lastDraft = await draftDocument({
-      document: 'dispute_submission',
-      request: { state: records[current].state, events: [] },
-    });
-    status.textContent = '';
-  } catch (e) {
-    lastDraft = null;
-    status.textContent = `${t('draft_failed')}${e.message}`;
-    return;
-  }
   render();
 }
 
@@ -338,16 +314,18 @@ function renderAnswer(a) {
   out.push(h('ul', { class: 'rules', id: 'ds-rules' }, (a.rules ?? []).map((rule) => h('li', { 'data-rule': rule.id },
     h('code', { text: rule.id }), ` ${rule[zh() ? 'title_zh' : 'title_en'] ?? ''} `,
     h('span', { class: 'cite', text: rule.citations?.length ? `— ${rule.citations.map((c) => c[zh() ? 'zh' : 'en']).join(zh() ? '；' : '; ')}` : '' })))));
-  if (draftDocument && a.stage !== 'resolved') {
-    const b = h('button', { type: 'button', id: 'ds-draft' }, t('draft'));
-    b.addEventListener('click', draftNow);
-    out.push(h('p', {}, b, ' ', h('span', { id: 'ds-draft-status' })));
-  }
-  if (lastDraft) {
-    out.push(h('h4', { text: t('blanks') }));
-    out.push(h('ul', { id: 'ds-blanks' }, lastDraft.blanks.map((b) => h('li', { text: zh() ? b.zh : b.en }))));
-    out.push(h('h4', { text: t('preview') }));
-    out.push(h('iframe', { id: 'ds-preview', class: 'preview', title: t('preview'), srcdoc: lastDraft.html }));
+  // A dispute at the platform or before the district government is submitted
+  // there with a 管辖争议提请书 (Plan §14, §11), drafted from the stored state.
+  if (fullEngine && (a.stage === 'at_platform' || a.stage === 'at_district_government')) {
+    const stored = state;
+    out.push(draftBox({
+      id: 'ds-draft',
+      documents: [['dispute_submission', T.draft]],
+      request: (document) => ({ document, request: { state: stored, events: [] }, ...(stored.dispute?.case_ref ? { fill: { case_number: stored.dispute.case_ref } } : {}) }),
+      lang: getLang,
+      engine: fullEngine,
+      h,
+    }));
   }
   const del = h('button', { type: 'button', id: 'ds-remove', class: 'secondary' }, t('remove'));
   del.addEventListener('click', remove);
@@ -390,14 +368,14 @@ function render() {
  * @param engine the portal's RuleSet
  * @param lang a function returning 'zh' or 'en'
  * @param vocabularies the engine's labels: { name: { code: [zh, en] } }
- * @param draft optional async (request) => draft answer (the `draft`
- *   operation of the full module); it must also trigger the .docx download
+ * @param full optional async () => the full module's RuleSet, for drafting
+ *   the 管辖争议提请书 (loaded on the first click)
  */
-export function setupDisputes(engine, lang, vocabularies, draft = null) {
+export function setupDisputes(engine, lang, vocabularies, full = null) {
   rs = engine;
   getLang = lang;
   vocab = vocabularies;
-  draftDocument = draft;
+  fullEngine = full;
   load();
   render();
 }

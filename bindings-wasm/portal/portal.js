@@ -5,6 +5,7 @@ import init, { FuquanError, RuleSet, coreVersion } from '../index.js';
 import { renderCatalogue, setupCatalogue } from './catalogue.js';
 import { formatDate, todayIso } from './dates.js';
 import { renderDisputes, setupDisputes } from './disputes.js';
+import { draftBox } from './drafting.js';
 import { createItemPicker, relabelPickers } from './item-picker.js';
 import { DECISION_UI, decisionPrintInfo, errorsBox, relabelDecisionTabs, setupDecisionTabs, suggestionsLine } from './decisions.js';
 import { looksLikeTable, parseRosterTable } from './roster-table.js';
@@ -235,6 +236,7 @@ let items = [];
 let domains = [];
 let departments = [];
 let lastAnswer = null;
+let lastRequest = null; // the route request lastAnswer answers (what 生成文书 drafts from)
 let lastError = null;
 
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -522,8 +524,32 @@ function renderRuling(answer) {
     rules,
     trace,
   ];
-  $('#result').replaceChildren(...parts.filter(Boolean));
+  $('#result').replaceChildren(...parts.filter(Boolean), routingDraftBox(a));
   placePrintButton('#result-title', 'print-btn', true);
+}
+
+// A transfer (Plan §13) ends in a 案件移送书, a handover (the 里口山 centre) in a
+// 案件移交函: drafted from the request just routed, with the 案号 field.
+const DRAFTS_OF_DISPOSITION = {
+  transfer: [['transfer', ['生成案件移送书(.docx)', 'Draft the transfer letter (.docx)']]],
+  handover: [['handover', ['生成案件移交函(.docx)', 'Draft the handover letter (.docx)']]],
+};
+
+function routingDraftBox(a) {
+  const documents = DRAFTS_OF_DISPOSITION[a.disposition];
+  if (!documents || !lastRequest) return null;
+  const routed = lastRequest;
+  return draftBox({
+    id: 'draft',
+    documents,
+    request: (document) => {
+      // The 案号 the form sent with the case (its `case_id`) heads the letter.
+      return { document, request: routed, ...(routed.case_id ? { fill: { case_number: routed.case_id } } : {}) };
+    },
+    lang: () => lang,
+    engine: fullEngine,
+    h,
+  });
 }
 
 /** The 打印 button beside a result's heading, while there is a result to print. */
@@ -551,7 +577,8 @@ function render() {
 function routeNow() {
   clearInvalid();
   try {
-    lastAnswer = rs.route(request());
+    lastRequest = request();
+    lastAnswer = rs.route(lastRequest);
     lastError = null;
   } catch (e) {
     if (!(e instanceof FuquanError)) throw e;
@@ -1130,6 +1157,7 @@ function uiContext() {
     nameOf,
     createItemPicker: (opts) => createItemPicker(pickerContext(), opts),
     onRender: updatePrintHeader,
+    fullEngine,
   };
 }
 
@@ -1153,6 +1181,10 @@ function fillIntakeSelects() {
 // Intake lives in the full module (`fuquan/full`): loaded the first time the
 // intake box is used, so that the page's first download stays small.
 let fullRuleSet = null;
+/** The full module's rule set (intake, drafting), loaded on first use. */
+async function fullEngine() {
+  return intakeRuleSet();
+}
 async function intakeRuleSet() {
   if (!fullRuleSet) {
     const full = await import('../full.js');
@@ -1256,7 +1288,7 @@ async function main() {
   setupDecisionTabs(uiContext());
   setupStaffing();
   setupCatalogue(rs, () => lang);
-  setupDisputes(rs, () => lang, vocabularies(rs));
+  setupDisputes(rs, () => lang, vocabularies(rs), fullEngine);
   setupTabs();
   $('#date-filing').value = todayIso();
   $('#intake-date').value = $('#date-filing').value;

@@ -60,6 +60,26 @@ impl RuleSetHandle {
         api::call_json_str(&self.engine, operation, request)
     }
 
+    /// The `.docx` of a drafted document (the `draft` operation's request as
+    /// JSON text): the bytes of a Word package. Only in the full module
+    /// (feature `drafting`). A refused request throws `{"diagnostics": [...]}`.
+    #[cfg(feature = "drafting")]
+    #[wasm_bindgen(js_name = draftDocx)]
+    pub fn draft_docx(&self, request: &str) -> Result<Vec<u8>, JsValue> {
+        let value: Value = serde_json::from_str(request).map_err(|e| {
+            thrown(&[Diagnostic::error(
+                fuquan::codes::INPUT_SYNTAX,
+                "",
+                format!("请求不是有效的 JSON：{e}"),
+                format!("the request is not valid JSON: {e}"),
+            )
+            .expected("a JSON object")])
+        })?;
+        fuquan::drafting::draft_value(&self.engine, value)
+            .and_then(|d| fuquan::drafting::docx::to_docx(&d))
+            .map_err(|e| refused(&e))
+    }
+
     /// Routes many cases. `requests` is a JSON array whose elements are the
     /// cases' JSON texts (strings), so that each case is read on its own and a
     /// malformed one does not stop the rest. Returns a JSON array of answers:

@@ -42,6 +42,14 @@ test('portal dispute tracker: the ladder step by step, a refused step, kept acro
   assert.equal(await page.textContent('#ds-monthly'), '2024年9月26日');
   assert.match(await page.textContent('#ds-history'), /2024年9月10日 协商不成/);
 
+  // At the platform the dispute is submitted with a 管辖争议提请书 (Plan §14, §11).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#ds-draft-dispute_submission')]);
+  assert.match(download.suggestedFilename(), /^管辖争议提请书.*\.docx$/);
+  await page.waitForSelector('#ds-draft-preview');
+  const html = await page.getAttribute('#ds-draft-preview', 'srcdoc');
+  assert.match(html, /张村镇/);
+  assert.match(html, /综合行政执法局/);
+
   // The platform resolves without a handler: refused, nothing stored.
   await page.selectOption('#ds-kind', 'platform_resolution');
   await page.fill('#ds-date', '2024-09-26');
