@@ -394,6 +394,14 @@ pub(crate) fn render_template(
 /// the source request's names are resolved by its own decision).
 pub fn draft<'e>(engine: &'e Engine, req: &DraftRequest) -> Result<Drafted<'e>, InputError> {
     let mut source = context::gather(engine, req)?;
+    let party = source
+        .context
+        .get("case")
+        .and_then(|c| c.get("party"))
+        .and_then(serde_json::Value::as_str);
+    source
+        .warnings
+        .extend(unused_party_fields(party, &req.fill.party));
     let fill = serde_json::to_value(&req.fill).map_err(|_| InputError::internal("fill"))?;
     if let serde_json::Value::Object(m) = &mut source.context {
         m.insert("fill".into(), fill.clone());
@@ -473,6 +481,40 @@ pub fn draft<'e>(engine: &'e Engine, req: &DraftRequest) -> Result<Drafted<'e>, 
         summary,
         warnings: source.warnings,
     })
+}
+
+/// Party fields of the other kind of party than the case's (a credit code for
+/// a citizen, an ID number for an organisation): not printed, so said.
+fn unused_party_fields(party: Option<&str>, p: &fill::PartyFill) -> Vec<Diagnostic> {
+    let unused: &[(&str, bool)] = match party {
+        Some("individual") => &[
+            ("credit_code", p.credit_code.is_some()),
+            ("legal_representative", p.legal_representative.is_some()),
+        ],
+        Some("organisation") => &[("id_number", p.id_number.is_some())],
+        _ => &[],
+    };
+    unused
+        .iter()
+        .filter(|(_, given)| *given)
+        .map(|(field, _)| {
+            Diagnostic::warning(
+                "draft.fill_not_used",
+                format!("fill.party.{field}"),
+                format!(
+                    "案件的当事人类型为{}，fill.party.{field} 不会写入文书",
+                    match party {
+                        Some("individual") => "公民",
+                        _ => "法人或者其他组织",
+                    }
+                ),
+                format!(
+                    "the case's party is {}: fill.party.{field} is not printed",
+                    party.unwrap_or_default()
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Drafts from a JSON request as the `draft` operation reads it (unknown fields
