@@ -33,34 +33,37 @@ const GRANT_DOCUMENT: StaticCitation = cite(
 const MFD_1259: StaticCitation = cite(Instrument::Mfd, "第一千二百五十九条", "Art. 1259");
 
 macro_rules! rules {
-    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $zh:literal, $en:literal, [$($c:expr),* $(,)?]; )*) => {
+    // `[feature = "x"]` before a variant: the rule exists only with that cargo
+    // feature (the drafting rules: the npm main module, built without it, must
+    // not carry their texts).
+    ($( $(#[$doc:meta])* $([feature = $feat:literal])? $variant:ident = $id:literal, $zh:literal, $en:literal, [$($c:expr),* $(,)?]; )*) => {
         /// A rule the engine applies. The string id ([`RuleId::id`]) is stable.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[repr(u8)]
-        pub enum RuleId { $( $(#[$doc])* $variant, )* }
+        pub enum RuleId { $( $(#[$doc])* $(#[cfg(feature = $feat)])? $variant, )* }
 
         impl RuleId {
             /// Every rule, in registry order.
-            pub const ALL: &'static [RuleId] = &[ $( RuleId::$variant, )* ];
+            pub const ALL: &'static [RuleId] = &[ $( $(#[cfg(feature = $feat)])? RuleId::$variant, )* ];
 
             /// The stable string id, e.g. `route.major_fine`.
             pub const fn id(self) -> &'static str {
-                match self { $( RuleId::$variant => $id, )* }
+                match self { $( $(#[cfg(feature = $feat)])? RuleId::$variant => $id, )* }
             }
 
             /// Chinese title.
             pub const fn title_zh(self) -> &'static str {
-                match self { $( RuleId::$variant => $zh, )* }
+                match self { $( $(#[cfg(feature = $feat)])? RuleId::$variant => $zh, )* }
             }
 
             /// English title.
             pub const fn title_en(self) -> &'static str {
-                match self { $( RuleId::$variant => $en, )* }
+                match self { $( $(#[cfg(feature = $feat)])? RuleId::$variant => $en, )* }
             }
 
             /// The clauses the rule rests on.
             pub const fn citations(self) -> &'static [StaticCitation] {
-                match self { $( RuleId::$variant => { const C: &[StaticCitation] = &[$($c),*]; C } )* }
+                match self { $( $(#[cfg(feature = $feat)])? RuleId::$variant => { const C: &[StaticCitation] = &[$($c),*]; C } )* }
             }
         }
     };
@@ -352,26 +355,32 @@ rules! {
         "One inspection list across domains, with frequencies scheduled together, so that one object is inspected for all its domains in one visit",
         [cite(Instrument::Plan, "第二部分第5项", "§5"), cite(Instrument::Plan, "第三部分(三)", "Part III(3)")];
     /// Drafting: the town's 案件移送书 for a case the department keeps.
+    [feature = "drafting"]
     DraftTransfer = "draft.transfer", "镇(街道)对仍由行政执法部门管辖的重大行政处罚案件应当及时移送:制作案件移送书,载明移送理由及依据、当事人、涉嫌违法行为、调查情况、涉案物品和移送材料",
         "The town must promptly transfer a case the department keeps: the transfer letter states the grounds and their basis, the party, the suspected violation, the investigation, the items involved and the materials sent",
         [PLAN_13];
     /// Drafting: the centre's 案件移交函 to its town.
+    [feature = "drafting"]
     DraftHandover = "draft.handover", "里口山管理服务中心发现赋权事项清单内违法行为需要立案查处的,按程序以移交函移交张村镇政府处理",
         "The management centre hands a violation on the town's delegated list over to the town government by a handover letter",
         [PLAN_13];
     /// Drafting: the designation request and decision.
+    [feature = "drafting"]
     DraftDesignation = "draft.designation", "镇(街道)报请区政府指定原行政执法部门管辖的申请书,以及区政府指定管辖的决定书,载明情形、事项和被指定的机关",
         "The town's request to the district government to designate the original department, and the government's decision, state the grounds, the items and the body designated",
         [PLAN_14];
     /// Drafting: the submission of a jurisdiction dispute to the next rung.
+    [feature = "drafting"]
     DraftDisputeSubmission = "draft.dispute_submission", "管辖争议协商不成的提交区级综合执法平台研究解决,难以推进的提请区政府决定:提请书载明争议双方、事项、所处阶段和此前经过",
         "A dispute not settled by negotiation goes to the district platform, and one it cannot move to the district government: the submission states the parties, the items, the rung reached and the ladder so far",
         [PLAN_14, PLAN_11, cite(Instrument::Xzcff, "第二十五条第二款", "Art. 25(2)")];
     /// Drafting: the acceptance confirmation of a delegation.
+    [feature = "drafting"]
     DraftDelegationAcceptance = "draft.delegation_acceptance", "事项交由镇(街道)行使后,原行政执法部门与镇(街道)签订赋权事项承接确认书,明确行政执法部门与镇(街道)的实施权限",
         "Once items are given to the town, the original department and the town sign an acceptance confirmation that sets out the department's and the town's powers of implementation",
         [PLAN_1, PLAN_13, PLAN_12, cite(Instrument::Xzcff, "第二十四条", "Art. 24")];
     /// Drafting: the entrustment agreement.
+    [feature = "drafting"]
     DraftEntrustmentAgreement = "draft.entrustment_agreement", "委托执法经司法局审核并报区政府批准后签订委托协议,明确委托的依据、事项、权限、期限、双方的权利与义务和应承担的责任;委托书应当向社会公布",
         "An entrustment is reviewed by the justice bureau and approved by the district government before the agreement is signed; it states the basis, items, powers, term, both sides' rights and duties and liabilities, and is made public",
         [PLAN_1, cite(Instrument::Xzcff, "第二十条", "Art. 20"), cite(Instrument::Xzcff, "第二十一条", "Art. 21")];
