@@ -85,7 +85,11 @@ enum Command {
     /// Validate a rule-set directory and list every diagnostic.
     Validate {
         /// The rule-set directory (ruleset.json plus departments/towns/items/grants.json).
-        dir: PathBuf,
+        #[arg(required_unless_present = "request")]
+        dir: Option<PathBuf>,
+        /// A rule-set document as one JSON file (`-`: stdin), as `fuquan call validate` takes it.
+        #[arg(long, value_name = "FILE", conflicts_with = "dir")]
+        request: Option<PathBuf>,
         #[command(flatten)]
         out: Output,
     },
@@ -131,10 +135,14 @@ enum Command {
     /// Screen one item for a town class (Plan §1: priority / cautious / neither).
     Screen {
         /// The item code, e.g. SR-P001.
-        item: String,
+        #[arg(required_unless_present = "request")]
+        item: Option<String>,
         /// The town class: developed_town, key_industry_town or main_urban_subdistrict.
-        #[arg(long)]
-        class: String,
+        #[arg(long, required_unless_present = "request")]
+        class: Option<String>,
+        /// The JSON request `fuquan call screen` takes, from a file (`-`: stdin), instead of the arguments.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["item", "class"])]
+        request: Option<PathBuf>,
         /// A rule-set directory to use instead of the embedded default.
         #[arg(long)]
         rules: Option<PathBuf>,
@@ -147,8 +155,11 @@ enum Command {
     /// Screen the whole catalogue for a town class and print the suggested list.
     ScreenCatalogue {
         /// The town class: developed_town, key_industry_town or main_urban_subdistrict.
-        #[arg(long)]
-        class: String,
+        #[arg(long, required_unless_present = "request")]
+        class: Option<String>,
+        /// The JSON request `fuquan call screen_catalogue` takes, from a file (`-`: stdin), instead of --class.
+        #[arg(long, value_name = "FILE", conflicts_with = "class")]
+        request: Option<PathBuf>,
         /// A rule-set directory to use instead of the embedded default.
         #[arg(long)]
         rules: Option<PathBuf>,
@@ -184,10 +195,14 @@ enum Command {
     /// The platform office's meetings and report for a submission date (Plan §11).
     PlatformSchedule {
         /// The submission date, YYYY-MM-DD.
-        date: String,
+        #[arg(required_unless_present = "request")]
+        date: Option<String>,
         /// A unit that failed to act (joint ruling and referral).
         #[arg(long)]
         failed_unit: Option<String>,
+        /// The JSON request `fuquan call platform_schedule` takes, from a file (`-`: stdin), instead of the arguments.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["date", "failed_unit"])]
+        request: Option<PathBuf>,
         /// A rule-set directory to use instead of the embedded default.
         #[arg(long)]
         rules: Option<PathBuf>,
@@ -214,7 +229,11 @@ enum Command {
     /// dispatch (Plan §2, §10, 三(二)); e.g. `fuquan intake "小区里有人半夜露天烧烤"`.
     Intake {
         /// What the caller or the grid worker said.
-        text: String,
+        #[arg(required_unless_present = "request")]
+        text: Option<String>,
+        /// The JSON request `fuquan call intake` takes, from a file (`-`: stdin), instead of the arguments.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["text", "place", "date"])]
+        request: Option<PathBuf>,
         /// A town, subdistrict or management centre id (else a place named in the text).
         #[arg(long)]
         place: Option<String>,
@@ -236,11 +255,14 @@ enum Command {
     /// Show, per item and town, who is competent on each day of a range (coverage timeline).
     Coverage {
         /// First day, e.g. 2024-05-01.
-        #[arg(long)]
-        from: String,
+        #[arg(long, required_unless_present = "request")]
+        from: Option<String>,
         /// Last day, included.
-        #[arg(long)]
-        to: String,
+        #[arg(long, required_unless_present = "request")]
+        to: Option<String>,
+        /// The JSON request `fuquan call coverage` takes, from a file (`-`: stdin), instead of the options.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["from", "to", "town", "item"])]
+        request: Option<PathBuf>,
         /// A town or subdistrict id (repeatable; default: every one).
         #[arg(long)]
         town: Vec<String>,
@@ -303,8 +325,11 @@ enum Command {
     /// `fuquan list towns 张村`, `fuquan list departments 市场监管局`.
     List {
         /// What to list: towns, departments, bodies, items, domains or classes.
-        #[arg(value_enum)]
-        what: ListKind,
+        #[arg(value_enum, required_unless_present = "request")]
+        what: Option<ListKind>,
+        /// The JSON request `fuquan call lookup` takes, from a file (`-`: stdin), instead of the arguments.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["what", "query"])]
+        request: Option<PathBuf>,
         /// A name, short form or id to look up (all entries when absent).
         query: Option<String>,
         /// A rule-set directory to use instead of the embedded default.
@@ -318,6 +343,9 @@ enum Command {
     Labels {
         /// Vocabulary names, e.g. disposition dispute_stage (all when none).
         vocabularies: Vec<String>,
+        /// The JSON request `fuquan call labels` takes, from a file (`-`: stdin), instead of the names.
+        #[arg(long, value_name = "FILE", conflicts_with = "vocabularies")]
+        request: Option<PathBuf>,
         #[command(flatten)]
         out: Output,
     },
@@ -449,6 +477,19 @@ pub(crate) fn load_engine(rules: Option<&PathBuf>) -> Result<Engine, String> {
     })
 }
 
+/// The request of a subcommand that takes flags: the JSON of `--request FILE`
+/// (`-`: stdin) when given, the same request `fuquan call` reads, else the one
+/// the flags build. Malformed JSON is passed on as text for the engine to report.
+fn flags_or_request(
+    request: Option<&PathBuf>,
+    from_flags: impl FnOnce() -> Value,
+) -> Result<Result<Value, String>, String> {
+    match request {
+        Some(file) => decisions::request_from_file(Some(file)),
+        None => Ok(Ok(from_flags())),
+    }
+}
+
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
         Command::Route {
@@ -526,7 +567,23 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 ExitCode::from(1)
             })
         }
-        Command::Validate { dir, out } => {
+        Command::Validate {
+            dir: None,
+            request,
+            out,
+        } => run_decision(
+            "validate",
+            decisions::request_from_file(request.as_ref())?,
+            None,
+            false,
+            &out,
+            |_, answer, lang| render::validation(answer, "", lang),
+        ),
+        Command::Validate {
+            dir: Some(dir),
+            request: _,
+            out,
+        } => {
             let answer = api::validate_dir(&dir);
             let ok = answer["status"] == "ok";
             if out.json {
@@ -601,19 +658,32 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Screen {
             item,
             class,
+            request,
             rules,
             trace,
             out,
         } => decisions::run(
             "screen",
-            Ok(decisions::screen_request(&item, &class)),
+            flags_or_request(request.as_ref(), || {
+                decisions::screen_request(
+                    item.as_deref().unwrap_or(""),
+                    class.as_deref().unwrap_or(""),
+                )
+            })?,
             rules.as_ref(),
             trace,
             &out,
         ),
-        Command::ScreenCatalogue { class, rules, out } => decisions::run(
+        Command::ScreenCatalogue {
+            class,
+            request,
+            rules,
+            out,
+        } => decisions::run(
             "screen_catalogue",
-            Ok(decisions::catalogue_request(&class)),
+            flags_or_request(request.as_ref(), || {
+                decisions::catalogue_request(class.as_deref().unwrap_or(""))
+            })?,
             rules.as_ref(),
             false,
             &out,
@@ -645,15 +715,18 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::PlatformSchedule {
             date,
             failed_unit,
+            request,
             rules,
             trace,
             out,
         } => coordination::run(
             "platform_schedule",
-            Ok(coordination::schedule_request(
-                &date,
-                failed_unit.as_deref(),
-            )),
+            flags_or_request(request.as_ref(), || {
+                coordination::schedule_request(
+                    date.as_deref().unwrap_or(""),
+                    failed_unit.as_deref(),
+                )
+            })?,
             rules.as_ref(),
             trace,
             &out,
@@ -672,6 +745,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         ),
         Command::Intake {
             text,
+            request,
             place,
             date,
             source,
@@ -680,12 +754,14 @@ fn run(command: Command) -> Result<ExitCode, String> {
             out,
         } => coordination::run(
             "intake",
-            Ok(coordination::intake_request(
-                &text,
-                place.as_deref(),
-                date.as_deref(),
-                &source,
-            )),
+            flags_or_request(request.as_ref(), || {
+                coordination::intake_request(
+                    text.as_deref().unwrap_or(""),
+                    place.as_deref(),
+                    date.as_deref(),
+                    &source,
+                )
+            })?,
             rules.as_ref(),
             trace,
             &out,
@@ -693,6 +769,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Coverage {
             from,
             to,
+            request,
             town,
             item,
             rules,
@@ -700,7 +777,14 @@ fn run(command: Command) -> Result<ExitCode, String> {
             out,
         } => oversight::run(
             "coverage",
-            Ok(oversight::coverage_request(&from, &to, &town, &item)),
+            flags_or_request(request.as_ref(), || {
+                oversight::coverage_request(
+                    from.as_deref().unwrap_or(""),
+                    to.as_deref().unwrap_or(""),
+                    &town,
+                    &item,
+                )
+            })?,
             rules.as_ref(),
             trace,
             &out,
@@ -744,34 +828,45 @@ fn run(command: Command) -> Result<ExitCode, String> {
         ),
         Command::List {
             what,
+            request,
             query,
             rules,
             out,
         } => {
-            let list = match what {
-                ListKind::Towns => "towns",
-                ListKind::Departments => "departments",
-                ListKind::Bodies => "bodies",
-                ListKind::Items => "items",
-                ListKind::Domains => "domains",
-                ListKind::Classes => "classes",
-            };
-            let mut request = serde_json::json!({ "list": list });
-            if let Some(q) = query {
-                request["query"] = Value::String(q);
-            }
+            let request = flags_or_request(request.as_ref(), || {
+                let list = match what {
+                    Some(ListKind::Towns) | None => "towns",
+                    Some(ListKind::Departments) => "departments",
+                    Some(ListKind::Bodies) => "bodies",
+                    Some(ListKind::Items) => "items",
+                    Some(ListKind::Domains) => "domains",
+                    Some(ListKind::Classes) => "classes",
+                };
+                let mut request = serde_json::json!({ "list": list });
+                if let Some(q) = query {
+                    request["query"] = Value::String(q);
+                }
+                request
+            })?;
             run_decision(
                 "lookup",
-                Ok(request),
+                request,
                 rules.as_ref(),
                 false,
                 &out,
                 render::lookup,
             )
         }
-        Command::Labels { vocabularies, out } => run_decision(
+        Command::Labels {
+            vocabularies,
+            request,
+            out,
+        } => run_decision(
             "labels",
-            Ok(serde_json::json!({ "vocabularies": vocabularies })),
+            flags_or_request(
+                request.as_ref(),
+                || serde_json::json!({ "vocabularies": vocabularies }),
+            )?,
             None,
             false,
             &out,
