@@ -74,7 +74,7 @@ fn row(s: &mut String, lang: Lang, zh: &str, en: &str, v: &str) {
     let _ = writeln!(s, "  {}: {v}", pick(lang, zh, en));
 }
 
-fn render(operation: &str, a: &Value, lang: Lang) -> String {
+fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> String {
     let mut s = String::new();
     if a["status"] != "ok" {
         refused(&mut s, a, lang, true);
@@ -135,11 +135,11 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
             }
             let _ = writeln!(s, "{}", pick(lang, "记录:", "Audit trail:"));
             for e in a["audit"].as_array().into_iter().flatten() {
+                // The text starts with the date already.
                 let _ = writeln!(
                     s,
-                    "  {} {:<22} {}",
-                    e["date"].as_str().unwrap_or(""),
-                    e["event"].as_str().unwrap_or(""),
+                    "  [{}] {}",
+                    label("dispute_event", e["event"].as_str().unwrap_or(""), lang),
                     text(&e["text"], lang)
                 );
             }

@@ -386,6 +386,21 @@ fn version_line() -> String {
     )
 }
 
+/// The output language the command line asks for before clap has parsed it
+/// (`--lang en`, `--lang=en`), for messages printed outside a subcommand.
+fn lang_of_args() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let en = args
+        .windows(2)
+        .any(|w| w.first().is_some_and(|a| a == "--lang") && w.get(1).is_some_and(|v| v == "en"))
+        || args.iter().any(|a| a == "--lang=en");
+    if en {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
+}
+
 fn main() -> ExitCode {
     let matches = Cli::command().version(version_line()).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
@@ -416,7 +431,13 @@ fn main() -> ExitCode {
                     serde_json::to_string_pretty(&answer).unwrap_or_default()
                 );
             } else {
-                eprintln!("fuquan: {message}");
+                // The message is Chinese, a newline, then English: the language
+                // asked for (a message in one language only is shown as it is).
+                let (zh, en) = message.split_once('\n').unwrap_or((&message, &message));
+                eprintln!(
+                    "fuquan: {}",
+                    if lang_of_args() == Lang::En { en } else { zh }
+                );
             }
             ExitCode::from(3)
         }
@@ -432,7 +453,7 @@ pub(crate) fn run_decision(
     rules: Option<&PathBuf>,
     trace: bool,
     out: &Output,
-    render: fn(&str, &Value, Lang) -> String,
+    render: fn(&str, &Value, Lang, &Engine) -> String,
 ) -> Result<ExitCode, String> {
     let engine = load_engine(rules)?;
     let answer = match request {
@@ -454,7 +475,7 @@ pub(crate) fn run_decision(
             serde_json::to_string_pretty(&answer).unwrap_or_default()
         );
     } else {
-        print!("{}", render(operation, &answer, out.lang));
+        print!("{}", render(operation, &answer, out.lang, &engine));
     }
     Ok(if ok {
         ExitCode::SUCCESS
@@ -577,7 +598,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             None,
             false,
             &out,
-            |_, answer, lang| render::validation(answer, "", lang),
+            |_, answer, lang, _| render::validation(answer, "", lang),
         ),
         Command::Validate {
             dir: Some(dir),

@@ -187,31 +187,40 @@ pub fn route(answer: &Value, lang: Lang, engine: &Engine) -> String {
         "Disposition",
         disposition(r["disposition"].as_str().unwrap_or(""), lang),
     );
-    row(&mut s, "办理机关", "Handler", name(&r["handler"], lang));
+    // A split case has no one handler: each item's line below says who
+    // handles it and in whose name.
+    let split = r["disposition"] == "split";
+    let role = |body: &Value| {
+        if split && body.is_null() {
+            pick(
+                lang,
+                "分案办理,见下列各事项",
+                "per case, see the items below",
+            )
+        } else {
+            name(body, lang)
+        }
+    };
+    row(&mut s, "办理机关", "Handler", role(&r["handler"]));
     row(
         &mut s,
         "名义/责任",
         "In the name of",
-        name(&r["acts_in_name_of"], lang),
+        role(&r["acts_in_name_of"]),
     );
     row(
         &mut s,
         "复议被申请人",
         "Review resp.",
-        name(&r["review_respondent"], lang),
+        role(&r["review_respondent"]),
     );
     row(
         &mut s,
         "诉讼被告",
         "Defendant",
-        name(&r["litigation_defendant"], lang),
+        role(&r["litigation_defendant"]),
     );
-    row(
-        &mut s,
-        "复议机关",
-        "Review body",
-        name(&r["review_body"], lang),
-    );
+    row(&mut s, "复议机关", "Review body", role(&r["review_body"]));
     if !r["review_body_alternative"].is_null() {
         row(
             &mut s,
@@ -271,7 +280,6 @@ pub fn route(answer: &Value, lang: Lang, engine: &Engine) -> String {
         "Hearing right",
         yes_no(r["hearing"]["right"] == true, lang),
     );
-    let split = r["disposition"] == "split";
     let town = name(&r["location"], lang);
     for item in r["items"].as_array().into_iter().flatten() {
         let status = item["status"].as_str().unwrap_or("");
@@ -341,8 +349,8 @@ pub fn validation(answer: &Value, dir: &str, lang: Lang) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             s,
-            "  {} {} {}: {}{cite}",
-            d["severity"].as_str().unwrap_or(""),
+            "  [{}] {} {}: {}{cite}",
+            label("severity", d["severity"].as_str().unwrap_or(""), lang),
             d["code"].as_str().unwrap_or(""),
             d["path"].as_str().unwrap_or(""),
             msg.as_str().unwrap_or("")
@@ -351,19 +359,74 @@ pub fn validation(answer: &Value, dir: &str, lang: Lang) -> String {
     s
 }
 
-/// Display width: CJK characters take two columns.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum()
+/// Display width in terminal columns: a Chinese character takes two.
+pub(crate) fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
-fn pad(s: &str, w: usize) -> String {
+/// `s` padded with spaces to `w` columns.
+pub(crate) fn pad(s: &str, w: usize) -> String {
     let mut out = s.to_owned();
     for _ in width(s)..w {
         out.push(' ');
     }
     out
+}
+
+/// `s` cut to at most `w` columns, ending in `…` when cut.
+pub(crate) fn fit(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw + 1 > w {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The name of a body (town, department, …) of the rule set by its id; the id
+/// itself when the rule set has no such body.
+pub(crate) fn body_name(engine: &Engine, id: &str, lang: Lang) -> String {
+    engine.body(id).map_or_else(
+        || id.to_owned(),
+        |b| choose(lang, &b.name_zh, &b.name_en).to_owned(),
+    )
+}
+
+/// The name of an enforcement domain of the rule set by its id; the id itself
+/// when there is none.
+pub(crate) fn domain_name(engine: &Engine, id: &str, lang: Lang) -> String {
+    engine
+        .document()
+        .domains
+        .iter()
+        .find(|d| d.id == id)
+        .map_or_else(
+            || id.to_owned(),
+            |d| choose(lang, &d.name_zh, &d.name_en).to_owned(),
+        )
+}
+
+/// A ratio as a percentage with one decimal, truncated (never rounded up past
+/// a threshold): 96/120 is `80.0%`, 2/3 is `66.6%`. Integers only.
+pub(crate) fn percent(numerator: u64, denominator: u64) -> String {
+    if denominator == 0 {
+        return "—".to_owned();
+    }
+    let tenths = numerator.saturating_mul(1000) / denominator;
+    if tenths % 10 == 0 {
+        format!("{}%", tenths / 10)
+    } else {
+        format!("{}.{}%", tenths / 10, tenths % 10)
+    }
 }
 
 /// The demo table.
@@ -568,7 +631,7 @@ pub(crate) fn operations(json: bool, lang: Lang) -> String {
 }
 
 /// `fuquan list`: one line per entry, id then name; the summary first.
-pub(crate) fn lookup(_op: &str, a: &Value, lang: Lang) -> String {
+pub(crate) fn lookup(_op: &str, a: &Value, lang: Lang, _engine: &Engine) -> String {
     let mut s = String::new();
     if a["status"] != "ok" {
         refused(&mut s, a, lang, false);
@@ -586,7 +649,7 @@ pub(crate) fn lookup(_op: &str, a: &Value, lang: Lang) -> String {
 }
 
 /// `fuquan labels`: each vocabulary, then `code  label` lines.
-pub(crate) fn labels(_op: &str, a: &Value, lang: Lang) -> String {
+pub(crate) fn labels(_op: &str, a: &Value, lang: Lang, _engine: &Engine) -> String {
     let mut s = String::new();
     if a["status"] != "ok" {
         refused(&mut s, a, lang, false);
