@@ -62,6 +62,17 @@ fn unreadable(name: &str) -> String {
     )
 }
 
+/// Why a file could not be read, in Chinese (the system's message is English).
+pub(crate) fn io_zh(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "文件不存在,请检查路径和文件名".to_owned(),
+        ErrorKind::PermissionDenied => "没有读取该文件的权限".to_owned(),
+        ErrorKind::IsADirectory => "这是一个文件夹,不是文件".to_owned(),
+        _ => format!("读取出错({e})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -93,16 +104,5 @@ mod tests {
     fn undecodable_bytes_say_how_to_resave() {
         let e = decode(b"\xFF\xFF\xFF", "case.json").unwrap_err();
         assert!(e.contains("UTF-8") && e.contains("case.json"));
-    }
-}
-
-/// Why a file could not be read, in Chinese (the system's message is English).
-pub(crate) fn io_zh(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "文件不存在,请检查路径和文件名".to_owned(),
-        ErrorKind::PermissionDenied => "没有读取该文件的权限".to_owned(),
-        ErrorKind::IsADirectory => "这是一个文件夹,不是文件".to_owned(),
-        _ => format!("读取出错({e})"),
     }
 }

@@ -422,7 +422,7 @@ pub(crate) fn percent(numerator: u64, denominator: u64) -> String {
         return "—".to_owned();
     }
     let tenths = numerator.saturating_mul(1000) / denominator;
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{}%", tenths / 10)
     } else {
         format!("{}.{}%", tenths / 10, tenths % 10)
