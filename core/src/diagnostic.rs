@@ -242,6 +242,20 @@ const EXPECTED_ZH: &[(&str, &str)] = &[
         "当日在该镇(街道)清单内的事项",
     ),
     ("items of one department", "同一部门的事项"),
+    (
+        "violation ≤ discovery ≤ filing ≤ decision",
+        "违法行为发生日 ≤ 发现日 ≤ 立案日 ≤ 决定日(可以是同一天)",
+    ),
+    (
+        "violation ≤ violation_end",
+        "违法行为发生日 ≤ 违法行为终了日(可以是同一天)",
+    ),
+    (
+        "valid_from ≤ valid_to",
+        "执法证有效期起日 ≤ 止日(可以是同一天)",
+    ),
+    ("period.from ≤ period.to", "期间开始日 ≤ 结束日(可以是同一天)"),
+    ("from ≤ to", "开始日 ≤ 结束日(可以是同一天)"),
     ("item or domain", "事项(item)或领域(domain)"),
     ("exactly one of dispute, state", "dispute 与 state 二者之一"),
     ("well-formed JSON", "格式正确的 JSON"),

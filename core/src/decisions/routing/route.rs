@@ -118,21 +118,22 @@ impl Engine {
             }
         }
         let seq = [
-            ("violation", d.violation),
-            ("discovery", d.discovery),
-            ("filing", d.filing),
-            ("decision", d.decision),
+            ("violation", "违法行为发生日", d.violation),
+            ("discovery", "发现日", d.discovery),
+            ("filing", "立案日", d.filing),
+            ("decision", "决定日", d.decision),
         ];
-        let mut latest: Option<(&str, Date)> = None;
-        for (name, date) in seq {
+        let mut latest: Option<(&str, &str, Date)> = None;
+        for (name, name_zh, date) in seq {
             let Some(date) = date else { continue };
-            if let Some((prev_name, prev)) = latest {
+            if let Some((prev_name, prev_zh, prev)) = latest {
+                // Strictly before: the same day is in order.
                 if date < prev {
                     errors.push(
                         err(
                             "case.dates_out_of_order",
                             format!("dates.{name}"),
-                            format!("{name} 日期 {date} 早于 {prev_name} 日期 {prev}"),
+                            format!("{name_zh} {date} 早于{prev_zh} {prev}"),
                             format!("the {name} date {date} is before the {prev_name} date {prev}"),
                         )
                         .expected("violation ≤ discovery ≤ filing ≤ decision"),
@@ -140,7 +141,7 @@ impl Engine {
                     continue;
                 }
             }
-            latest = Some((name, date));
+            latest = Some((name, name_zh, date));
         }
         for (i, s) in case.sanctions.iter().enumerate() {
             if case.sanctions.iter().take(i).any(|t| t == s) {

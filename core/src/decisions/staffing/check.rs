@@ -380,9 +380,8 @@ impl Engine {
             reviewers,
             Some(params.reviewer_share.citation.render(plan)),
             format!(
-                "执法人员 {n_enf} 名,按 {}/{} 向上取整需法制审核人员 {needed} 名,现有 {n_rev} 名{}",
-                share.numerator,
-                share.denominator,
+                "执法人员 {n_enf} 名,按 {} 向上取整需法制审核人员 {needed} 名,现有 {n_rev} 名{}",
+                share.percent(),
                 if ok {
                     String::new()
                 } else {
@@ -390,9 +389,8 @@ impl Engine {
                 }
             ),
             format!(
-                "{n_enf} enforcement staff need ⌈{n_enf} × {}/{}⌉ = {needed} legal reviewer(s); there are {n_rev}{}",
-                share.numerator,
-                share.denominator,
+                "{n_enf} enforcement staff need ⌈{n_enf} × {}⌉ = {needed} legal reviewer(s); there are {n_rev}{}",
+                share.percent(),
                 if ok {
                     String::new()
                 } else {
@@ -858,7 +856,7 @@ impl Engine {
         let required = ceil_share(strength, share);
         // 以上 includes the number (民法典 Art. 1259): seconded / strength ≥ num / den.
         let ok = total * u64::from(share.denominator) >= strength * u64::from(share.numerator);
-        let pct_zh = format!("{}/{}", share.numerator, share.denominator);
+        let pct_zh = share.percent();
         let check = self.check(
             RuleId::StaffingDistrictSecondment,
             CheckLevel::Requirement,

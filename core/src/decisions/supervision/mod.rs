@@ -197,19 +197,22 @@ impl Supervision {
     /// A short explanation (zh, en).
     pub fn summary(&self) -> (String, String) {
         let c = &self.counts;
-        let names: Vec<&str> = self.candidates.iter().map(|x| x.town.id()).collect();
-        let list = if names.is_empty() {
-            "—".to_owned()
-        } else {
-            names.join(", ")
+        let list = |names: Vec<&str>, sep: &str| {
+            if names.is_empty() {
+                "—".to_owned()
+            } else {
+                names.join(sep)
+            }
         };
+        let zh = list(self.candidates.iter().map(|x| x.town.name_zh()).collect(), "、");
+        let en = list(self.candidates.iter().map(|x| x.town.name_en()).collect(), ", ");
         (
             format!(
-                "{} 条统计中 {} 条有迹象(违法不罚 {},有法不依 {});依法回收执法权限的审查对象 {} 个:{list}。",
+                "{} 条统计中 {} 条有迹象(违法不罚 {},有法不依 {});依法回收执法权限的审查对象 {} 个:{zh}。",
                 c.rows, c.flagged, c.violations_unpunished, c.law_not_followed, c.candidates
             ),
             format!(
-                "{} rows, {} with signs ({} violations unpunished, {} law not followed); {} candidates for taking powers back: {list}.",
+                "{} rows, {} with signs ({} violations unpunished, {} law not followed); {} candidates for taking powers back: {en}.",
                 c.rows, c.flagged, c.violations_unpunished, c.law_not_followed, c.candidates
             ),
         )
@@ -298,6 +301,30 @@ impl Engine {
                     )
                     .expected("a town or subdistrict id"),
                 ),
+            }
+            // A ratio above 100% is no ratio: the figures of one row are one
+            // period's cases, each filed (or transferred) case found, each
+            // decision on a filed case, each overturned decision a decision.
+            for (part, part_zh, whole, whole_zh, n, d) in [
+                ("filed + transferred", "立案数与移送数之和", "found", "发现数", s.filed.saturating_add(s.transferred), s.found),
+                ("decided", "作出决定数", "filed", "立案数", s.decided, s.filed),
+                ("overturned", "被撤销、变更或确认违法的决定数", "decided", "作出决定数", s.overturned, s.decided),
+            ] {
+                if n > d {
+                    let field = part.split(' ').next().unwrap_or(part);
+                    errors.push(
+                        err(
+                            "supervision.impossible_figures",
+                            format!("stats[{i}].{field}"),
+                            format!("{part_zh} {n} 大于{whole_zh} {d},比例不能超过 100%;请核对同一期间的统计数字"),
+                            format!("{part} ({n}) exceeds {whole} ({d}): a share cannot exceed 100%; check the period's figures"),
+                        )
+                        .expected_both(
+                            format!("{part_zh}不大于{whole_zh} {d}"),
+                            format!("{part} ≤ {whole} ({d})"),
+                        ),
+                    );
+                }
             }
             if s.period.from > s.period.to {
                 errors.push(
@@ -480,10 +507,11 @@ impl Engine {
         if !candidates.is_empty() {
             rules.insert(RuleId::SupervisionTakeBack);
             t.step(Some(RuleId::SupervisionTakeBack), || {
-                let ids: Vec<&str> = candidates.iter().map(|c| c.town.id()).collect();
+                let zh: Vec<&str> = candidates.iter().map(|c| c.town.name_zh()).collect();
+                let en: Vec<&str> = candidates.iter().map(|c| c.town.name_en()).collect();
                 (
-                    format!("列为依法回收执法权限的审查对象:{}。", ids.join("、")),
-                    format!("Candidates for taking powers back: {}.", ids.join(", ")),
+                    format!("列为依法回收执法权限的审查对象:{}。", zh.join("、")),
+                    format!("Candidates for taking powers back: {}.", en.join(", ")),
                 )
             });
         }
