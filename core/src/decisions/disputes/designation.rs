@@ -2,6 +2,7 @@
 //! designate the original department, or the district government designates on
 //! its own initiative.
 
+use crate::vocabulary::Labelled;
 use serde::{Deserialize, Serialize};
 
 use crate::answer::TraceStep;
@@ -288,11 +289,11 @@ impl Engine {
             if !available.contains(g) {
                 let (zh, en) = match req.initiator {
                     Initiator::Town => (
-                        format!("镇(街道)报请指定管辖的理由只能是案件重大复杂、需要回避或不宜本级管辖,{} 不是", g.as_str()),
+                        format!("镇(街道)报请指定管辖的理由只能是案件重大复杂、需要回避或不宜本级管辖,「{}」不是", g.label().zh),
                         format!("a town may ask for designation only because the case is major and complex, needs recusal or is unsuited to its level; {} is not such a ground", g.as_str()),
                     ),
                     Initiator::DistrictGovernment => (
-                        format!("区政府主动指定管辖的理由只能是案件重大复杂或镇(街道)承办可能影响公正处理,{} 不是", g.as_str()),
+                        format!("区政府主动指定管辖的理由只能是案件重大复杂或镇(街道)承办可能影响公正处理,「{}」不是", g.label().zh),
                         format!("the district government designates on its own initiative only because the case is major and complex or town handling could affect fair handling; {} is not such a ground", g.as_str()),
                     ),
                 };
@@ -350,8 +351,8 @@ impl Engine {
                     err(
                         "designation.not_town_matter",
                         format!("items[{i}]"),
-                        format!("事项 {} 在 {} 不属于{}行使(状态 {:?}),已由{}负责,无需指定管辖", it.code, req.date, town.name_zh, it.status, it.department.name_zh),
-                        format!("item {} is not exercised by {} on {} (status {:?}): {} is already responsible, so there is nothing to designate", it.code, town.name_en, req.date, it.status, it.department.name_en),
+                        format!("事项 {} 在 {} 不属于{}行使(状态:{}),已由{}负责,无需指定管辖", it.code, req.date, town.name_zh, it.status.label().zh, it.department.name_zh),
+                        format!("item {} is not exercised by {} on {} (status: {}): {} is already responsible, so there is nothing to designate", it.code, town.name_en, req.date, it.status.label().en, it.department.name_en),
                     )
                     .expected("an item on the town's list on the date")
                     .cite(PLAN_4.render(plan)),

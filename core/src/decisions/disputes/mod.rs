@@ -25,6 +25,7 @@ pub use designation::{
     DesignationRequest, Initiator,
 };
 
+use crate::vocabulary::Labelled;
 use serde::{Deserialize, Serialize};
 
 use crate::answer::TraceStep;
@@ -393,9 +394,9 @@ fn check_stored_stage(stored: Option<&DisputeState>, replayed: Stage) -> Result<
                 "dispute.state_mismatch",
                 "state.stage",
                 format!(
-                    "存储的阶段 {} 与其事件重放得出的阶段 {} 不符",
-                    s.stage.as_str(),
-                    replayed.as_str()
+                    "存储的阶段「{}」与其事件重放得出的阶段「{}」不符",
+                    s.stage.label().zh,
+                    replayed.label().zh
                 ),
                 format!(
                     "the stored stage {} does not match the stage its events lead to, {}",
@@ -624,7 +625,7 @@ impl Engine {
                 return Err(refuse(
                     "dispute.already_resolved",
                     path,
-                    format!("争议已解决(由{h_zh}管辖),不能再发生 {} 事件", e.kind.as_str()),
+                    format!("争议已解决(由{h_zh}管辖),不能再发生「{}」事件", e.kind.label().zh),
                     format!("the dispute is already resolved ({h_en} handles the case): no {} event can follow", e.kind.as_str()),
                     plan,
                     PLAN_14,
@@ -650,13 +651,13 @@ impl Engine {
                 let (code, zh, en) = if skipped {
                     (
                         "dispute.skipped_rung",
-                        format!("争议处于 {} 阶段,{} 事件跳过了前一层级:协商不成的提交区级综合执法平台,平台难以推进的才提请区政府决定", stage.as_str(), e.kind.as_str()),
+                        format!("争议处于「{}」阶段,「{}」事件跳过了前一层级:协商不成的提交区级综合执法平台,平台难以推进的才提请区政府决定", stage.label().zh, e.kind.label().zh),
                         format!("the dispute is at {}: a {} event skips a rung — a failed negotiation goes to the platform, and only what the platform cannot move goes to the district government", stage.as_str(), e.kind.as_str()),
                     )
                 } else {
                     (
                         "dispute.rung_passed",
-                        format!("争议已处于 {} 阶段,{} 事件属于已经过的层级", stage.as_str(), e.kind.as_str()),
+                        format!("争议已处于「{}」阶段,「{}」事件属于已经过的层级", stage.label().zh, e.kind.label().zh),
                         format!("the dispute is already at {}: a {} event belongs to a rung it has left", stage.as_str(), e.kind.as_str()),
                     )
                 };
@@ -672,7 +673,7 @@ impl Engine {
                     return Err(refuse(
                         "dispute.handler_missing",
                         format!("{path}.handler"),
-                        format!("{} 事件应指明由哪一方管辖(handler)", e.kind.as_str()),
+                        format!("「{}」事件应指明由哪一方管辖(handler)", e.kind.label().zh),
                         format!("a {} event must name who handles the case (handler)", e.kind.as_str()),
                         plan,
                         PLAN_14,
@@ -682,7 +683,7 @@ impl Engine {
                     return Err(refuse(
                         "dispute.handler_not_applicable",
                         format!("{path}.handler"),
-                        format!("{} 事件不解决争议,不应指明管辖机关", e.kind.as_str()),
+                        format!("「{}」事件不解决争议,不应指明管辖机关", e.kind.label().zh),
                         format!("a {} event does not resolve the dispute and names no handler", e.kind.as_str()),
                         plan,
                         PLAN_14,
