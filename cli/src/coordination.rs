@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use crate::render::{choose as pick, label, refused, text, why_and_trace};
+use crate::render::{bracket, choose as pick, colon, label, refused, text, why_and_trace};
 use crate::{Lang, Output};
 
 fn name(body: &Value, lang: Lang) -> String {
@@ -71,7 +71,7 @@ pub fn run(
 }
 
 fn row(s: &mut String, lang: Lang, zh: &str, en: &str, v: &str) {
-    let _ = writeln!(s, "  {}: {v}", pick(lang, zh, en));
+    let _ = writeln!(s, "  {}{}{v}", pick(lang, zh, en), colon(lang));
 }
 
 fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> String {
@@ -133,7 +133,7 @@ fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> S
                     &name(&a["resolution"]["handler"], lang),
                 );
             }
-            let _ = writeln!(s, "{}", pick(lang, "记录:", "Audit trail:"));
+            let _ = writeln!(s, "{}", pick(lang, "记录：", "Audit trail:"));
             for e in a["audit"].as_array().into_iter().flatten() {
                 // The text starts with the date already.
                 let _ = writeln!(
@@ -193,9 +193,12 @@ fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> S
                 "季度汇报",
                 "Quarterly report",
                 &format!(
-                    "{} ({})",
+                    "{}{}",
                     a["quarterly_report"]["due"].as_str().unwrap_or(""),
-                    a["quarterly_report"]["quarter"].as_str().unwrap_or("")
+                    bracket(
+                        lang,
+                        a["quarterly_report"]["quarter"].as_str().unwrap_or("")
+                    )
                 ),
             );
         }

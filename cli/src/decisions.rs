@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use serde_json::{json, Value};
 
 use crate::render::{
-    choose as pick, fit, label, pad, refused, strings, text, why_and_trace, width,
+    choose as pick, colon, fit, label, pad, refused, strings, text, why_and_trace, width,
 };
 use crate::{Lang, Output};
 
@@ -152,7 +152,7 @@ fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> S
             let _ = writeln!(
                 s,
                 "{} {}",
-                pick(lang, "合计:", "Totals:"),
+                pick(lang, "合计：", "Totals:"),
                 totals.join(pick(lang, ",", ", "))
             );
         }
@@ -166,7 +166,7 @@ fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> S
                         r["clause"].as_str().unwrap_or(""),
                         lang
                     ),
-                    pick(lang, ":", ": "),
+                    colon(lang),
                     r[pick(lang, "zh", "en")].as_str().unwrap_or("")
                 );
             }
@@ -226,8 +226,9 @@ fn checks(s: &mut String, a: &Value, lang: Lang) {
         };
         let _ = writeln!(
             s,
-            "  [{mark}] {}: {}",
+            "  [{mark}] {}{}{}",
             label("staffing_check", c["id"].as_str().unwrap_or(""), lang),
+            colon(lang),
             c[pick(lang, "message_zh", "message_en")]
                 .as_str()
                 .unwrap_or("")
@@ -264,7 +265,7 @@ fn checks(s: &mut String, a: &Value, lang: Lang) {
         "{}",
         pick(
             lang,
-            "干部交流(一线工作年限):",
+            "干部交流（一线工作年限）：",
             "Rotation (years on the front line):"
         )
     );

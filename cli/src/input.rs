@@ -66,10 +66,10 @@ fn unreadable(name: &str) -> String {
 pub(crate) fn io_zh(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
-        ErrorKind::NotFound => "文件不存在,请检查路径和文件名".to_owned(),
+        ErrorKind::NotFound => "文件不存在，请检查路径和文件名".to_owned(),
         ErrorKind::PermissionDenied => "没有读取该文件的权限".to_owned(),
-        ErrorKind::IsADirectory => "这是一个文件夹,不是文件".to_owned(),
-        _ => format!("读取出错({e})"),
+        ErrorKind::IsADirectory => "这是一个文件夹，不是文件".to_owned(),
+        _ => format!("读取出错（{e}）"),
     }
 }
 

@@ -431,13 +431,17 @@ fn main() -> ExitCode {
                     serde_json::to_string_pretty(&answer).unwrap_or_default()
                 );
             } else {
-                // The message is Chinese, a newline, then English: the language
-                // asked for (a message in one language only is shown as it is).
-                let (zh, en) = message.split_once('\n').unwrap_or((&message, &message));
-                eprintln!(
-                    "fuquan: {}",
-                    if lang_of_args() == Lang::En { en } else { zh }
-                );
+                // A two-line message is Chinese, then English: the language
+                // asked for; a longer one (a sheet's row diagnostics) is shown whole.
+                match message.split_once('\n') {
+                    Some((zh, en)) if !en.contains('\n') => {
+                        eprintln!(
+                            "fuquan: {}",
+                            if lang_of_args() == Lang::En { en } else { zh }
+                        );
+                    }
+                    _ => eprintln!("fuquan: {message}"),
+                }
             }
             ExitCode::from(3)
         }

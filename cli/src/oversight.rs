@@ -62,7 +62,7 @@ fn thresholds(engine: &Engine, day: &str, lang: Lang) -> Option<String> {
     };
     Some(match lang {
         Lang::Zh => format!(
-            "阈值(自 {} 起,规则集示例参数):立案率不满 {}、结案率不满 {} 为“违法不罚”迹象;被纠错率超过 {} 为“有法不依”迹象;连续 {} 期有迹象列为回收审查对象",
+            "阈值（自 {} 起，规则集示例参数）：立案率不满 {}、结案率不满 {} 为“违法不罚”迹象；被纠错率超过 {} 为“有法不依”迹象；连续 {} 期有迹象列为回收审查对象",
             t.from,
             pc(&v.filing_ratio_min),
             pc(&v.decision_ratio_min),
@@ -234,7 +234,7 @@ fn render(operation: &str, a: &Value, lang: Lang, engine: &Engine) -> String {
                 let _ = writeln!(
                     out,
                     "{}{}{}",
-                    pick(lang, "回收审查对象:", "Take-back candidate: "),
+                    pick(lang, "回收审查对象：", "Take-back candidate: "),
                     s(&c["town"][name]),
                     match lang {
                         Lang::Zh => format!("({})", grounds.join("、")),

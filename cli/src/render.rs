@@ -15,6 +15,19 @@ pub(crate) fn choose<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
     }
 }
 
+/// The colon after a label: full-width in Chinese (GB/T 15834), `: ` in English.
+pub(crate) fn colon(lang: Lang) -> &'static str {
+    choose(lang, "：", ": ")
+}
+
+/// `text` in brackets after what precedes it: `（text）` in Chinese, ` (text)` in English.
+pub(crate) fn bracket(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
+    }
+}
+
 /// The `zh` or `en` member of a bilingual JSON text.
 pub(crate) fn text(v: &Value, lang: Lang) -> &str {
     v[choose(lang, "zh", "en")].as_str().unwrap_or("")
@@ -44,14 +57,15 @@ pub(crate) fn refused(s: &mut String, answer: &Value, lang: Lang, cite: bool) {
     let _ = writeln!(
         s,
         "{}",
-        choose(lang, "请求有误:", "The request was refused:")
+        choose(lang, "请求有误：", "The request was refused:")
     );
     for e in answer["errors"].as_array().into_iter().flatten() {
         let _ = writeln!(
             s,
-            "  [{}] {}: {}",
+            "  [{}] {}{}{}",
             e["code"].as_str().unwrap_or(""),
             e["path"].as_str().unwrap_or(""),
+            colon(lang),
             e[choose(lang, "message_zh", "message_en")]
                 .as_str()
                 .unwrap_or("")
@@ -61,26 +75,26 @@ pub(crate) fn refused(s: &mut String, answer: &Value, lang: Lang, cite: bool) {
             Lang::En => e["expected"].as_str(),
         };
         if let Some(x) = expected {
-            let _ = writeln!(s, "      {} {x}", choose(lang, "应为:", "expected:"));
+            let _ = writeln!(s, "      {} {x}", choose(lang, "应为：", "expected:"));
         }
         let message = e[choose(lang, "message_zh", "message_en")]
             .as_str()
             .unwrap_or("");
         if let Some(v) = e["value"].as_str().filter(|v| !message.contains(*v)) {
-            let _ = writeln!(s, "      {} {v}", choose(lang, "收到:", "given:"));
+            let _ = writeln!(s, "      {} {v}", choose(lang, "收到：", "given:"));
         }
         if let Some(list) = e["suggestions"].as_array().filter(|l| !l.is_empty()) {
             let ids: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
             let _ = writeln!(
                 s,
                 "      {} {}",
-                choose(lang, "是否指:", "did you mean:"),
+                choose(lang, "是否指：", "did you mean:"),
                 ids.join(choose(lang, "、", ", "))
             );
         }
         if cite {
             if let Some(c) = e["citation"][choose(lang, "zh", "en")].as_str() {
-                let _ = writeln!(s, "      {} {c}", choose(lang, "依据:", "basis:"));
+                let _ = writeln!(s, "      {} {c}", choose(lang, "依据：", "basis:"));
             }
         }
     }
@@ -89,7 +103,7 @@ pub(crate) fn refused(s: &mut String, answer: &Value, lang: Lang, cite: bool) {
 /// The determining rules with their citations, then the trace when the answer has one:
 /// the closing part of every decision's text output.
 pub(crate) fn why_and_trace(s: &mut String, answer: &Value, lang: Lang) {
-    let _ = writeln!(s, "{}", choose(lang, "依据:", "Why:"));
+    let _ = writeln!(s, "{}", choose(lang, "依据：", "Why:"));
     for rule in answer["rules"].as_array().into_iter().flatten() {
         let cites: Vec<&str> = rule["citations"]
             .as_array()
@@ -108,7 +122,7 @@ pub(crate) fn why_and_trace(s: &mut String, answer: &Value, lang: Lang) {
         );
     }
     if let Some(steps) = answer["trace"].as_array() {
-        let _ = writeln!(s, "{}", choose(lang, "推理过程:", "Trace:"));
+        let _ = writeln!(s, "{}", choose(lang, "推理过程：", "Trace:"));
         for (i, step) in steps.iter().enumerate() {
             let _ = writeln!(s, "  {}. {}", i + 1, text(step, lang));
         }
@@ -194,7 +208,7 @@ pub fn route(answer: &Value, lang: Lang, engine: &Engine) -> String {
         if split && body.is_null() {
             pick(
                 lang,
-                "分案办理,见下列各事项",
+                "分案办理，见下列各事项",
                 "per case, see the items below",
             )
         } else {
@@ -234,12 +248,15 @@ pub fn route(answer: &Value, lang: Lang, engine: &Engine) -> String {
         "适用日期",
         "Relevant date",
         format!(
-            "{} ({})",
+            "{}{}",
             r["relevant_date"].as_str().unwrap_or(""),
-            label(
-                "date_basis",
-                r["relevant_date_basis"].as_str().unwrap_or(""),
-                lang
+            bracket(
+                lang,
+                label(
+                    "date_basis",
+                    r["relevant_date_basis"].as_str().unwrap_or(""),
+                    lang
+                )
             )
         ),
     );
@@ -249,21 +266,24 @@ pub fn route(answer: &Value, lang: Lang, engine: &Engine) -> String {
             "过渡期",
             "Transition",
             format!(
-                "{} → {} ({})",
+                "{} → {}{}",
                 t["effective"].as_str().unwrap_or(""),
                 t["last_day"].as_str().unwrap_or(""),
-                pick(
+                bracket(
                     lang,
-                    if t["in_transition"] == true {
-                        "期内"
-                    } else {
-                        "已满"
-                    },
-                    if t["in_transition"] == true {
-                        "running"
-                    } else {
-                        "over"
-                    }
+                    &pick(
+                        lang,
+                        if t["in_transition"] == true {
+                            "期内"
+                        } else {
+                            "已满"
+                        },
+                        if t["in_transition"] == true {
+                            "running"
+                        } else {
+                            "over"
+                        }
+                    )
                 )
             ),
         );
@@ -284,10 +304,10 @@ pub fn route(answer: &Value, lang: Lang, engine: &Engine) -> String {
     for item in r["items"].as_array().into_iter().flatten() {
         let status = item["status"].as_str().unwrap_or("");
         let mut line = format!(
-            "{} {} ({})",
+            "{} {}{}",
             item["code"].as_str().unwrap_or(""),
             label("item_status", status, lang),
-            item["grant"].as_str().unwrap_or("-")
+            bracket(lang, item["grant"].as_str().unwrap_or("-"))
         );
         if split {
             // Which case each item goes into: delegated items in the town's own
@@ -349,10 +369,11 @@ pub fn validation(answer: &Value, dir: &str, lang: Lang) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             s,
-            "  [{}] {} {}: {}{cite}",
+            "  [{}] {} {}{}{}{cite}",
             label("severity", d["severity"].as_str().unwrap_or(""), lang),
             d["code"].as_str().unwrap_or(""),
             d["path"].as_str().unwrap_or(""),
+            colon(lang),
             msg.as_str().unwrap_or("")
         );
     }
@@ -438,7 +459,7 @@ pub fn demo(engine: &Engine, answers: &[(Value, Value)], lang: Lang) -> String {
         "{}",
         match lang {
             Lang::Zh => format!(
-                "规则集 {} {}({},示例数据)\n",
+                "规则集 {} {}（{}，示例数据）\n",
                 meta.id, meta.version, meta.name_zh
             ),
             Lang::En => format!(
@@ -557,7 +578,7 @@ pub fn demo(engine: &Engine, answers: &[(Value, Value)], lang: Lang) -> String {
     let _ = writeln!(
         s,
         "\n{}",
-        pick(lang, "说明与依据:", "Explanations and citations:")
+        pick(lang, "说明与依据：", "Explanations and citations:")
     );
     for n in notes {
         let _ = writeln!(s, "  {n}");
@@ -620,7 +641,7 @@ pub(crate) fn operations(json: bool, lang: Lang) -> String {
         "{}",
         choose(
             lang,
-            "通用入口的决策类型(fuquan call <决策类型> 请求.json):",
+            "通用入口的决策类型（fuquan call <决策类型> 请求.json）：",
             "Operations of the generic entry point (fuquan call <operation> request.json):"
         )
     );
@@ -658,9 +679,9 @@ pub(crate) fn labels(_op: &str, a: &Value, lang: Lang, _engine: &Engine) -> Stri
     for v in a["vocabularies"].as_array().into_iter().flatten() {
         let _ = writeln!(
             s,
-            "{} ({})",
+            "{}{}",
             v[choose(lang, "zh", "en")].as_str().unwrap_or(""),
-            v["name"].as_str().unwrap_or("")
+            bracket(lang, v["name"].as_str().unwrap_or(""))
         );
         for l in v["values"].as_array().into_iter().flatten() {
             let _ = writeln!(

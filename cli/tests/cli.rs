@@ -256,8 +256,8 @@ fn intake_reads_a_sentence_in_chinese_and_as_json() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = text(&o);
     assert!(out.contains("HB-P007"), "{out}");
-    assert!(out.contains("处置机关: 张村镇"), "{out}");
-    assert!(out.contains("下一步: 由张村镇综合执法队处置。"), "{out}");
+    assert!(out.contains("处置机关：张村镇"), "{out}");
+    assert!(out.contains("下一步：由张村镇综合执法队处置。"), "{out}");
     assert!(out.contains("intake.clear"), "{out}");
 
     // The place read from the text; JSON output.

@@ -152,7 +152,7 @@ pub fn unknown_operation(operation: &str) -> Diagnostic {
         format!("unknown operation {operation:?}"),
     )
     .expected_both(
-        format!("以下决策之一:{}", OPERATIONS.join("、")),
+        format!("以下决策之一：{}", OPERATIONS.join("、")),
         format!("one of: {}", OPERATIONS.join(", ")),
     )
 }
@@ -199,7 +199,7 @@ fn encode_failed(e: &serde_json::Error) -> Diagnostic {
     Diagnostic::error(
         codes::INTERNAL_ENCODE,
         "",
-        format!("内部错误:答复无法序列化:{e}"),
+        format!("内部错误：答复无法序列化：{e}"),
         format!("internal error: the answer could not be serialised: {e}"),
     )
 }

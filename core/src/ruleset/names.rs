@@ -361,7 +361,7 @@ impl<'e> NameResolver<'e> {
                         "name.ambiguous",
                         path,
                         format!(
-                            "「{}」可指多个{}:{names};请写明全称或编号",
+                            "「{}」可指多个{}：{names}；请写明全称或编号",
                             cut(value),
                             label.zh
                         ),

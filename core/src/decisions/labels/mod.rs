@@ -132,7 +132,7 @@ pub fn labels(request: &LabelsRequest) -> Result<LabelsAnswer, InputError> {
                     format!("there is no vocabulary named {name:?}"),
                 )
                 .expected_both(
-                    format!("以下词表之一:{}", names.join("、")),
+                    format!("以下词表之一：{}", names.join("、")),
                     format!("one of: {}", names.join(", ")),
                 ),
             ),

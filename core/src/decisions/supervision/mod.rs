@@ -204,11 +204,17 @@ impl Supervision {
                 names.join(sep)
             }
         };
-        let zh = list(self.candidates.iter().map(|x| x.town.name_zh()).collect(), "、");
-        let en = list(self.candidates.iter().map(|x| x.town.name_en()).collect(), ", ");
+        let zh = list(
+            self.candidates.iter().map(|x| x.town.name_zh()).collect(),
+            "、",
+        );
+        let en = list(
+            self.candidates.iter().map(|x| x.town.name_en()).collect(),
+            ", ",
+        );
         (
             format!(
-                "{} 条统计中 {} 条有迹象(违法不罚 {},有法不依 {});依法回收执法权限的审查对象 {} 个:{zh}。",
+                "{} 条统计中 {} 条有迹象（违法不罚 {}，有法不依 {}）；依法回收执法权限的审查对象 {} 个：{zh}。",
                 c.rows, c.flagged, c.violations_unpunished, c.law_not_followed, c.candidates
             ),
             format!(
@@ -306,9 +312,30 @@ impl Engine {
             // period's cases, each filed (or transferred) case found, each
             // decision on a filed case, each overturned decision a decision.
             for (part, part_zh, whole, whole_zh, n, d) in [
-                ("filed + transferred", "立案数与移送数之和", "found", "发现数", s.filed.saturating_add(s.transferred), s.found),
-                ("decided", "作出决定数", "filed", "立案数", s.decided, s.filed),
-                ("overturned", "被撤销、变更或确认违法的决定数", "decided", "作出决定数", s.overturned, s.decided),
+                (
+                    "filed + transferred",
+                    "立案数与移送数之和",
+                    "found",
+                    "发现数",
+                    s.filed.saturating_add(s.transferred),
+                    s.found,
+                ),
+                (
+                    "decided",
+                    "作出决定数",
+                    "filed",
+                    "立案数",
+                    s.decided,
+                    s.filed,
+                ),
+                (
+                    "overturned",
+                    "被撤销、变更或确认违法的决定数",
+                    "decided",
+                    "作出决定数",
+                    s.overturned,
+                    s.decided,
+                ),
             ] {
                 if n > d {
                     let field = part.split(' ').next().unwrap_or(part);
@@ -316,7 +343,7 @@ impl Engine {
                         err(
                             "supervision.impossible_figures",
                             format!("stats[{i}].{field}"),
-                            format!("{part_zh} {n} 大于{whole_zh} {d},比例不能超过 100%;请核对同一期间的统计数字"),
+                            format!("{part_zh} {n} 大于{whole_zh} {d}，比例不能超过 100%；请核对同一期间的统计数字"),
                             format!("{part} ({n}) exceeds {whole} ({d}): a share cannot exceed 100%; check the period's figures"),
                         )
                         .expected_both(
@@ -510,7 +537,7 @@ impl Engine {
                 let zh: Vec<&str> = candidates.iter().map(|c| c.town.name_zh()).collect();
                 let en: Vec<&str> = candidates.iter().map(|c| c.town.name_en()).collect();
                 (
-                    format!("列为依法回收执法权限的审查对象:{}。", zh.join("、")),
+                    format!("列为依法回收执法权限的审查对象：{}。", zh.join("、")),
                     format!("Candidates for taking powers back: {}.", en.join(", ")),
                 )
             });
@@ -529,7 +556,7 @@ fn row_sentence(s: &TownStats, findings: &[Finding]) -> (String, String) {
     if findings.is_empty() {
         return (
             format!(
-                "{} {}..{}:各项比例均未越过阈值。",
+                "{} {}..{}：各项比例均未越过阈值。",
                 s.town, s.period.from, s.period.to
             ),
             format!(
@@ -542,7 +569,7 @@ fn row_sentence(s: &TownStats, findings: &[Finding]) -> (String, String) {
         .iter()
         .map(|f| {
             let (name, word) = match f.measure {
-                Measure::Filing => ("立案(含移送)/发现", "不满"),
+                Measure::Filing => ("立案（含移送）/发现", "不满"),
                 Measure::Decision => ("决定/立案", "不满"),
                 Measure::Overturn => ("被纠错/决定", "超过"),
             };
