@@ -6,6 +6,7 @@
 
 mod coordination;
 mod decisions;
+mod help_zh;
 mod input;
 mod office;
 mod oversight;
@@ -359,6 +360,9 @@ enum Command {
         /// Target directory.
         #[arg(long, default_value = "schemas")]
         out: PathBuf,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
     },
     /// Serve every decision over HTTP (docs/serve.md): POST /v1/{operation},
     /// GET /openapi.json, /metrics, /healthz; SIGHUP reloads, SIGTERM drains.
@@ -402,7 +406,24 @@ fn lang_of_args() -> Lang {
 }
 
 fn main() -> ExitCode {
-    let matches = Cli::command().version(version_line()).get_matches();
+    let args: Vec<String> = std::env::args().collect();
+    let mut command = Cli::command().version(version_line());
+    if help_zh::wanted(&args, |k| std::env::var(k).ok()) {
+        command = help_zh::localize(command);
+    }
+    let matches = command.clone().get_matches();
+    // The Chinese command tree has its own `help` subcommand (clap's cannot be
+    // translated): `fuquan help [SUBCOMMAND]`.
+    if let Some(("help", m)) = matches.subcommand() {
+        command.build();
+        let target = m.get_one::<String>("subcommand");
+        let text = match target.and_then(|t| command.find_subcommand_mut(t)) {
+            Some(sub) => sub.render_help(),
+            None => command.render_help(),
+        };
+        print!("{text}");
+        return ExitCode::SUCCESS;
+    }
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -906,13 +927,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Export(args) => office::run_export(args),
         Command::Publish(args) => office::run_publish(args),
         Command::Diff(args) => office::run_diff(args),
-        Command::Schema { out } => {
+        Command::Schema { out, lang } => {
             std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
             for (name, schema) in fuquan::schema::all() {
                 let path = out.join(name);
                 let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
                 std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-                println!("wrote {}", path.display());
+                match lang {
+                    Lang::Zh => println!("已写入 {}", path.display()),
+                    Lang::En => println!("wrote {}", path.display()),
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -627,7 +627,12 @@ pub(crate) fn operations(json: bool, lang: Lang) -> String {
             .map(|e| {
                 serde_json::json!({
                     "operation": e.operation,
-                    "request_schema": format!("{}-request.schema.json", e.schema_name),
+                    // validate's request is the rule-set document itself.
+                    "request_schema": if e.operation == "validate" {
+                        "ruleset.schema.json".to_owned()
+                    } else {
+                        format!("{}-request.schema.json", e.schema_name)
+                    },
                     "answer_schema": format!("{}-answer.schema.json", e.schema_name),
                     "max_request_bytes": e.max_request_bytes,
                 })

@@ -407,3 +407,57 @@ fn flags_are_shortcuts_for_the_request() {
     let neither = fuquan(&["coverage", "--json"], None);
     assert_eq!(neither.status.code(), Some(2));
 }
+
+/// `fuquan schema` writes the request and the answer schema of every operation
+/// `fuquan operations` names, and takes `--lang`.
+#[test]
+fn schema_writes_every_operations_request_and_answer() {
+    let dir = std::env::temp_dir().join(format!("fuquan-cli-schema-{}", std::process::id()));
+    let o = fuquan(
+        &["schema", "--out", dir.to_str().unwrap(), "--lang", "en"],
+        None,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(text(&o).starts_with("wrote "), "{}", text(&o));
+    let o = fuquan(&["operations", "--json"], None);
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(listed.len(), fuquan::api::OPERATIONS.len());
+    for e in &listed {
+        for key in ["request_schema", "answer_schema"] {
+            let name = e[key].as_str().unwrap();
+            assert!(
+                dir.join(name).is_file(),
+                "{} {key}: {name} not written",
+                e["operation"]
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `--help` is Chinese with `--lang zh` or a Chinese locale, English otherwise.
+#[test]
+fn help_follows_lang_and_locale() {
+    let run = |args: &[&str], lang: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_fuquan"));
+        c.args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
+        if let Some(l) = lang {
+            c.env("LANG", l);
+        }
+        String::from_utf8(c.output().unwrap().stdout).unwrap()
+    };
+    let zh = run(&["route", "--help", "--lang", "zh"], None);
+    assert!(zh.contains("判定一个案件由谁管辖"), "{zh}");
+    assert!(zh.contains("同时输出逐步推理过程"), "{zh}");
+    let zh = run(&["--help"], Some("zh_CN.UTF-8"));
+    assert!(zh.contains("子命令"), "{zh}");
+    let zh = run(&["help", "dispatch"], Some("zh_CN.UTF-8"));
+    assert!(zh.contains("用法: fuquan dispatch"), "{zh}");
+    let en = run(&["route", "--help"], None);
+    assert!(en.contains("Route a case"), "{en}");
+    let en = run(&["route", "--help", "--lang", "en"], Some("zh_CN.UTF-8"));
+    assert!(en.contains("Route a case"), "{en}");
+}

@@ -12,9 +12,11 @@ use crate::answer::Refused;
 use crate::decision::Decision;
 #[cfg(feature = "intake")]
 use crate::decisions::intake;
+#[cfg(feature = "supervision")]
+use crate::decisions::supervision;
 use crate::decisions::{
     coverage, dispatch, disputes, inspection, labels, lookup, routing, schedule, screening,
-    staffing, supervision, validation,
+    staffing, validation,
 };
 use crate::diagnostic::Diagnostic;
 use crate::ruleset::Engine;
@@ -34,6 +36,7 @@ pub const REGISTRY: &[Entry] = &[
     Entry::of::<dispatch::operation::Dispatch>(),
     Entry::of::<coverage::operation::Coverage>(),
     Entry::of::<inspection::operation::InspectionPlan>(),
+    #[cfg(feature = "supervision")]
     Entry::of::<supervision::operation::Supervision>(),
     Entry::of::<routing::operation::RouteHistory>(),
     Entry::of::<labels::operation::Labels>(),

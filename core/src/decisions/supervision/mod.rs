@@ -197,21 +197,19 @@ impl Supervision {
     /// A short explanation (zh, en).
     pub fn summary(&self) -> (String, String) {
         let c = &self.counts;
-        let list = |names: Vec<&str>, sep: &str| {
-            if names.is_empty() {
-                "—".to_owned()
-            } else {
-                names.join(sep)
+        let (mut zh, mut en) = (String::new(), String::new());
+        for (k, x) in self.candidates.iter().enumerate() {
+            if k > 0 {
+                zh.push('、');
+                en.push_str(", ");
             }
-        };
-        let zh = list(
-            self.candidates.iter().map(|x| x.town.name_zh()).collect(),
-            "、",
-        );
-        let en = list(
-            self.candidates.iter().map(|x| x.town.name_en()).collect(),
-            ", ",
-        );
+            zh.push_str(x.town.name_zh());
+            en.push_str(x.town.name_en());
+        }
+        if zh.is_empty() {
+            zh.push('—');
+            en.push('—');
+        }
         (
             format!(
                 "{} 条统计中 {} 条有迹象（违法不罚 {}，有法不依 {}）；依法回收执法权限的审查对象 {} 个：{zh}。",
@@ -308,50 +306,35 @@ impl Engine {
                     .expected("a town or subdistrict id"),
                 ),
             }
-            // A ratio above 100% is no ratio: the figures of one row are one
-            // period's cases, each filed (or transferred) case found, each
-            // decision on a filed case, each overturned decision a decision.
-            for (part, part_zh, whole, whole_zh, n, d) in [
+            // A share above 100% is no share: a row counts one period's cases,
+            // each filed (or transferred) case found, each decision on a filed
+            // case, each overturned decision a decision. The first such figure.
+            let figures = [
                 (
-                    "filed + transferred",
-                    "立案数与移送数之和",
-                    "found",
-                    "发现数",
                     s.filed.saturating_add(s.transferred),
                     s.found,
-                ),
-                (
-                    "decided",
-                    "作出决定数",
                     "filed",
-                    "立案数",
-                    s.decided,
-                    s.filed,
+                    "立案数与移送数之和",
+                    "发现数",
                 ),
+                (s.decided, s.filed, "decided", "作出决定数", "立案数"),
                 (
-                    "overturned",
-                    "被撤销、变更或确认违法的决定数",
-                    "decided",
-                    "作出决定数",
                     s.overturned,
                     s.decided,
+                    "overturned",
+                    "被纠错的决定数",
+                    "作出决定数",
                 ),
-            ] {
-                if n > d {
-                    let field = part.split(' ').next().unwrap_or(part);
-                    errors.push(
-                        err(
-                            "supervision.impossible_figures",
-                            format!("stats[{i}].{field}"),
-                            format!("{part_zh} {n} 大于{whole_zh} {d}，比例不能超过 100%；请核对同一期间的统计数字"),
-                            format!("{part} ({n}) exceeds {whole} ({d}): a share cannot exceed 100%; check the period's figures"),
-                        )
-                        .expected_both(
-                            format!("{part_zh}不大于{whole_zh} {d}"),
-                            format!("{part} ≤ {whole} ({d})"),
-                        ),
-                    );
-                }
+            ];
+            if let Some((n, d, field, part, whole)) = figures.into_iter().find(|f| f.0 > f.1) {
+                errors.push(err(
+                    "supervision.impossible_figures",
+                    format!("stats[{i}].{field}"),
+                    format!("{part} {n} 大于{whole} {d}，比例不能超过 100%"),
+                    format!(
+                        "{field} ({n}) exceeds its denominator ({d}): a share cannot exceed 100%"
+                    ),
+                ));
             }
             if s.period.from > s.period.to {
                 errors.push(
