@@ -33,7 +33,9 @@ def is_han(c):
 def convert(body):
     """The converted body of one literal (its source text between the quotes)."""
     han = sum(1 for c in body if is_han(c))
-    latin = sum(1 for c in body if c.isascii() and c.isalpha())
+    # Letters of format placeholders ({name}) are not text.
+    text = re.sub(r"\{[^{}]*\}", "", body)
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
     if han == 0 or latin > han:
         return body
     # Placeholders count as neither Chinese nor not; mask them.

@@ -130,7 +130,7 @@ impl<'d> Validator<'d> {
         self.error(
             "ruleset.unknown_reference",
             path,
-            format!("引用了不存在的{what_zh}:{id}"),
+            format!("引用了不存在的{what_zh}：{id}"),
             format!("no {what_en} with id {id:?}"),
             None,
         );

@@ -535,7 +535,7 @@ fn timeline_sentence(
     let zh: Vec<String> = segments.iter().map(|s| part(s, true)).collect();
     let en: Vec<String> = segments.iter().map(|s| part(s, false)).collect();
     (
-        format!("{code} 在{}:{}。", town.name_zh, zh.join(";")),
+        format!("{code} 在{}：{}。", town.name_zh, zh.join("；")),
         format!("{code} at {}: {}.", town.name_en, en.join("; ")),
     )
 }

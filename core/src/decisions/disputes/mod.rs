@@ -772,7 +772,7 @@ impl Engine {
                         Stage::Resolved,
                         rule,
                         deciders,
-                        format!("{} {how_zh},由{}管辖。", e.date, h.name_zh),
+                        format!("{} {how_zh}，由{}管辖。", e.date, h.name_zh),
                         format!("On {} {how_en}: {} handles the case.", e.date, h.name_en),
                     )
                 }

@@ -215,7 +215,7 @@ fn summary(d: &Intake<'_>, c: &[Candidate], next_zh: &str, next_en: &str) -> (St
     match (d.outcome, top) {
         (Outcome::Item, Some(t)) => (
             format!(
-                "{words_zh};最相符:{} {}(得分 {},把握 {}%)。{next_zh}",
+                "{words_zh}；最相符：{} {}（得分 {}，把握 {}%）。{next_zh}",
                 t.code,
                 t.name_zh,
                 milli(t.score_milli),
@@ -254,7 +254,7 @@ fn summary(d: &Intake<'_>, c: &[Candidate], next_zh: &str, next_en: &str) -> (St
             ),
         ),
         _ => (
-            format!("{words_zh};没有足够相符的事项。{next_zh}"),
+            format!("{words_zh}；没有足够相符的事项。{next_zh}"),
             format!("{words_en}; no item matches well enough. {next_en}"),
         ),
     }

@@ -169,7 +169,7 @@ impl Engine {
                 err(
                     crate::codes::INPUT_TOO_LARGE,
                     "text",
-                    format!("所述内容共 {chars} 字,超过上限 {MAX_TEXT_CHARS} 字"),
+                    format!("所述内容共 {chars} 字，超过上限 {MAX_TEXT_CHARS} 字"),
                     format!(
                         "the text has {chars} characters, more than the limit of {MAX_TEXT_CHARS}"
                     ),

@@ -760,7 +760,7 @@ impl Engine {
                 ));
             } else {
                 t.step(None, || (
-                    format!("拟罚款 {fine} 元,不满较大数额 {large} 元({basis_zh})。"),
+                    format!("拟罚款 {fine} 元，不满较大数额 {large} 元（{basis_zh}）。"),
                     format!("The fine of {fine} yuan is under the large amount of {large} yuan ({basis_en})."),
                 ));
             }

@@ -614,7 +614,7 @@ impl Screened {
         };
         (
             format!(
-                "事项 {}「{}」对{cz}:{vz}{why_zh}{both_zh};{mz}。",
+                "事项 {}「{}」对{cz}：{vz}{why_zh}{both_zh}；{mz}。",
                 self.item.code, self.item.name_zh
             ),
             format!(

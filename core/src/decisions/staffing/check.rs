@@ -872,7 +872,7 @@ impl Engine {
             Vec::new(),
             Some(share_param.citation.render(self.plan_title())),
             format!(
-                "区级执法力量 {strength} 名中下沉镇(街道) {total} 名;{pct_zh}以上(含本数)需至少 {required} 名,{}",
+                "区级执法力量 {strength} 名中下沉镇(街道) {total} 名；{pct_zh}以上（含本数）需至少 {required} 名，{}",
                 if ok {
                     "符合".to_owned()
                 } else {
@@ -956,7 +956,7 @@ impl DistrictReport {
             .first()
             .map(|c| (c.message_zh.clone(), c.message_en.clone()))
             .unwrap_or_default();
-        zh.push_str(&format!("。核查名册 {rosters} 份,不符合 {failed} 份。"));
+        zh.push_str(&format!("。核查名册 {rosters} 份，不符合 {failed} 份。"));
         en.push_str(&format!(". {rosters} roster(s) checked, {failed} failing."));
         (zh, en)
     }

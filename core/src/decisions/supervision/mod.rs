@@ -584,11 +584,11 @@ fn row_sentence(s: &TownStats, findings: &[Finding]) -> (String, String) {
         .collect();
     (
         format!(
-            "{} {}..{}:{}。",
+            "{} {} 至 {}：{}。",
             s.town,
             s.period.from,
             s.period.to,
-            zh.join(";")
+            zh.join("；")
         ),
         format!(
             "{} {}..{}: {}.",
