@@ -75,26 +75,31 @@ pub(crate) fn refused(s: &mut String, answer: &Value, lang: Lang, cite: bool) {
             Lang::En => e["expected"].as_str(),
         };
         if let Some(x) = expected {
-            let _ = writeln!(s, "      {} {x}", choose(lang, "应为：", "expected:"));
+            let _ = writeln!(s, "      {}{x}", choose(lang, "应为：", "expected: "));
         }
         let message = e[choose(lang, "message_zh", "message_en")]
             .as_str()
             .unwrap_or("");
         if let Some(v) = e["value"].as_str().filter(|v| !message.contains(*v)) {
-            let _ = writeln!(s, "      {} {v}", choose(lang, "收到：", "given:"));
+            let _ = writeln!(s, "      {}{v}", choose(lang, "收到：", "given: "));
         }
-        if let Some(list) = e["suggestions"].as_array().filter(|l| !l.is_empty()) {
+        // The engine's message may name the near misses already (是否指 …).
+        let named = message.contains("是否指") || message.contains("did you mean");
+        if let Some(list) = e["suggestions"]
+            .as_array()
+            .filter(|l| !l.is_empty() && !named)
+        {
             let ids: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
             let _ = writeln!(
                 s,
-                "      {} {}",
-                choose(lang, "是否指：", "did you mean:"),
+                "      {}{}",
+                choose(lang, "是否指：", "did you mean: "),
                 ids.join(choose(lang, "、", ", "))
             );
         }
         if cite {
             if let Some(c) = e["citation"][choose(lang, "zh", "en")].as_str() {
-                let _ = writeln!(s, "      {} {c}", choose(lang, "依据：", "basis:"));
+                let _ = writeln!(s, "      {}{c}", choose(lang, "依据：", "basis: "));
             }
         }
     }
