@@ -135,13 +135,13 @@ fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> S
             }
             let _ = writeln!(s, "{}", pick(lang, "记录：", "Audit trail:"));
             for e in a["audit"].as_array().into_iter().flatten() {
-                // The text starts with the date already.
-                let _ = writeln!(
-                    s,
-                    "  [{}] {}",
-                    label("dispute_event", e["event"].as_str().unwrap_or(""), lang),
-                    text(&e["text"], lang)
-                );
+                // The text starts with the date already. `opened` is the
+                // dispute's own start, not one of the events a request gives.
+                let event = match e["event"].as_str().unwrap_or("") {
+                    "opened" => pick(lang, "发生争议", "opened"),
+                    other => label("dispute_event", other, lang),
+                };
+                let _ = writeln!(s, "  [{event}] {}", text(&e["text"], lang));
             }
         }
         "designation_request" => {
@@ -209,9 +209,16 @@ fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> S
                 "结论",
                 "Outcome",
                 &format!(
-                    "{} ({}%)",
+                    "{}{}",
                     label("intake_outcome", a["outcome"].as_str().unwrap_or(""), lang),
-                    a["confidence"].as_u64().unwrap_or(0)
+                    bracket(
+                        lang,
+                        &format!(
+                            "{}{}%",
+                            pick(lang, "把握 ", "confidence "),
+                            a["confidence"].as_u64().unwrap_or(0)
+                        )
+                    )
                 ),
             );
             for c in a["candidates"].as_array().into_iter().flatten() {

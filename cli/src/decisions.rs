@@ -95,7 +95,7 @@ fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> S
         "staffing" => checks(&mut s, a, lang),
         "staffing_district" => {
             checks(&mut s, a, lang);
-            let _ = writeln!(s, "{}", pick(lang, "各镇(街道):", "Towns:"));
+            let _ = writeln!(s, "{}", pick(lang, "各镇(街道)：", "Towns:"));
             let _ = writeln!(
                 s,
                 "  {}  {}  {}  {}  {}",
@@ -151,9 +151,9 @@ fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> S
                 .collect();
             let _ = writeln!(
                 s,
-                "{} {}",
-                pick(lang, "合计：", "Totals:"),
-                totals.join(pick(lang, ",", ", "))
+                "{}{}",
+                pick(lang, "合计：", "Totals: "),
+                totals.join(pick(lang, "，", ", "))
             );
         }
         "screen" => {

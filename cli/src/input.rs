@@ -11,7 +11,7 @@ pub(crate) fn read_text(file: Option<&PathBuf>) -> Result<String, String> {
         Some(path) => (
             std::fs::read(path).map_err(|e| {
                 format!(
-                    "无法读取文件 {0}:{1}\ncannot read {0}: {e}",
+                    "无法读取文件 {0}：{1}\ncannot read {0}: {e}",
                     path.display(),
                     io_zh(&e)
                 )

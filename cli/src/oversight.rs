@@ -10,8 +10,8 @@ use fuquan::Engine;
 use serde_json::{json, Value};
 
 use crate::render::{
-    body_name, choose as pick, domain_name, fit, label, pad, percent, refused, strings,
-    why_and_trace, width,
+    body_name, bracket, choose as pick, colon, domain_name, fit, label, pad, percent, refused,
+    strings, why_and_trace, width,
 };
 use crate::{Lang, Output};
 
@@ -155,9 +155,10 @@ fn render(operation: &str, a: &Value, lang: Lang, engine: &Engine) -> String {
             for o in a["objects"].as_array().into_iter().flatten() {
                 let _ = writeln!(
                     out,
-                    "{} ({}): {} {} / {} {} / {} {}",
+                    "{}{}{}{} {} / {} {} / {} {}",
                     s(&o["id"]),
-                    s(&o["town"][name]),
+                    bracket(lang, s(&o["town"][name])),
+                    colon(lang),
                     pick(lang, "综合检查", "combined visits"),
                     o["combined_visits"],
                     pick(lang, "分领域检查", "separate visits"),
@@ -237,7 +238,7 @@ fn render(operation: &str, a: &Value, lang: Lang, engine: &Engine) -> String {
                     pick(lang, "回收审查对象：", "Take-back candidate: "),
                     s(&c["town"][name]),
                     match lang {
-                        Lang::Zh => format!("({})", grounds.join("、")),
+                        Lang::Zh => format!("（{}）", grounds.join("、")),
                         Lang::En => format!(" ({})", grounds.join(", ")),
                     }
                 );

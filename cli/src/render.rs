@@ -355,7 +355,7 @@ pub fn validation(answer: &Value, dir: &str, lang: Lang) -> String {
         s,
         "{}",
         match lang {
-            Lang::Zh => format!("{dir}：{errors} 个错误，{} 个警告", diags.len() - errors),
+            Lang::Zh => format!("{dir}：{errors} 个错误，{} 个提示", diags.len() - errors),
             Lang::En => format!(
                 "{dir}: {errors} error(s), {} warning(s)",
                 diags.len() - errors

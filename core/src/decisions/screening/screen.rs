@@ -605,7 +605,7 @@ impl Screened {
         let why_zh = if rz.is_empty() {
             String::new()
         } else {
-            format!("({})", rz.join("、"))
+            format!("（{}）", rz.join("、"))
         };
         let why_en = if re.is_empty() {
             String::new()
