@@ -79,7 +79,7 @@ raw_dir="$target_dir/wasm32-unknown-unknown/wasm-release"
 # loads when it first needs intake.
 for variant in main full; do
   features=(); suffix=""
-  if [[ $variant == full ]]; then features=(--features intake,drafting); suffix="-full"; fi
+  if [[ $variant == full ]]; then features=(--features intake,supervision,drafting); suffix="-full"; fi
   step "cargo build --profile wasm-release --target wasm32-unknown-unknown -p fuquan-wasm ${features[*]:-}"
   (cd "$root" && cargo build --profile wasm-release --target wasm32-unknown-unknown -p fuquan-wasm "${features[@]}")
   # Both builds write fuquan_wasm.wasm: keep each under its own name.

@@ -199,7 +199,11 @@ export function embeddedFiles(): Record<string, string>;
 /** The decisions `RuleSet#call` knows (this module's build). */
 export function operations(): Operation[];
 
-/** Decisions of the core's registry, in its order (checked against it by `core/tests/registry.rs`). */
+/**
+ * Decisions of the core's registry, in its order (checked against it by `core/tests/registry.rs`).
+ * `supervision` and `intake` are in the full module only (`fuquan/full`); `operations()` lists
+ * what the loaded module has.
+ */
 export type Operation =
   | 'route'
   | 'validate'

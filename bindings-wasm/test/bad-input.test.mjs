@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { RuleSet, operations } from '../node.js';
-// Operations the main module leaves out (intake) run on the full module.
+// Operations the main module leaves out (intake, supervision) run on the full module.
 import * as full from '../node-full.js';
 import { packageDir } from './helpers.mjs';
 

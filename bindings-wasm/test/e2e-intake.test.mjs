@@ -42,7 +42,7 @@ test('portal intake box: a caller\'s sentence to the item, the body and the next
   assert.equal(await cell('acts_in_name_of'), '张村镇');
   assert.equal(await cell('next_step'), '由张村镇综合执法队处置。');
   assert.equal(await page.locator('#intake-rules li[data-rule="intake.clear"]').count(), 1);
-  assert.match(await page.textContent('#intake-rules li[data-rule="intake.match"]'), /《实施方案》第三部分\(二\)/);
+  assert.match(await page.textContent('#intake-rules li[data-rule="intake.match"]'), /《实施方案》第三部分（二）/);
 
   mkdirSync(join(packageDir, 'test-results'), { recursive: true });
   await page.screenshot({ path: join(packageDir, 'test-results', 'portal-intake.png'), fullPage: false });

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use crate::render::{choose as pick, label, refused, text, why_and_trace};
+use crate::render::{bracket, choose as pick, colon, label, refused, text, why_and_trace};
 use crate::{Lang, Output};
 
 fn name(body: &Value, lang: Lang) -> String {
@@ -71,10 +71,10 @@ pub fn run(
 }
 
 fn row(s: &mut String, lang: Lang, zh: &str, en: &str, v: &str) {
-    let _ = writeln!(s, "  {}: {v}", pick(lang, zh, en));
+    let _ = writeln!(s, "  {}{}{v}", pick(lang, zh, en), colon(lang));
 }
 
-fn render(operation: &str, a: &Value, lang: Lang) -> String {
+fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> String {
     let mut s = String::new();
     if a["status"] != "ok" {
         refused(&mut s, a, lang, true);
@@ -133,15 +133,15 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                     &name(&a["resolution"]["handler"], lang),
                 );
             }
-            let _ = writeln!(s, "{}", pick(lang, "记录:", "Audit trail:"));
+            let _ = writeln!(s, "{}", pick(lang, "记录：", "Audit trail:"));
             for e in a["audit"].as_array().into_iter().flatten() {
-                let _ = writeln!(
-                    s,
-                    "  {} {:<22} {}",
-                    e["date"].as_str().unwrap_or(""),
-                    e["event"].as_str().unwrap_or(""),
-                    text(&e["text"], lang)
-                );
+                // The text starts with the date already. `opened` is the
+                // dispute's own start, not one of the events a request gives.
+                let event = match e["event"].as_str().unwrap_or("") {
+                    "opened" => pick(lang, "发生争议", "opened"),
+                    other => label("dispute_event", other, lang),
+                };
+                let _ = writeln!(s, "  [{event}] {}", text(&e["text"], lang));
             }
         }
         "designation_request" => {
@@ -193,9 +193,12 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                 "季度汇报",
                 "Quarterly report",
                 &format!(
-                    "{} ({})",
+                    "{}{}",
                     a["quarterly_report"]["due"].as_str().unwrap_or(""),
-                    a["quarterly_report"]["quarter"].as_str().unwrap_or("")
+                    bracket(
+                        lang,
+                        a["quarterly_report"]["quarter"].as_str().unwrap_or("")
+                    )
                 ),
             );
         }
@@ -206,9 +209,16 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                 "结论",
                 "Outcome",
                 &format!(
-                    "{} ({}%)",
+                    "{}{}",
                     label("intake_outcome", a["outcome"].as_str().unwrap_or(""), lang),
-                    a["confidence"].as_u64().unwrap_or(0)
+                    bracket(
+                        lang,
+                        &format!(
+                            "{}{}%",
+                            pick(lang, "把握 ", "confidence "),
+                            a["confidence"].as_u64().unwrap_or(0)
+                        )
+                    )
                 ),
             );
             for c in a["candidates"].as_array().into_iter().flatten() {

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use crate::render::{choose as pick, label, refused, strings, text, why_and_trace};
+use crate::render::{
+    choose as pick, colon, fit, label, pad, refused, strings, text, why_and_trace, width,
+};
 use crate::{Lang, Output};
 
 fn read_request(file: Option<&PathBuf>) -> Result<String, String> {
@@ -34,7 +36,7 @@ pub fn run_generic(
     trace: bool,
     out: &Output,
 ) -> Result<ExitCode, String> {
-    crate::run_decision(operation, request, rules, trace, out, |_, a, lang| {
+    crate::run_decision(operation, request, rules, trace, out, |_, a, lang, _| {
         let mut s = String::new();
         if a["status"] == "ok" || a["status"] == "error" && a["diagnostics"].is_array() {
             if let Some(summary) = a.get("summary") {
@@ -82,7 +84,7 @@ pub fn catalogue_request(class: &str) -> Value {
     json!({"class": class})
 }
 
-fn render(operation: &str, a: &Value, lang: Lang) -> String {
+fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> String {
     let mut s = String::new();
     if a["status"] != "ok" {
         refused(&mut s, a, lang, false);
@@ -93,29 +95,52 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
         "staffing" => checks(&mut s, a, lang),
         "staffing_district" => {
             checks(&mut s, a, lang);
-            let _ = writeln!(s, "{}", pick(lang, "各镇(街道):", "Towns:"));
+            let _ = writeln!(s, "{}", pick(lang, "各镇(街道)：", "Towns:"));
+            let _ = writeln!(
+                s,
+                "  {}  {}  {}  {}  {}",
+                pad(pick(lang, "镇(街道)", "Town"), 18),
+                pad(pick(lang, "依据", "From"), 12),
+                pad(pick(lang, "下沉人数", "Seconded"), 8),
+                pad(pick(lang, "名册核查", "Roster"), 8),
+                pick(lang, "不符合的要求", "Requirements not met"),
+            );
             for t in a["towns"].as_array().into_iter().flatten() {
                 let verdict = match t["passed"].as_bool() {
                     Some(true) => pick(lang, "符合", "pass"),
                     Some(false) => pick(lang, "不符合", "FAIL"),
                     None => "—",
                 };
+                let source = match t["source"].as_str() {
+                    Some("roster") => pick(lang, "花名册", "roster"),
+                    _ => pick(lang, "下沉人数", "count given"),
+                };
                 let failed = strings(&t["failed"]);
-                let _ = writeln!(
-                    s,
-                    "  {:<10} {:<6} {} {:>4}  {:<6} {}",
-                    t["town"][pick(lang, "name_zh", "name_en")]
-                        .as_str()
-                        .unwrap_or(""),
-                    t["source"].as_str().unwrap_or(""),
-                    pick(lang, "下沉", "seconded"),
-                    t["seconded"],
-                    verdict,
+                let failed = if failed.is_empty() {
+                    "—".to_owned()
+                } else {
                     failed
                         .iter()
                         .map(|f| label("staffing_check", f, lang))
                         .collect::<Vec<_>>()
                         .join(pick(lang, "、", ", "))
+                };
+                let _ = writeln!(
+                    s,
+                    "  {}  {}  {}  {}  {}",
+                    pad(
+                        &fit(
+                            t["town"][pick(lang, "name_zh", "name_en")]
+                                .as_str()
+                                .unwrap_or(""),
+                            18
+                        ),
+                        18
+                    ),
+                    pad(source, 12),
+                    pad(&t["seconded"].to_string(), 8),
+                    pad(verdict, 8),
+                    failed
                 );
             }
             let totals: Vec<String> = a["totals"]
@@ -126,35 +151,63 @@ fn render(operation: &str, a: &Value, lang: Lang) -> String {
                 .collect();
             let _ = writeln!(
                 s,
-                "{} {}",
-                pick(lang, "合计:", "Totals:"),
-                totals.join(pick(lang, ",", ", "))
+                "{}{}",
+                pick(lang, "合计：", "Totals: "),
+                totals.join(pick(lang, "，", ", "))
             );
         }
         "screen" => {
             for r in a["reasons"].as_array().into_iter().flatten() {
                 let _ = writeln!(
                     s,
-                    "  - [{}] {}",
-                    r["clause"].as_str().unwrap_or(""),
+                    "  - {}{}{}",
+                    label(
+                        "screening_verdict",
+                        r["clause"].as_str().unwrap_or(""),
+                        lang
+                    ),
+                    colon(lang),
                     r[pick(lang, "zh", "en")].as_str().unwrap_or("")
                 );
             }
         }
         "screen_catalogue" => {
+            let widest = |vocabulary: &str, key: &str| {
+                a["items"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|i| width(label(vocabulary, i[key].as_str().unwrap_or(""), lang)))
+                    .max()
+                    .unwrap_or(0)
+            };
+            let verdict_width = widest("screening_verdict", "verdict");
+            let mode_width = widest("screening_mode", "mode");
             for i in a["items"].as_array().into_iter().flatten() {
-                let _ = writeln!(
-                    s,
-                    "  {} {:<9} {:<16} {} {}",
+                // One line of a 100-column terminal: long names are cut (`fuquan
+                // list items CODE` shows the whole name).
+                let head = format!(
+                    "  {} {:<9} {}  {}  ",
                     if i["suggested"] == true { "✓" } else { " " },
                     i["code"].as_str().unwrap_or(""),
-                    label(
-                        "screening_verdict",
-                        i["verdict"].as_str().unwrap_or(""),
-                        lang
+                    pad(
+                        label(
+                            "screening_verdict",
+                            i["verdict"].as_str().unwrap_or(""),
+                            lang
+                        ),
+                        verdict_width
                     ),
-                    label("screening_mode", i["mode"].as_str().unwrap_or(""), lang),
-                    i[pick(lang, "name_zh", "name_en")].as_str().unwrap_or("")
+                    pad(
+                        label("screening_mode", i["mode"].as_str().unwrap_or(""), lang),
+                        mode_width
+                    ),
+                );
+                let name = i[pick(lang, "name_zh", "name_en")].as_str().unwrap_or("");
+                let _ = writeln!(
+                    s,
+                    "{head}{}",
+                    fit(name, 100_usize.saturating_sub(width(&head)))
                 );
             }
         }
@@ -173,29 +226,69 @@ fn checks(s: &mut String, a: &Value, lang: Lang) {
         };
         let _ = writeln!(
             s,
-            "  [{mark}] {}: {}",
+            "  [{mark}] {}{}{}",
             label("staffing_check", c["id"].as_str().unwrap_or(""), lang),
+            colon(lang),
             c[pick(lang, "message_zh", "message_en")]
                 .as_str()
                 .unwrap_or("")
         );
     }
-    for r in a["rotation"].as_array().into_iter().flatten() {
-        let _ = writeln!(
-            s,
-            "  {} {:<12} {:<8} {} {};{} {};{} {}",
-            pick(lang, "轮岗", "rotation"),
+    let rotation: Vec<&Value> = a["rotation"].as_array().into_iter().flatten().collect();
+    if rotation.is_empty() {
+        return;
+    }
+    let who: Vec<String> = rotation
+        .iter()
+        .map(|r| {
             format!(
                 "{}({})",
                 r["name"].as_str().unwrap_or(""),
                 r["person"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    let who_width = who.iter().map(|w| width(w)).max().unwrap_or(0).min(30);
+    let status_width = rotation
+        .iter()
+        .map(|r| {
+            width(label(
+                "rotation_status",
+                r["status"].as_str().unwrap_or(""),
+                lang,
+            ))
+        })
+        .max()
+        .unwrap_or(0);
+    let _ = writeln!(
+        s,
+        "{}",
+        pick(
+            lang,
+            "干部交流（一线工作年限）：",
+            "Rotation (years on the front line):"
+        )
+    );
+    let _ = writeln!(
+        s,
+        "  {}  {}  {}  {}  {}",
+        pad(pick(lang, "人员", "Person"), who_width),
+        pad(pick(lang, "状态", "Status"), status_width),
+        pad(pick(lang, "一线工作起始", "Since"), 12),
+        pad(pick(lang, "可以交流自", "May from"), 12),
+        pick(lang, "必须交流自", "Must from"),
+    );
+    for (r, w) in rotation.iter().zip(&who) {
+        let _ = writeln!(
+            s,
+            "  {}  {}  {}  {}  {}",
+            pad(&fit(w, who_width), who_width),
+            pad(
+                label("rotation_status", r["status"].as_str().unwrap_or(""), lang),
+                status_width
             ),
-            label("rotation_status", r["status"].as_str().unwrap_or(""), lang),
-            pick(lang, "一线自", "since"),
-            r["front_line_since"].as_str().unwrap_or(""),
-            pick(lang, "可交流自", "may from"),
-            r["may"]["reached_from"].as_str().unwrap_or(""),
-            pick(lang, "必须交流自", "must from"),
+            pad(r["front_line_since"].as_str().unwrap_or(""), 12),
+            pad(r["may"]["reached_from"].as_str().unwrap_or(""), 12),
             r["must"]["reached_from"].as_str().unwrap_or(""),
         );
     }

@@ -10,7 +10,11 @@ pub(crate) fn read_text(file: Option<&PathBuf>) -> Result<String, String> {
     let (bytes, name) = match file.filter(|p| p.as_os_str() != "-") {
         Some(path) => (
             std::fs::read(path).map_err(|e| {
-                format!("无法读取文件 {0}:{e}\ncannot read {0}: {e}", path.display())
+                format!(
+                    "无法读取文件 {0}：{1}\ncannot read {0}: {e}",
+                    path.display(),
+                    io_zh(&e)
+                )
             })?,
             path.display().to_string(),
         ),
@@ -56,6 +60,17 @@ fn unreadable(name: &str) -> String {
         "{name} 的编码无法识别:请另存为「UTF-8」编码(记事本:文件 → 另存为 → 编码选 UTF-8)\n\
          {name} is in an encoding fuquan cannot read: save it as UTF-8"
     )
+}
+
+/// Why a file could not be read, in Chinese (the system's message is English).
+pub(crate) fn io_zh(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "文件不存在，请检查路径和文件名".to_owned(),
+        ErrorKind::PermissionDenied => "没有读取该文件的权限".to_owned(),
+        ErrorKind::IsADirectory => "这是一个文件夹，不是文件".to_owned(),
+        _ => format!("读取出错（{e}）"),
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 mod coordination;
 mod decisions;
 mod draft;
+mod help_zh;
 mod input;
 mod office;
 mod oversight;
@@ -86,7 +87,11 @@ enum Command {
     /// Validate a rule-set directory and list every diagnostic.
     Validate {
         /// The rule-set directory (ruleset.json plus departments/towns/items/grants.json).
-        dir: PathBuf,
+        #[arg(required_unless_present = "request")]
+        dir: Option<PathBuf>,
+        /// A rule-set document as one JSON file (`-`: stdin), as `fuquan call validate` takes it.
+        #[arg(long, value_name = "FILE", conflicts_with = "dir")]
+        request: Option<PathBuf>,
         #[command(flatten)]
         out: Output,
     },
@@ -132,10 +137,14 @@ enum Command {
     /// Screen one item for a town class (Plan §1: priority / cautious / neither).
     Screen {
         /// The item code, e.g. SR-P001.
-        item: String,
+        #[arg(required_unless_present = "request")]
+        item: Option<String>,
         /// The town class: developed_town, key_industry_town or main_urban_subdistrict.
-        #[arg(long)]
-        class: String,
+        #[arg(long, required_unless_present = "request")]
+        class: Option<String>,
+        /// The JSON request `fuquan call screen` takes, from a file (`-`: stdin), instead of the arguments.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["item", "class"])]
+        request: Option<PathBuf>,
         /// A rule-set directory to use instead of the embedded default.
         #[arg(long)]
         rules: Option<PathBuf>,
@@ -148,8 +157,11 @@ enum Command {
     /// Screen the whole catalogue for a town class and print the suggested list.
     ScreenCatalogue {
         /// The town class: developed_town, key_industry_town or main_urban_subdistrict.
-        #[arg(long)]
-        class: String,
+        #[arg(long, required_unless_present = "request")]
+        class: Option<String>,
+        /// The JSON request `fuquan call screen_catalogue` takes, from a file (`-`: stdin), instead of --class.
+        #[arg(long, value_name = "FILE", conflicts_with = "class")]
+        request: Option<PathBuf>,
         /// A rule-set directory to use instead of the embedded default.
         #[arg(long)]
         rules: Option<PathBuf>,
@@ -186,7 +198,6 @@ enum Command {
     /// handover, designation_request, designation_decision, dispute_submission
     /// from the source request file; delegation_acceptance, entrustment_agreement
     /// with --grant and --town. Text to stdout unless --out; blanks listed on stderr.
-    /// 起草文书:案件移送书、移交函、指定管辖申请书/决定书、管辖争议提请书、承接确认书、委托书。
     Draft {
         /// The document: transfer, handover, designation_request,
         /// designation_decision, dispute_submission, delegation_acceptance,
@@ -222,10 +233,14 @@ enum Command {
     /// The platform office's meetings and report for a submission date (Plan §11).
     PlatformSchedule {
         /// The submission date, YYYY-MM-DD.
-        date: String,
+        #[arg(required_unless_present = "request")]
+        date: Option<String>,
         /// A unit that failed to act (joint ruling and referral).
         #[arg(long)]
         failed_unit: Option<String>,
+        /// The JSON request `fuquan call platform_schedule` takes, from a file (`-`: stdin), instead of the arguments.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["date", "failed_unit"])]
+        request: Option<PathBuf>,
         /// A rule-set directory to use instead of the embedded default.
         #[arg(long)]
         rules: Option<PathBuf>,
@@ -252,7 +267,11 @@ enum Command {
     /// dispatch (Plan §2, §10, 三(二)); e.g. `fuquan intake "小区里有人半夜露天烧烤"`.
     Intake {
         /// What the caller or the grid worker said.
-        text: String,
+        #[arg(required_unless_present = "request")]
+        text: Option<String>,
+        /// The JSON request `fuquan call intake` takes, from a file (`-`: stdin), instead of the arguments.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["text", "place", "date"])]
+        request: Option<PathBuf>,
         /// A town, subdistrict or management centre id (else a place named in the text).
         #[arg(long)]
         place: Option<String>,
@@ -274,11 +293,14 @@ enum Command {
     /// Show, per item and town, who is competent on each day of a range (coverage timeline).
     Coverage {
         /// First day, e.g. 2024-05-01.
-        #[arg(long)]
-        from: String,
+        #[arg(long, required_unless_present = "request")]
+        from: Option<String>,
         /// Last day, included.
-        #[arg(long)]
-        to: String,
+        #[arg(long, required_unless_present = "request")]
+        to: Option<String>,
+        /// The JSON request `fuquan call coverage` takes, from a file (`-`: stdin), instead of the options.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["from", "to", "town", "item"])]
+        request: Option<PathBuf>,
         /// A town or subdistrict id (repeatable; default: every one).
         #[arg(long)]
         town: Vec<String>,
@@ -341,8 +363,11 @@ enum Command {
     /// `fuquan list towns 张村`, `fuquan list departments 市场监管局`.
     List {
         /// What to list: towns, departments, bodies, items, domains or classes.
-        #[arg(value_enum)]
-        what: ListKind,
+        #[arg(value_enum, required_unless_present = "request")]
+        what: Option<ListKind>,
+        /// The JSON request `fuquan call lookup` takes, from a file (`-`: stdin), instead of the arguments.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["what", "query"])]
+        request: Option<PathBuf>,
         /// A name, short form or id to look up (all entries when absent).
         query: Option<String>,
         /// A rule-set directory to use instead of the embedded default.
@@ -356,6 +381,9 @@ enum Command {
     Labels {
         /// Vocabulary names, e.g. disposition dispute_stage (all when none).
         vocabularies: Vec<String>,
+        /// The JSON request `fuquan call labels` takes, from a file (`-`: stdin), instead of the names.
+        #[arg(long, value_name = "FILE", conflicts_with = "vocabularies")]
+        request: Option<PathBuf>,
         #[command(flatten)]
         out: Output,
     },
@@ -369,6 +397,9 @@ enum Command {
         /// Target directory.
         #[arg(long, default_value = "schemas")]
         out: PathBuf,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
     },
     /// Serve every decision over HTTP (docs/serve.md): POST /v1/{operation},
     /// GET /openapi.json, /metrics, /healthz; SIGHUP reloads, SIGTERM drains.
@@ -396,8 +427,40 @@ fn version_line() -> String {
     )
 }
 
+/// The output language the command line asks for before clap has parsed it
+/// (`--lang en`, `--lang=en`), for messages printed outside a subcommand.
+fn lang_of_args() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let en = args
+        .windows(2)
+        .any(|w| w.first().is_some_and(|a| a == "--lang") && w.get(1).is_some_and(|v| v == "en"))
+        || args.iter().any(|a| a == "--lang=en");
+    if en {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
+}
+
 fn main() -> ExitCode {
-    let matches = Cli::command().version(version_line()).get_matches();
+    let args: Vec<String> = std::env::args().collect();
+    let mut command = Cli::command().version(version_line());
+    if help_zh::wanted(&args, |k| std::env::var(k).ok()) {
+        command = help_zh::localize(command);
+    }
+    let matches = command.clone().get_matches();
+    // The Chinese command tree has its own `help` subcommand (clap's cannot be
+    // translated): `fuquan help [SUBCOMMAND]`.
+    if let Some(("help", m)) = matches.subcommand() {
+        command.build();
+        let target = m.get_one::<String>("subcommand");
+        let text = match target.and_then(|t| command.find_subcommand_mut(t)) {
+            Some(sub) => sub.render_help(),
+            None => command.render_help(),
+        };
+        print!("{text}");
+        return ExitCode::SUCCESS;
+    }
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -426,7 +489,17 @@ fn main() -> ExitCode {
                     serde_json::to_string_pretty(&answer).unwrap_or_default()
                 );
             } else {
-                eprintln!("fuquan: {message}");
+                // A two-line message is Chinese, then English: the language
+                // asked for; a longer one (a sheet's row diagnostics) is shown whole.
+                match message.split_once('\n') {
+                    Some((zh, en)) if !en.contains('\n') => {
+                        eprintln!(
+                            "fuquan: {}",
+                            if lang_of_args() == Lang::En { en } else { zh }
+                        );
+                    }
+                    _ => eprintln!("fuquan: {message}"),
+                }
             }
             ExitCode::from(3)
         }
@@ -442,7 +515,7 @@ pub(crate) fn run_decision(
     rules: Option<&PathBuf>,
     trace: bool,
     out: &Output,
-    render: fn(&str, &Value, Lang) -> String,
+    render: fn(&str, &Value, Lang, &Engine) -> String,
 ) -> Result<ExitCode, String> {
     let engine = load_engine(rules)?;
     let answer = match request {
@@ -464,7 +537,7 @@ pub(crate) fn run_decision(
             serde_json::to_string_pretty(&answer).unwrap_or_default()
         );
     } else {
-        print!("{}", render(operation, &answer, out.lang));
+        print!("{}", render(operation, &answer, out.lang, &engine));
     }
     Ok(if ok {
         ExitCode::SUCCESS
@@ -485,6 +558,19 @@ pub(crate) fn load_engine(rules: Option<&PathBuf>) -> Result<Engine, String> {
             lines.join("\n  ")
         )
     })
+}
+
+/// The request of a subcommand that takes flags: the JSON of `--request FILE`
+/// (`-`: stdin) when given, the same request `fuquan call` reads, else the one
+/// the flags build. Malformed JSON is passed on as text for the engine to report.
+fn flags_or_request(
+    request: Option<&PathBuf>,
+    from_flags: impl FnOnce() -> Value,
+) -> Result<Result<Value, String>, String> {
+    match request {
+        Some(file) => decisions::request_from_file(Some(file)),
+        None => Ok(Ok(from_flags())),
+    }
 }
 
 fn run(command: Command) -> Result<ExitCode, String> {
@@ -564,7 +650,23 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 ExitCode::from(1)
             })
         }
-        Command::Validate { dir, out } => {
+        Command::Validate {
+            dir: None,
+            request,
+            out,
+        } => run_decision(
+            "validate",
+            decisions::request_from_file(request.as_ref())?,
+            None,
+            false,
+            &out,
+            |_, answer, lang, _| render::validation(answer, "", lang),
+        ),
+        Command::Validate {
+            dir: Some(dir),
+            request: _,
+            out,
+        } => {
             let answer = api::validate_dir(&dir);
             let ok = answer["status"] == "ok";
             if out.json {
@@ -639,19 +741,32 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Screen {
             item,
             class,
+            request,
             rules,
             trace,
             out,
         } => decisions::run(
             "screen",
-            Ok(decisions::screen_request(&item, &class)),
+            flags_or_request(request.as_ref(), || {
+                decisions::screen_request(
+                    item.as_deref().unwrap_or(""),
+                    class.as_deref().unwrap_or(""),
+                )
+            })?,
             rules.as_ref(),
             trace,
             &out,
         ),
-        Command::ScreenCatalogue { class, rules, out } => decisions::run(
+        Command::ScreenCatalogue {
+            class,
+            request,
+            rules,
+            out,
+        } => decisions::run(
             "screen_catalogue",
-            Ok(decisions::catalogue_request(&class)),
+            flags_or_request(request.as_ref(), || {
+                decisions::catalogue_request(class.as_deref().unwrap_or(""))
+            })?,
             rules.as_ref(),
             false,
             &out,
@@ -704,15 +819,18 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::PlatformSchedule {
             date,
             failed_unit,
+            request,
             rules,
             trace,
             out,
         } => coordination::run(
             "platform_schedule",
-            Ok(coordination::schedule_request(
-                &date,
-                failed_unit.as_deref(),
-            )),
+            flags_or_request(request.as_ref(), || {
+                coordination::schedule_request(
+                    date.as_deref().unwrap_or(""),
+                    failed_unit.as_deref(),
+                )
+            })?,
             rules.as_ref(),
             trace,
             &out,
@@ -731,6 +849,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         ),
         Command::Intake {
             text,
+            request,
             place,
             date,
             source,
@@ -739,12 +858,14 @@ fn run(command: Command) -> Result<ExitCode, String> {
             out,
         } => coordination::run(
             "intake",
-            Ok(coordination::intake_request(
-                &text,
-                place.as_deref(),
-                date.as_deref(),
-                &source,
-            )),
+            flags_or_request(request.as_ref(), || {
+                coordination::intake_request(
+                    text.as_deref().unwrap_or(""),
+                    place.as_deref(),
+                    date.as_deref(),
+                    &source,
+                )
+            })?,
             rules.as_ref(),
             trace,
             &out,
@@ -752,6 +873,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Coverage {
             from,
             to,
+            request,
             town,
             item,
             rules,
@@ -759,7 +881,14 @@ fn run(command: Command) -> Result<ExitCode, String> {
             out,
         } => oversight::run(
             "coverage",
-            Ok(oversight::coverage_request(&from, &to, &town, &item)),
+            flags_or_request(request.as_ref(), || {
+                oversight::coverage_request(
+                    from.as_deref().unwrap_or(""),
+                    to.as_deref().unwrap_or(""),
+                    &town,
+                    &item,
+                )
+            })?,
             rules.as_ref(),
             trace,
             &out,
@@ -803,34 +932,45 @@ fn run(command: Command) -> Result<ExitCode, String> {
         ),
         Command::List {
             what,
+            request,
             query,
             rules,
             out,
         } => {
-            let list = match what {
-                ListKind::Towns => "towns",
-                ListKind::Departments => "departments",
-                ListKind::Bodies => "bodies",
-                ListKind::Items => "items",
-                ListKind::Domains => "domains",
-                ListKind::Classes => "classes",
-            };
-            let mut request = serde_json::json!({ "list": list });
-            if let Some(q) = query {
-                request["query"] = Value::String(q);
-            }
+            let request = flags_or_request(request.as_ref(), || {
+                let list = match what {
+                    Some(ListKind::Towns) | None => "towns",
+                    Some(ListKind::Departments) => "departments",
+                    Some(ListKind::Bodies) => "bodies",
+                    Some(ListKind::Items) => "items",
+                    Some(ListKind::Domains) => "domains",
+                    Some(ListKind::Classes) => "classes",
+                };
+                let mut request = serde_json::json!({ "list": list });
+                if let Some(q) = query {
+                    request["query"] = Value::String(q);
+                }
+                request
+            })?;
             run_decision(
                 "lookup",
-                Ok(request),
+                request,
                 rules.as_ref(),
                 false,
                 &out,
                 render::lookup,
             )
         }
-        Command::Labels { vocabularies, out } => run_decision(
+        Command::Labels {
+            vocabularies,
+            request,
+            out,
+        } => run_decision(
             "labels",
-            Ok(serde_json::json!({ "vocabularies": vocabularies })),
+            flags_or_request(
+                request.as_ref(),
+                || serde_json::json!({ "vocabularies": vocabularies }),
+            )?,
             None,
             false,
             &out,
@@ -845,13 +985,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Export(args) => office::run_export(args),
         Command::Publish(args) => office::run_publish(args),
         Command::Diff(args) => office::run_diff(args),
-        Command::Schema { out } => {
+        Command::Schema { out, lang } => {
             std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
             for (name, schema) in fuquan::schema::all() {
                 let path = out.join(name);
                 let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
                 std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-                println!("wrote {}", path.display());
+                match lang {
+                    Lang::Zh => println!("已写入 {}", path.display()),
+                    Lang::En => println!("wrote {}", path.display()),
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -247,11 +247,11 @@ pub fn run_import(a: ImportArgs) -> Result<ExitCode, String> {
         let zh = a.out_fmt.lang == Lang::Zh;
         if zh {
             println!(
-                "读取 {} 张表:{} 行成为数据,{} 行跳过(空行、标题、重复表头),{} 行未导入",
+                "读取 {} 张表：{} 行成为数据，{} 行跳过（空行、标题、重复表头），{} 行未导入",
                 c.sheets, c.data_rows, c.skipped_rows, c.refused_rows
             );
             println!(
-                "规则集:{} 个事项,{} 项赋权/委托,{} 个镇街,{} 个部门",
+                "规则集：{} 个事项，{} 项赋权/委托，{} 个镇街，{} 个部门",
                 c.items, c.grants, c.towns, c.departments
             );
         } else {
@@ -274,7 +274,7 @@ pub fn run_import(a: ImportArgs) -> Result<ExitCode, String> {
             println!(
                 "{}",
                 if zh {
-                    format!("  另有 {infos} 条逐行说明(跳过的空行等),见 --json 或 --report")
+                    format!("  另有 {infos} 条逐行说明（跳过的空行等），见 --json 或 --report")
                 } else {
                     format!(
                         "  and {infos} row notes (skipped blank rows, …): see --json or --report"
@@ -327,7 +327,7 @@ pub fn run_import(a: ImportArgs) -> Result<ExitCode, String> {
             println!(
                 "{}",
                 if zh {
-                    "未写入任何文件(有错误;--partial 可略去出错的行后写入)"
+                    "未写入任何文件（有错误；--partial 可略去出错的行后写入）"
                 } else {
                     "nothing written (errors; --partial writes without the refused rows)"
                 }
@@ -388,7 +388,7 @@ pub fn run_publish(a: PublishArgs) -> Result<ExitCode, String> {
         for t in &p.towns {
             if zh {
                 println!(
-                    "{}:执法事项 {} 项,巡查事项 {} 项",
+                    "{}：执法事项 {} 项，巡查事项 {} 项",
                     t.name_zh,
                     t.enforcement.rows.len(),
                     t.inspection.rows.len()

@@ -15,6 +15,19 @@ pub(crate) fn choose<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
     }
 }
 
+/// The colon after a label: full-width in Chinese (GB/T 15834), `: ` in English.
+pub(crate) fn colon(lang: Lang) -> &'static str {
+    choose(lang, "：", ": ")
+}
+
+/// `text` in brackets after what precedes it: `（text）` in Chinese, ` (text)` in English.
+pub(crate) fn bracket(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
+    }
+}
+
 /// The `zh` or `en` member of a bilingual JSON text.
 pub(crate) fn text(v: &Value, lang: Lang) -> &str {
     v[choose(lang, "zh", "en")].as_str().unwrap_or("")
@@ -44,14 +57,15 @@ pub(crate) fn refused(s: &mut String, answer: &Value, lang: Lang, cite: bool) {
     let _ = writeln!(
         s,
         "{}",
-        choose(lang, "请求有误:", "The request was refused:")
+        choose(lang, "请求有误：", "The request was refused:")
     );
     for e in answer["errors"].as_array().into_iter().flatten() {
         let _ = writeln!(
             s,
-            "  [{}] {}: {}",
+            "  [{}] {}{}{}",
             e["code"].as_str().unwrap_or(""),
             e["path"].as_str().unwrap_or(""),
+            colon(lang),
             e[choose(lang, "message_zh", "message_en")]
                 .as_str()
                 .unwrap_or("")
@@ -61,26 +75,31 @@ pub(crate) fn refused(s: &mut String, answer: &Value, lang: Lang, cite: bool) {
             Lang::En => e["expected"].as_str(),
         };
         if let Some(x) = expected {
-            let _ = writeln!(s, "      {} {x}", choose(lang, "应为:", "expected:"));
+            let _ = writeln!(s, "      {}{x}", choose(lang, "应为：", "expected: "));
         }
         let message = e[choose(lang, "message_zh", "message_en")]
             .as_str()
             .unwrap_or("");
         if let Some(v) = e["value"].as_str().filter(|v| !message.contains(*v)) {
-            let _ = writeln!(s, "      {} {v}", choose(lang, "收到:", "given:"));
+            let _ = writeln!(s, "      {}{v}", choose(lang, "收到：", "given: "));
         }
-        if let Some(list) = e["suggestions"].as_array().filter(|l| !l.is_empty()) {
+        // The engine's message may name the near misses already (是否指 …).
+        let named = message.contains("是否指") || message.contains("did you mean");
+        if let Some(list) = e["suggestions"]
+            .as_array()
+            .filter(|l| !l.is_empty() && !named)
+        {
             let ids: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
             let _ = writeln!(
                 s,
-                "      {} {}",
-                choose(lang, "是否指:", "did you mean:"),
+                "      {}{}",
+                choose(lang, "是否指：", "did you mean: "),
                 ids.join(choose(lang, "、", ", "))
             );
         }
         if cite {
             if let Some(c) = e["citation"][choose(lang, "zh", "en")].as_str() {
-                let _ = writeln!(s, "      {} {c}", choose(lang, "依据:", "basis:"));
+                let _ = writeln!(s, "      {}{c}", choose(lang, "依据：", "basis: "));
             }
         }
     }
@@ -89,7 +108,7 @@ pub(crate) fn refused(s: &mut String, answer: &Value, lang: Lang, cite: bool) {
 /// The determining rules with their citations, then the trace when the answer has one:
 /// the closing part of every decision's text output.
 pub(crate) fn why_and_trace(s: &mut String, answer: &Value, lang: Lang) {
-    let _ = writeln!(s, "{}", choose(lang, "依据:", "Why:"));
+    let _ = writeln!(s, "{}", choose(lang, "依据：", "Why:"));
     for rule in answer["rules"].as_array().into_iter().flatten() {
         let cites: Vec<&str> = rule["citations"]
             .as_array()
@@ -108,7 +127,7 @@ pub(crate) fn why_and_trace(s: &mut String, answer: &Value, lang: Lang) {
         );
     }
     if let Some(steps) = answer["trace"].as_array() {
-        let _ = writeln!(s, "{}", choose(lang, "推理过程:", "Trace:"));
+        let _ = writeln!(s, "{}", choose(lang, "推理过程：", "Trace:"));
         for (i, step) in steps.iter().enumerate() {
             let _ = writeln!(s, "  {}. {}", i + 1, text(step, lang));
         }
@@ -187,31 +206,40 @@ pub fn route(answer: &Value, lang: Lang, engine: &Engine) -> String {
         "Disposition",
         disposition(r["disposition"].as_str().unwrap_or(""), lang),
     );
-    row(&mut s, "办理机关", "Handler", name(&r["handler"], lang));
+    // A split case has no one handler: each item's line below says who
+    // handles it and in whose name.
+    let split = r["disposition"] == "split";
+    let role = |body: &Value| {
+        if split && body.is_null() {
+            pick(
+                lang,
+                "分案办理，见下列各事项",
+                "per case, see the items below",
+            )
+        } else {
+            name(body, lang)
+        }
+    };
+    row(&mut s, "办理机关", "Handler", role(&r["handler"]));
     row(
         &mut s,
         "名义/责任",
         "In the name of",
-        name(&r["acts_in_name_of"], lang),
+        role(&r["acts_in_name_of"]),
     );
     row(
         &mut s,
         "复议被申请人",
         "Review resp.",
-        name(&r["review_respondent"], lang),
+        role(&r["review_respondent"]),
     );
     row(
         &mut s,
         "诉讼被告",
         "Defendant",
-        name(&r["litigation_defendant"], lang),
+        role(&r["litigation_defendant"]),
     );
-    row(
-        &mut s,
-        "复议机关",
-        "Review body",
-        name(&r["review_body"], lang),
-    );
+    row(&mut s, "复议机关", "Review body", role(&r["review_body"]));
     if !r["review_body_alternative"].is_null() {
         row(
             &mut s,
@@ -225,12 +253,15 @@ pub fn route(answer: &Value, lang: Lang, engine: &Engine) -> String {
         "适用日期",
         "Relevant date",
         format!(
-            "{} ({})",
+            "{}{}",
             r["relevant_date"].as_str().unwrap_or(""),
-            label(
-                "date_basis",
-                r["relevant_date_basis"].as_str().unwrap_or(""),
-                lang
+            bracket(
+                lang,
+                label(
+                    "date_basis",
+                    r["relevant_date_basis"].as_str().unwrap_or(""),
+                    lang
+                )
             )
         ),
     );
@@ -240,21 +271,24 @@ pub fn route(answer: &Value, lang: Lang, engine: &Engine) -> String {
             "过渡期",
             "Transition",
             format!(
-                "{} → {} ({})",
+                "{} → {}{}",
                 t["effective"].as_str().unwrap_or(""),
                 t["last_day"].as_str().unwrap_or(""),
-                pick(
+                bracket(
                     lang,
-                    if t["in_transition"] == true {
-                        "期内"
-                    } else {
-                        "已满"
-                    },
-                    if t["in_transition"] == true {
-                        "running"
-                    } else {
-                        "over"
-                    }
+                    &pick(
+                        lang,
+                        if t["in_transition"] == true {
+                            "期内"
+                        } else {
+                            "已满"
+                        },
+                        if t["in_transition"] == true {
+                            "running"
+                        } else {
+                            "over"
+                        }
+                    )
                 )
             ),
         );
@@ -271,15 +305,14 @@ pub fn route(answer: &Value, lang: Lang, engine: &Engine) -> String {
         "Hearing right",
         yes_no(r["hearing"]["right"] == true, lang),
     );
-    let split = r["disposition"] == "split";
     let town = name(&r["location"], lang);
     for item in r["items"].as_array().into_iter().flatten() {
         let status = item["status"].as_str().unwrap_or("");
         let mut line = format!(
-            "{} {} ({})",
+            "{} {}{}",
             item["code"].as_str().unwrap_or(""),
             label("item_status", status, lang),
-            item["grant"].as_str().unwrap_or("-")
+            bracket(lang, item["grant"].as_str().unwrap_or("-"))
         );
         if split {
             // Which case each item goes into: delegated items in the town's own
@@ -322,7 +355,7 @@ pub fn validation(answer: &Value, dir: &str, lang: Lang) -> String {
         s,
         "{}",
         match lang {
-            Lang::Zh => format!("{dir}:{errors} 个错误,{} 个警告", diags.len() - errors),
+            Lang::Zh => format!("{dir}：{errors} 个错误，{} 个提示", diags.len() - errors),
             Lang::En => format!(
                 "{dir}: {errors} error(s), {} warning(s)",
                 diags.len() - errors
@@ -341,29 +374,85 @@ pub fn validation(answer: &Value, dir: &str, lang: Lang) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             s,
-            "  {} {} {}: {}{cite}",
-            d["severity"].as_str().unwrap_or(""),
+            "  [{}] {} {}{}{}{cite}",
+            label("severity", d["severity"].as_str().unwrap_or(""), lang),
             d["code"].as_str().unwrap_or(""),
             d["path"].as_str().unwrap_or(""),
+            colon(lang),
             msg.as_str().unwrap_or("")
         );
     }
     s
 }
 
-/// Display width: CJK characters take two columns.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum()
+/// Display width in terminal columns: a Chinese character takes two.
+pub(crate) fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
-fn pad(s: &str, w: usize) -> String {
+/// `s` padded with spaces to `w` columns.
+pub(crate) fn pad(s: &str, w: usize) -> String {
     let mut out = s.to_owned();
     for _ in width(s)..w {
         out.push(' ');
     }
     out
+}
+
+/// `s` cut to at most `w` columns, ending in `…` when cut.
+pub(crate) fn fit(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw + 1 > w {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The name of a body (town, department, …) of the rule set by its id; the id
+/// itself when the rule set has no such body.
+pub(crate) fn body_name(engine: &Engine, id: &str, lang: Lang) -> String {
+    engine.body(id).map_or_else(
+        || id.to_owned(),
+        |b| choose(lang, &b.name_zh, &b.name_en).to_owned(),
+    )
+}
+
+/// The name of an enforcement domain of the rule set by its id; the id itself
+/// when there is none.
+pub(crate) fn domain_name(engine: &Engine, id: &str, lang: Lang) -> String {
+    engine
+        .document()
+        .domains
+        .iter()
+        .find(|d| d.id == id)
+        .map_or_else(
+            || id.to_owned(),
+            |d| choose(lang, &d.name_zh, &d.name_en).to_owned(),
+        )
+}
+
+/// A ratio as a percentage with one decimal, truncated (never rounded up past
+/// a threshold): 96/120 is `80.0%`, 2/3 is `66.6%`. Integers only.
+pub(crate) fn percent(numerator: u64, denominator: u64) -> String {
+    if denominator == 0 {
+        return "—".to_owned();
+    }
+    let tenths = numerator.saturating_mul(1000) / denominator;
+    if tenths.is_multiple_of(10) {
+        format!("{}%", tenths / 10)
+    } else {
+        format!("{}.{}%", tenths / 10, tenths % 10)
+    }
 }
 
 /// The demo table.
@@ -375,7 +464,7 @@ pub fn demo(engine: &Engine, answers: &[(Value, Value)], lang: Lang) -> String {
         "{}",
         match lang {
             Lang::Zh => format!(
-                "规则集 {} {}({},示例数据)\n",
+                "规则集 {} {}（{}，示例数据）\n",
                 meta.id, meta.version, meta.name_zh
             ),
             Lang::En => format!(
@@ -494,7 +583,7 @@ pub fn demo(engine: &Engine, answers: &[(Value, Value)], lang: Lang) -> String {
     let _ = writeln!(
         s,
         "\n{}",
-        pick(lang, "说明与依据:", "Explanations and citations:")
+        pick(lang, "说明与依据：", "Explanations and citations:")
     );
     for n in notes {
         let _ = writeln!(s, "  {n}");
@@ -543,7 +632,12 @@ pub(crate) fn operations(json: bool, lang: Lang) -> String {
             .map(|e| {
                 serde_json::json!({
                     "operation": e.operation,
-                    "request_schema": format!("{}-request.schema.json", e.schema_name),
+                    // validate's request is the rule-set document itself.
+                    "request_schema": if e.operation == "validate" {
+                        "ruleset.schema.json".to_owned()
+                    } else {
+                        format!("{}-request.schema.json", e.schema_name)
+                    },
                     "answer_schema": format!("{}-answer.schema.json", e.schema_name),
                     "max_request_bytes": e.max_request_bytes,
                 })
@@ -557,7 +651,7 @@ pub(crate) fn operations(json: bool, lang: Lang) -> String {
         "{}",
         choose(
             lang,
-            "通用入口的决策类型(fuquan call <决策类型> 请求.json):",
+            "通用入口的决策类型（fuquan call <决策类型> 请求.json）：",
             "Operations of the generic entry point (fuquan call <operation> request.json):"
         )
     );
@@ -568,7 +662,7 @@ pub(crate) fn operations(json: bool, lang: Lang) -> String {
 }
 
 /// `fuquan list`: one line per entry, id then name; the summary first.
-pub(crate) fn lookup(_op: &str, a: &Value, lang: Lang) -> String {
+pub(crate) fn lookup(_op: &str, a: &Value, lang: Lang, _engine: &Engine) -> String {
     let mut s = String::new();
     if a["status"] != "ok" {
         refused(&mut s, a, lang, false);
@@ -586,7 +680,7 @@ pub(crate) fn lookup(_op: &str, a: &Value, lang: Lang) -> String {
 }
 
 /// `fuquan labels`: each vocabulary, then `code  label` lines.
-pub(crate) fn labels(_op: &str, a: &Value, lang: Lang) -> String {
+pub(crate) fn labels(_op: &str, a: &Value, lang: Lang, _engine: &Engine) -> String {
     let mut s = String::new();
     if a["status"] != "ok" {
         refused(&mut s, a, lang, false);
@@ -595,9 +689,9 @@ pub(crate) fn labels(_op: &str, a: &Value, lang: Lang) -> String {
     for v in a["vocabularies"].as_array().into_iter().flatten() {
         let _ = writeln!(
             s,
-            "{} ({})",
+            "{}{}",
             v[choose(lang, "zh", "en")].as_str().unwrap_or(""),
-            v["name"].as_str().unwrap_or("")
+            bracket(lang, v["name"].as_str().unwrap_or(""))
         );
         for l in v["values"].as_array().into_iter().flatten() {
             let _ = writeln!(

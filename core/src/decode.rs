@@ -157,7 +157,7 @@ fn too_large(len: usize, limit: usize) -> Diagnostic {
     Diagnostic::error(
         codes::INPUT_TOO_LARGE,
         "",
-        format!("输入过大:{len} 字节,上限 {limit} 字节"),
+        format!("输入过大：{len} 字节，上限 {limit} 字节"),
         format!("input too large: {len} bytes, the limit is {limit}"),
     )
     .expected(format!("at most {limit} bytes"))
@@ -167,7 +167,7 @@ fn syntax(e: &serde_json::Error) -> Diagnostic {
     Diagnostic::error(
         codes::INPUT_SYNTAX,
         "",
-        format!("JSON 格式错误(第 {} 行第 {} 列)", e.line(), e.column()),
+        format!("JSON 格式错误（第 {} 行第 {} 列）", e.line(), e.column()),
         format!("malformed JSON: {e}"),
     )
     .expected("well-formed JSON")
@@ -225,7 +225,7 @@ fn to_diagnostic(e: &serde_path_to_error::Error<serde_json::Error>) -> Diagnosti
             return Diagnostic::error(
                 codes::INPUT_TOO_LARGE,
                 "",
-                "JSON 嵌套过深(上限 127 层)",
+                "JSON 嵌套过深（上限 127 层）",
                 "JSON nested too deeply (limit 127 levels)",
             )
             .expected("at most 127 levels of nesting");
@@ -244,10 +244,10 @@ fn message_diagnostic(mut path: String, message: &str) -> Diagnostic {
         }
         let zh = match code {
             codes::INPUT_DUPLICATE_KEY => "同一对象中键重复",
-            codes::MONEY_FLOAT => "金额不得使用浮点数,请写成字符串(如 \"50000.00\")",
+            codes::MONEY_FLOAT => "金额不得使用浮点数，请写成字符串（如 \"50000.00\"）",
             codes::MONEY_NEGATIVE => "金额不得为负数",
             codes::MONEY_INVALID => "金额应为以元为单位、最多两位小数的数字字符串",
-            codes::DATE_INVALID => "日期无效,应为真实存在的 YYYY-MM-DD 日期",
+            codes::DATE_INVALID => "日期无效，应为真实存在的 YYYY-MM-DD 日期",
             _ => "输入无效",
         };
         let expected = match code {
@@ -305,10 +305,10 @@ fn with_echo(mut d: Diagnostic, message: &str, say_expected: bool) -> Diagnostic
         d = d.with_value(v);
     }
     if let Some(zh) = d.expected_zh.as_ref().filter(|_| say_expected) {
-        d.message_zh = format!("{};应为{zh}", d.message_zh);
+        d.message_zh = format!("{}；应为{zh}", d.message_zh);
     }
     if let Some(v) = &d.value {
-        d.message_zh = format!("{}(收到「{v}」)", d.message_zh);
+        d.message_zh = format!("{}（收到「{v}」）", d.message_zh);
     }
     d
 }

@@ -198,7 +198,7 @@ impl InputError {
         InputError::single(Diagnostic::error(
             "ruleset.internal",
             "",
-            format!("内部错误:{what}"),
+            format!("内部错误：{what}"),
             format!("internal inconsistency: {what}"),
         ))
     }
@@ -219,52 +219,72 @@ impl From<Diagnostic> for InputError {
 
 /// The engine's own `expected` phrases and serde's shapes, with their Chinese wording.
 const EXPECTED_ZH: &[(&str, &str)] = &[
-    ("a town or subdistrict id", "规则集中的镇或街道(编号或名称)"),
+    (
+        "a town or subdistrict id",
+        "规则集中的镇或街道（编号或名称）",
+    ),
     (
         "a town, subdistrict or management centre id",
-        "规则集中的镇、街道或管理服务中心(编号或名称)",
+        "规则集中的镇、街道或管理服务中心（编号或名称）",
     ),
     (
         "a department, town or subdistrict id",
-        "规则集中的区级部门或镇(街道)(编号或名称)",
+        "规则集中的区级部门或镇(街道)（编号或名称）",
     ),
-    ("a department id", "规则集中的区级部门(编号或名称)"),
+    ("a department id", "规则集中的区级部门（编号或名称）"),
     (
         "an item code of the rule set",
-        "规则集中的事项编码(或事项名称)",
+        "规则集中的事项编码（或事项名称）",
     ),
     (
         "a domain id of the rule set",
-        "规则集中的执法领域(编号或名称)",
+        "规则集中的执法领域（编号或名称）",
     ),
     (
         "an item on the town's list on the date",
         "当日在该镇(街道)清单内的事项",
     ),
     ("items of one department", "同一部门的事项"),
+    (
+        "violation ≤ discovery ≤ filing ≤ decision",
+        "违法行为发生日 ≤ 发现日 ≤ 立案日 ≤ 决定日（可以是同一天）",
+    ),
+    (
+        "violation ≤ violation_end",
+        "违法行为发生日 ≤ 违法行为终了日（可以是同一天）",
+    ),
+    (
+        "valid_from ≤ valid_to",
+        "执法证有效期起日 ≤ 止日（可以是同一天）",
+    ),
+    (
+        "period.from ≤ period.to",
+        "期间开始日 ≤ 结束日（可以是同一天）",
+    ),
+    ("from ≤ to", "开始日 ≤ 结束日（可以是同一天）"),
     ("item or domain", "事项(item)或领域(domain)"),
     ("exactly one of dispute, state", "dispute 与 state 二者之一"),
     ("well-formed JSON", "格式正确的 JSON"),
     ("a boolean", "布尔值 true 或 false"),
     ("a string", "字符串"),
-    ("a sequence", "数组(列表)"),
+    ("a sequence", "数组（列表）"),
     ("a map", "JSON 对象"),
     (
         "a date string YYYY-MM-DD",
-        "YYYY-MM-DD 格式的日期字符串,如 \"2025-03-04\"",
+        "YYYY-MM-DD 格式的日期字符串，如 \"2025-03-04\"",
     ),
     (
         "a real date YYYY-MM-DD",
-        "真实存在的日期,YYYY-MM-DD 格式,如 \"2025-03-04\"",
+        "真实存在的日期，YYYY-MM-DD 格式，如 \"2025-03-04\"",
     ),
-    ("a date, e.g. \"2025-01-01\"", "日期,如 \"2025-01-01\""),
+    ("a date, e.g. \"2025-01-01\"", "日期，如 \"2025-01-01\""),
     (
         "the fine in yuan, e.g. \"50000\"",
-        "以元为单位的罚款金额,如 \"50000\"",
+        "以元为单位的罚款金额，如 \"50000\"",
     ),
     (
         "yuan as a string with at most two decimals, e.g. \"50000.00\"",
-        "以元为单位、最多两位小数的数字字符串,如 \"50000.00\"",
+        "以元为单位、最多两位小数的数字字符串，如 \"50000.00\"",
     ),
     (
         "each key at most once per object",
@@ -305,8 +325,8 @@ pub fn expected_in_chinese(en: &str) -> String {
         ("a value of ", "参数 ", " 的有效取值"),
         ("an item of ", "属于 ", " 的事项"),
         ("at least ", "不少于 ", ""),
-        ("one of: ", "以下之一:", ""),
-        ("one of ", "以下之一:", ""),
+        ("one of: ", "以下之一：", ""),
+        ("one of ", "以下之一：", ""),
         ("struct ", "JSON 对象(", ")"),
         (
             "one town or subdistrict id or full name",
@@ -331,7 +351,7 @@ pub fn expected_in_chinese(en: &str) -> String {
         }
     }
     if en.contains(" ≤ ") {
-        return format!("先后顺序:{en}");
+        return format!("先后顺序：{en}");
     }
     // Ids and codes (`zhangcun or comprehensive_enforcement`, `route, validate`).
     en.replace(" or ", " 或 ").replace(", ", "、")

@@ -70,9 +70,10 @@ pub mod decisions;
 pub use decisions::drafting;
 #[cfg(feature = "intake")]
 pub use decisions::intake;
+#[cfg(feature = "supervision")]
+pub use decisions::supervision;
 pub use decisions::{
-    coverage, dispatch, disputes, inspection, routing, schedule, screening, staffing, supervision,
-    validation,
+    coverage, dispatch, disputes, inspection, routing, schedule, screening, staffing, validation,
 };
 mod decode;
 pub mod diagnostic;

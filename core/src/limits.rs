@@ -32,7 +32,7 @@ pub(crate) fn check_len(path: &str, len: usize, max: usize) -> Result<(), Diagno
     Err(Diagnostic::error(
         codes::INPUT_TOO_LARGE,
         path,
-        format!("{path}:共 {len} 项,超过上限 {max} 项"),
+        format!("{path}：共 {len} 项，超过上限 {max} 项"),
         format!("{path} has {len} entries, more than the limit of {max}"),
     )
     .expected(format!("at most {max} entries")))

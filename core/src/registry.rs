@@ -14,9 +14,11 @@ use crate::decision::Decision;
 use crate::decisions::drafting;
 #[cfg(feature = "intake")]
 use crate::decisions::intake;
+#[cfg(feature = "supervision")]
+use crate::decisions::supervision;
 use crate::decisions::{
     coverage, dispatch, disputes, inspection, labels, lookup, routing, schedule, screening,
-    staffing, supervision, validation,
+    staffing, validation,
 };
 use crate::diagnostic::Diagnostic;
 use crate::ruleset::Engine;
@@ -36,6 +38,7 @@ pub const REGISTRY: &[Entry] = &[
     Entry::of::<dispatch::operation::Dispatch>(),
     Entry::of::<coverage::operation::Coverage>(),
     Entry::of::<inspection::operation::InspectionPlan>(),
+    #[cfg(feature = "supervision")]
     Entry::of::<supervision::operation::Supervision>(),
     Entry::of::<routing::operation::RouteHistory>(),
     Entry::of::<labels::operation::Labels>(),
@@ -156,7 +159,7 @@ pub fn unknown_operation(operation: &str) -> Diagnostic {
         format!("unknown operation {operation:?}"),
     )
     .expected_both(
-        format!("以下决策之一:{}", OPERATIONS.join("、")),
+        format!("以下决策之一：{}", OPERATIONS.join("、")),
         format!("one of: {}", OPERATIONS.join(", ")),
     )
 }
@@ -203,7 +206,7 @@ fn encode_failed(e: &serde_json::Error) -> Diagnostic {
     Diagnostic::error(
         codes::INTERNAL_ENCODE,
         "",
-        format!("内部错误:答复无法序列化:{e}"),
+        format!("内部错误：答复无法序列化：{e}"),
         format!("internal error: the answer could not be serialised: {e}"),
     )
 }

@@ -382,10 +382,11 @@ pub fn text(d: &Diff, english: bool) -> String {
             "  {kind:<8} {} {}  [{arrow}]  {eff}",
             c.item, c.item_zh
         ));
-        if !tr.is_empty() {
-            s.push_str(&format!("  {tr}"));
-        }
         s.push('\n');
+        // The transition note on its own line keeps rows within 100 columns.
+        if !tr.is_empty() {
+            s.push_str(&format!("    {tr}\n"));
+        }
     }
     s
 }

@@ -18,5 +18,6 @@ pub mod routing;
 pub mod schedule;
 pub mod screening;
 pub mod staffing;
+#[cfg(feature = "supervision")]
 pub mod supervision;
 pub mod validation;

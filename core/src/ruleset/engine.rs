@@ -308,7 +308,7 @@ impl Engine {
             if d < start {
                 let id = &self.meta().id;
                 diag.message_zh = format!(
-                    "日期 {d} 早于规则集 {id} 的施行日 {start},本规则集不适用;请核对日期,或使用 {start} 之前施行的规则集版本"
+                    "日期 {d} 早于规则集 {id} 的施行日 {start}，本规则集不适用；请核对日期，或使用 {start} 之前施行的规则集版本"
                 );
                 diag.message_en = format!(
                     "the date {d} is before rule set {id} takes effect on {start}: check the date, or use a rule-set version in force then"
@@ -512,7 +512,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
         InputError::single(Diagnostic::error(
             "ruleset.internal",
             what,
-            format!("内部错误:{what}"),
+            format!("内部错误：{what}"),
             format!("internal inconsistency after validation: {what}"),
         ))
     };

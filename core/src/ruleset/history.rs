@@ -150,7 +150,7 @@ impl RuleSetHistory {
             InputError::single(Diagnostic::error(
                 crate::codes::RULESET_IO,
                 "",
-                format!("{}:无法读取:{e}", dir.display()),
+                format!("{}：无法读取：{e}", dir.display()),
                 format!("{}: cannot read: {e}", dir.display()),
             ))
         };

@@ -73,7 +73,7 @@ pub fn document_from_dir(dir: &Path) -> Result<RuleSetDocument, InputError> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(io_error(
                 file,
-                &format!("无法读取:{e}"),
+                &format!("无法读取：{e}"),
                 &format!("cannot read: {e}"),
             )),
         }

@@ -361,7 +361,7 @@ impl<'e> NameResolver<'e> {
                         "name.ambiguous",
                         path,
                         format!(
-                            "「{}」可指多个{}:{names};请写明全称或编号",
+                            "「{}」可指多个{}：{names}；请写明全称或编号",
                             cut(value),
                             label.zh
                         ),
@@ -421,7 +421,7 @@ impl<'e> NameResolver<'e> {
                 if d.suggestions.is_empty() && !near.is_empty() {
                     d.suggestions = near.iter().map(|e| e.id.to_owned()).collect();
                     let names = listing(near);
-                    d.message_zh = format!("{};是否指:{names}?", d.message_zh);
+                    d.message_zh = format!("{}；是否指：{names}？", d.message_zh);
                     d.message_en = format!("{}; did you mean: {names}?", d.message_en);
                 }
             }

@@ -190,7 +190,7 @@ pub(crate) fn validate_parameters(p: &Parameters) -> Vec<Diagnostic> {
                     "parameter.out_of_range",
                     format!("parameters.platform_weekly_meeting[{i}].value.cutoff_days"),
                     format!(
-                        "周例会截止天数应在 0 至 6 之间,实际为 {}",
+                        "周例会截止天数应在 0 至 6 之间，实际为 {}",
                         d.value.cutoff_days
                     ),
                     format!(
@@ -209,7 +209,7 @@ pub(crate) fn validate_parameters(p: &Parameters) -> Vec<Diagnostic> {
                     "parameter.out_of_range",
                     format!("parameters.platform_quarterly_report[{i}].value.month_offset"),
                     format!(
-                        "季度汇报月份偏移应在 1 至 3 之间,实际为 {}",
+                        "季度汇报月份偏移应在 1 至 3 之间，实际为 {}",
                         d.value.month_offset
                     ),
                     format!(
@@ -225,7 +225,7 @@ pub(crate) fn validate_parameters(p: &Parameters) -> Vec<Diagnostic> {
                 Diagnostic::error(
                     "parameter.out_of_range",
                     format!("parameters.platform_quarterly_report[{i}].value.day"),
-                    format!("季度汇报日应在 1 至 28 之间,实际为 {}", d.value.day),
+                    format!("季度汇报日应在 1 至 28 之间，实际为 {}", d.value.day),
                     format!(
                         "the quarterly report day must be 1 to 28, got {}",
                         d.value.day

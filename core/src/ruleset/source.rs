@@ -764,6 +764,19 @@ pub struct Ratio {
     pub denominator: u32,
 }
 
+impl Ratio {
+    /// The share as a person reads it: `90%` for 90/100, `5%` for 1/20, and
+    /// `1/3` when it is no whole percentage (integers only).
+    pub fn percent(&self) -> String {
+        let (n, d) = (u64::from(self.numerator), u64::from(self.denominator));
+        if d > 0 && (n * 100) % d == 0 {
+            format!("{}%", n * 100 / d)
+        } else {
+            format!("{n}/{d}")
+        }
+    }
+}
+
 /// Rotation thresholds in whole years of front-line service (Plan §7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -31,11 +31,11 @@ pub fn check(document: &str, source: &str) -> Result<(), Diagnostic> {
         return Err(Diagnostic::error(
             "ruleset.template_unknown",
             path.clone(),
-            format!("{path}:没有名为 {document} 的文书"),
+            format!("{path}：没有名为 {document} 的文书"),
             format!("{path}: there is no document called {document}"),
         )
         .expected_both(
-            format!("以下之一:{}", DOCUMENTS.join("、")),
+            format!("以下之一：{}", DOCUMENTS.join("、")),
             format!("one of: {}", DOCUMENTS.join(", ")),
         ));
     }
@@ -43,7 +43,7 @@ pub fn check(document: &str, source: &str) -> Result<(), Diagnostic> {
         return Err(Diagnostic::error(
             "ruleset.template_syntax",
             path.clone(),
-            format!("{path}:模板超过 {MAX_TEMPLATE_BYTES} 字节"),
+            format!("{path}：模板超过 {MAX_TEMPLATE_BYTES} 字节"),
             format!("{path}: the template is over {MAX_TEMPLATE_BYTES} bytes"),
         ));
     }
@@ -61,7 +61,7 @@ pub fn check(document: &str, source: &str) -> Result<(), Diagnostic> {
         Diagnostic::error(
             "ruleset.template_syntax",
             format!("{path}:{line}"),
-            format!("{path} 第 {line} 行:模板语法错误:{what}"),
+            format!("{path} 第 {line} 行：模板语法错误：{what}"),
             format!("{path} line {line}: template syntax error: {what}"),
         )
     })

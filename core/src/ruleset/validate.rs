@@ -130,7 +130,7 @@ impl<'d> Validator<'d> {
         self.error(
             "ruleset.unknown_reference",
             path,
-            format!("引用了不存在的{what_zh}:{id}"),
+            format!("引用了不存在的{what_zh}：{id}"),
             format!("no {what_en} with id {id:?}"),
             None,
         );
@@ -140,7 +140,7 @@ impl<'d> Validator<'d> {
         self.error(
             "ruleset.duplicate_id",
             path,
-            format!("标识重复:{id}"),
+            format!("标识重复：{id}"),
             format!("duplicate id {id:?}"),
             None,
         );
@@ -209,14 +209,14 @@ impl<'d> Validator<'d> {
                 (DepartmentKind::CityDepartmentBranch, None) => self.error(
                     "department.branch_of_missing",
                     format!("{p}.branch_of"),
-                    format!("{} 是市级部门的派出机构,应载明设立它的市级部门和市人民政府", d.id),
+                    format!("{} 是市级部门的派出机构，应载明设立它的市级部门和市人民政府", d.id),
                     format!("{} is a branch of a city department: state the city department that set it up and the city government", d.id),
                     Some(FYF_24_4),
                 ),
                 (DepartmentKind::DistrictDepartment, Some(_)) => self.error(
                     "department.branch_of_unexpected",
                     format!("{p}.branch_of"),
-                    format!("{} 是区级部门,不应载明 branch_of(派出机构才有)", d.id),
+                    format!("{} 是区级部门，不应载明 branch_of（派出机构才有）", d.id),
                     format!("{} is a district department: only a branch states branch_of", d.id),
                     None,
                 ),
@@ -258,7 +258,7 @@ impl<'d> Validator<'d> {
                     self.error(
                         "parameter.dates_out_of_order",
                         format!("parameters.{name}[{}].from", i + 1),
-                        format!("参数 {name} 的生效日期应严格递增:{b} 不晚于 {a}"),
+                        format!("参数 {name} 的生效日期应严格递增：{b} 不晚于 {a}"),
                         format!(
                             "parameter {name}: dates must strictly increase, {b} is not after {a}"
                         ),
@@ -289,7 +289,7 @@ impl<'d> Validator<'d> {
                 self.error(
                     "parameter.out_of_range",
                     format!("parameters.transition_months[{i}].value"),
-                    format!("过渡期月数应在 1 至 120 之间,实际为 {}", d.value),
+                    format!("过渡期月数应在 1 至 120 之间，实际为 {}", d.value),
                     format!(
                         "transition months must be between 1 and 120, got {}",
                         d.value
@@ -358,7 +358,7 @@ impl<'d> Validator<'d> {
                 self.error(
                     "parameter.out_of_range",
                     format!("parameters.{name}[{i}].value"),
-                    format!("比例 {}/{} 无效:分母应大于零且不小于分子", r.numerator, r.denominator),
+                    format!("比例 {}/{} 无效：分母应大于零且不小于分子", r.numerator, r.denominator),
                     format!("share {}/{} is invalid: the denominator must be more than zero and not less than the numerator", r.numerator, r.denominator),
                     Some(XZCFF_63),
                 );
@@ -446,7 +446,7 @@ impl<'d> Validator<'d> {
                 self.error(
                     "town.class_missing",
                     format!("towns[{i}].class"),
-                    format!("{} 未标明类别(经济发达镇/重点产业镇/主城区街道)", t.name_zh),
+                    format!("{} 未标明类别（经济发达镇/重点产业镇/主城区街道）", t.name_zh),
                     format!("{} has no class (developed town / key-industry town / main-urban subdistrict)", t.name_en),
                     Some(PLAN_1),
                 );
@@ -464,7 +464,7 @@ impl<'d> Validator<'d> {
                     self.error(
                         "town.centre_without_handover",
                         format!("towns[{i}].hands_over_to"),
-                        format!("{} 不是乡镇人民政府,须指明移交案件的镇(街道)", t.name_zh),
+                        format!("{} 不是乡镇人民政府，须指明移交案件的镇(街道)", t.name_zh),
                         format!("{} is not a town government and must name the town it hands cases over to", t.name_en),
                         Some(PLAN_13),
                     );
@@ -497,7 +497,7 @@ impl<'d> Validator<'d> {
                     self.error(
                         "item.fine_range_invalid",
                         format!("items[{i}].fine_ranges[{j}]"),
-                        format!("事项 {} 的罚款幅度无效:下限高于上限,或同一当事人类别列了两次", item.code),
+                        format!("事项 {} 的罚款幅度无效：下限高于上限，或同一当事人类别列了两次", item.code),
                         format!("item {}: invalid fine range (minimum above maximum, or the same party listed twice)", item.code),
                         None,
                     );
@@ -533,7 +533,7 @@ impl<'d> Validator<'d> {
                 self.error(
                     "item.related_invalid",
                     format!("items[{i}].related_items"),
-                    format!("事项 {} 不是行政处罚,不能关联其他事项", item.code),
+                    format!("事项 {} 不是行政处罚，不能关联其他事项", item.code),
                     format!(
                         "item {} is not a penalty and cannot name related items",
                         item.code
@@ -554,7 +554,7 @@ impl<'d> Validator<'d> {
                     self.warning(
                         "item.everyday_word_space",
                         format!("items[{i}].everyday_words[{j}]"),
-                        format!("事项 {} 的日常用语“{}”含空格,分词后不会整体出现,不参与匹配", item.code, w.trim()),
+                        format!("事项 {} 的日常用语“{}”含空格，分词后不会整体出现，不参与匹配", item.code, w.trim()),
                         format!("item {}: the everyday word {:?} has a space inside; it can never be one token and is not matched", item.code, w.trim()),
                         None,
                     );
@@ -581,7 +581,7 @@ impl<'d> Validator<'d> {
                 self.error(
                     "item.related_invalid",
                     format!("items[{i}].related_items[{j}]"),
-                    format!("相关事项 {code} 无效:只有行政处罚事项可关联同一部门的行政检查、行政强制措施事项"),
+                    format!("相关事项 {code} 无效：只有行政处罚事项可关联同一部门的行政检查、行政强制措施事项"),
                     format!("related item {code} is invalid: only a penalty may name inspections or compulsory measures of its own department"),
                     Some(PLAN_PREAMBLE),
                 );
@@ -657,7 +657,7 @@ impl<'d> Validator<'d> {
                             "grant.item_department_mismatch",
                             format!("{p}.items[{j}]"),
                             format!(
-                                "事项 {code} 属于 {},不属于授出部门 {}",
+                                "事项 {code} 属于 {}，不属于授出部门 {}",
                                 item.department, g.grantor
                             ),
                             format!(
@@ -677,7 +677,7 @@ impl<'d> Validator<'d> {
                     self.error(
                         "grant.to_management_centre",
                         format!("{p}.grantee.towns[{j}]"),
-                        format!("{t} 不是乡镇人民政府或街道办事处,不能承接行政处罚权"),
+                        format!("{t} 不是乡镇人民政府或街道办事处，不能承接行政处罚权"),
                         format!("{t} is not a town government or subdistrict office and cannot receive penalty powers"),
                         Some(ART_24),
                     );
@@ -705,9 +705,9 @@ impl<'d> Validator<'d> {
                     "grant.dates_out_of_order",
                     format!("{p}.{later_field}"),
                     if b == a {
-                        format!("日期顺序错误:{later_field} 为 {b},与应在其前的日期相同(须晚于 {a})")
+                        format!("日期顺序错误：{later_field} 为 {b}，与应在其前的日期相同（须晚于 {a}）")
                     } else {
-                        format!("日期顺序错误:{later_field} 为 {b},早于应在其前的 {a}")
+                        format!("日期顺序错误：{later_field} 为 {b}，早于应在其前的 {a}")
                     },
                     if b == a {
                         format!("dates out of order: {later_field} is {b}, the same day as {a}, which it must follow")
@@ -782,7 +782,7 @@ impl<'d> Validator<'d> {
                     "grant.delegation_from_branch",
                     format!("{p}.items[{j}]"),
                     format!(
-                        "{}是{}的派出机构,不是县级人民政府部门;行政处罚法第二十四条只允许将县级人民政府部门的行政处罚权交由乡镇人民政府、街道办事处行使,赋予派出机构的事项缺少法律依据(须有法律、法规另行规定);可改由区级部门行使的事项赋权,或不列入清单",
+                        "{}是{}的派出机构，不是县级人民政府部门；行政处罚法第二十四条只允许将县级人民政府部门的行政处罚权交由乡镇人民政府、街道办事处行使，赋予派出机构的事项缺少法律依据（须有法律、法规另行规定）；可改由区级部门行使的事项赋权，或不列入清单",
                         b.name_zh, parent
                     ),
                     format!(
@@ -799,7 +799,7 @@ impl<'d> Validator<'d> {
                     self.error(
                         "grant.delegation_outside_catalogue",
                         format!("{p}.items[{j}]"),
-                        format!("事项 {code} 不在省指导目录内,不能赋权,只能依法委托"),
+                        format!("事项 {code} 不在省指导目录内，不能赋权，只能依法委托"),
                         format!("item {code} is outside the provincial guiding catalogue: it cannot be delegated, only entrusted"),
                         Some(ART_24),
                     );
@@ -852,7 +852,7 @@ impl<'d> Validator<'d> {
                     self.warning(
                         "grant.delegation_always_major",
                         format!("{p}.items[{j}]"),
-                        format!("事项 {code} 的法定最低罚款已达到 {t} 元以上,凡罚款的案件均属重大行政处罚,仍由行政执法部门管辖,赋予镇(街道)没有实际内容"),
+                        format!("事项 {code} 的法定最低罚款已达到 {t} 元以上，凡罚款的案件均属重大行政处罚，仍由行政执法部门管辖，赋予镇(街道)没有实际内容"),
                         format!("item {code}: its statutory minimum fine is already {t} yuan or more, so every fined case is a major decision that stays with the department: the delegation gives the town nothing"),
                         Some(PLAN_13),
                     );
@@ -872,7 +872,7 @@ impl<'d> Validator<'d> {
                     self.warning(
                         "grant.delegation_government_power",
                         format!("{p}.items[{j}]"),
-                        format!("行政强制措施 {rc} 的依据({})规定的是人民政府的职权,不是部门的职权,不能随部门的行政处罚权交由镇(街道)行使", r.establishing_basis),
+                        format!("行政强制措施 {rc} 的依据（{}）规定的是人民政府的职权，不是部门的职权，不能随部门的行政处罚权交由镇(街道)行使", r.establishing_basis),
                         format!("compulsory measure {rc} rests on a power of the people's government ({}), not of the department: it cannot go to the town with the department's penalty power", r.establishing_basis),
                         Some(QZF_17_1),
                     );
@@ -888,7 +888,7 @@ impl<'d> Validator<'d> {
                     self.error(
                         "grant.entrustment_compulsory_measure",
                         format!("{p}.items[{j}]"),
-                        format!("事项 {code} 是行政强制措施,行政强制措施权不得委托"),
+                        format!("事项 {code} 是行政强制措施，行政强制措施权不得委托"),
                         format!("item {code} is a compulsory measure, and compulsory-measure powers cannot be entrusted"),
                         Some(QZF_17),
                     );
@@ -1084,7 +1084,7 @@ impl<'d> Validator<'d> {
                     self.error(
                         "grant.mode_conflict",
                         format!("grants[{b}].items[{k}]"),
-                        format!("事项 {code} 在同一期间对 {town} 既赋权又委托(与 {ida} 冲突)"),
+                        format!("事项 {code} 在同一期间对 {town} 既赋权又委托（与 {ida} 冲突）"),
                         format!("item {code} is both delegated and entrusted to {town} on overlapping dates (conflicts with {ida})"),
                         Some(ART_20),
                     );
@@ -1093,7 +1093,7 @@ impl<'d> Validator<'d> {
                     self.warning(
                         "grant.duplicate_coverage",
                         format!("grants[{b}].items[{k}]"),
-                        format!("事项 {code} 在同一期间以相同方式重复授予 {town}(另见 {ida})"),
+                        format!("事项 {code} 在同一期间以相同方式重复授予 {town}（另见 {ida}）"),
                         format!("item {code} is granted twice in the same mode to {town} on overlapping dates (see also {ida})"),
                         None,
                     );

@@ -30,7 +30,7 @@ impl Validator<'_> {
                 self.range_error(
                     format!("parameters.centre_min_formal_staff[{i}].value"),
                     format!(
-                        "综合执法中心最少正式人员数应在 1 至 10000 之间,实际为 {}",
+                        "综合执法中心最少正式人员数应在 1 至 10000 之间，实际为 {}",
                         d.value
                     ),
                     format!(
@@ -52,7 +52,7 @@ impl Validator<'_> {
                 self.range_error(
                     format!("parameters.rotation_years[{i}].value"),
                     format!(
-                        "轮岗年限应满足 0 < 可交流年限 < 必须交流年限 ≤ 60,实际为 {} / {}",
+                        "轮岗年限应满足 0 < 可交流年限 < 必须交流年限 ≤ 60，实际为 {} / {}",
                         y.may, y.must
                     ),
                     format!(
@@ -81,7 +81,7 @@ impl Validator<'_> {
                 self.range_error(
                     format!("parameters.{name}[{i}].value"),
                     format!(
-                        "比例 {}/{} 无效:分母应大于零且不小于分子",
+                        "比例 {}/{} 无效：分母应大于零且不小于分子",
                         r.numerator, r.denominator
                     ),
                     format!(

@@ -59,10 +59,10 @@ pub enum Capacity {
 }
 
 crate::vocabulary::labelled!(Capacity, "capacity", "行使主体", "acting capacity", {
-    Delegation => "delegation", "镇(街道)以自己名义(赋权)", "the town in its own name (delegation)";
-    Entrustment => "entrustment", "镇(街道)以部门名义(委托)", "the town in the department's name (entrustment)";
+    Delegation => "delegation", "镇(街道)以自己名义（赋权）", "the town in its own name (delegation)";
+    Entrustment => "entrustment", "镇(街道)以部门名义（委托）", "the town in the department's name (entrustment)";
     Department => "department", "原行使部门", "the original department";
-    None => "none", "无人行使(空白)", "nobody (a gap)";
+    None => "none", "无人行使（空白）", "nobody (a gap)";
 });
 
 /// A contiguous run of days with one competent body.
@@ -201,13 +201,13 @@ impl Coverage {
             )
         } else {
             (
-                "存在重叠或空白,需清理清单",
+                "存在重叠或空白，需清理清单",
                 "there are overlaps or gaps: the lists need cleaning up",
             )
         };
         (
             format!(
-                "{} 至 {}:{} 对事项与镇(街道),{} 段,{} 对期间内发生变化;重叠 {} 处,空白 {} 处;{}。",
+                "{} 至 {}：{} 对事项与镇(街道)，{} 段，{} 对期间内发生变化；重叠 {} 处，空白 {} 处；{}。",
                 self.from, self.to, c.pairs, c.segments, c.pairs_changing, c.overlaps, c.gaps, zh_ok
             ),
             format!(
@@ -292,7 +292,7 @@ impl Engine {
                     err(
                         "coverage.unknown_town",
                         format!("towns[{k}]"),
-                        format!("{id} 不是规则集中的镇或街道(管理服务中心不承接执法权)"),
+                        format!("{id} 不是规则集中的镇或街道（管理服务中心不承接执法权）"),
                         format!("{id:?} is not a town or subdistrict of the rule set (a management centre holds no powers)"),
                     )
                     .expected("a town or subdistrict id"),
@@ -486,7 +486,7 @@ impl Engine {
             t.step(Some(RuleId::CoverageOverlap), || {
                 (
                     format!(
-                        "发现 {} 处重叠:同一事项对同一镇(街道)有两个以上授权同时有效。",
+                        "发现 {} 处重叠：同一事项对同一镇(街道)有两个以上授权同时有效。",
                         overlaps.len()
                     ),
                     format!(
@@ -535,7 +535,7 @@ fn timeline_sentence(
     let zh: Vec<String> = segments.iter().map(|s| part(s, true)).collect();
     let en: Vec<String> = segments.iter().map(|s| part(s, false)).collect();
     (
-        format!("{code} 在{}:{}。", town.name_zh, zh.join(";")),
+        format!("{code} 在{}：{}。", town.name_zh, zh.join("；")),
         format!("{code} at {}: {}.", town.name_en, en.join("; ")),
     )
 }

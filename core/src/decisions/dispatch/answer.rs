@@ -156,7 +156,7 @@ fn summary(r: &Report, d: &Dispatch<'_>) -> (String, String) {
                 "the town dispatches and the team accepts"
             };
             zh.push_str(&format!(
-                "事项在{}清单内,由其综合执法队处置({how_zh})。",
+                "事项在{}清单内，由其综合执法队处置（{how_zh}）。",
                 d.town.name_zh
             ));
             en.push_str(&format!(
@@ -169,7 +169,7 @@ fn summary(r: &Report, d: &Dispatch<'_>) -> (String, String) {
                 .department
                 .map_or(("-", "-"), |x| (x.name_zh.as_str(), x.name_en.as_str()));
             zh.push_str(&format!(
-                "事项不在{}清单内(或仍在过渡期),吹哨至{},由平台派单{}处置(吹哨报到)。",
+                "事项不在{}清单内（或仍在过渡期），吹哨至{}，由平台派单{}处置（吹哨报到）。",
                 d.town.name_zh, d.dispatcher.name_zh, dz
             ));
             en.push_str(&format!(
@@ -182,7 +182,7 @@ fn summary(r: &Report, d: &Dispatch<'_>) -> (String, String) {
                 .weekly_meeting
                 .map_or_else(String::new, |m| m.held.to_string());
             zh.push_str(&format!(
-                "职责不清,提交{}在 {date} 的周例会快速裁定责任范围。",
+                "职责不清，提交{}在 {date} 的周例会快速裁定责任范围。",
                 d.dispatcher.name_zh
             ));
             en.push_str(&format!(

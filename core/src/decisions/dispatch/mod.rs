@@ -246,7 +246,7 @@ impl Engine {
                             "dispatch.domain_mismatch",
                             "domain",
                             format!(
-                                "事项 {} 属于领域 {},不是 {id}",
+                                "事项 {} 属于领域 {}，不是 {id}",
                                 it.spec.code, it.spec.domain
                             ),
                             format!(
@@ -267,7 +267,7 @@ impl Engine {
                 err(
                     "dispatch.no_matter",
                     "item",
-                    "应提供事项编码(item)或领域(domain)".into(),
+                    "应提供事项编码（item）或领域（domain）".into(),
                     "give the item code (item) or, when it is not known, the domain (domain)"
                         .into(),
                 )
@@ -378,7 +378,7 @@ impl Engine {
                 t.step(Some(RuleId::CentreHandover), || {
                     (
                         format!(
-                            "{}发现的问题属于{}赋权清单,按程序移交{}处理。",
+                            "{}发现的问题属于{}赋权清单，按程序移交{}处理。",
                             c.name_zh, town.name_zh, town.name_zh
                         ),
                         format!(
@@ -415,7 +415,7 @@ impl Engine {
             };
             t.step(Some(RuleId::DispatchTownTeam), || match mode {
                 Mode::GridCallTeamReports => (
-                    format!("网格员呼叫、执法队报到:由{}综合执法队处置。", town.name_zh),
+                    format!("网格员呼叫、执法队报到：由{}综合执法队处置。", town.name_zh),
                     format!("The grid worker calls and the team reports: {}'s enforcement team handles it.", town.name_en),
                 ),
                 _ => (
@@ -434,7 +434,7 @@ impl Engine {
             t.step(Some(RuleId::DispatchWhistle), || {
                 let (zh, en) = dep.map_or(("-", "-"), |d| (d.name_zh.as_str(), d.name_en.as_str()));
                 (
-                    format!("不在{}清单内(或仍在过渡期):吹哨至{},由平台向{}派单并督导执行。", town.name_zh, office.name_zh, zh),
+                    format!("不在{}清单内（或仍在过渡期）：吹哨至{}，由平台向{}派单并督导执行。", town.name_zh, office.name_zh, zh),
                     format!("Not on {}'s list (or still in transition): whistled to {}, which dispatches {} and follows up.", town.name_en, office.name_en, en),
                 )
             });
@@ -457,7 +457,7 @@ impl Engine {
             t.step(Some(RuleId::DispatchUnclear), || {
                 (
                     format!(
-                        "只知领域,其事项分属镇(街道)与部门或多个部门({} 项在清单内,{} 项属 {} 个部门),职责不清:提交{} {} 的周例会快速裁定。",
+                        "只知领域，其事项分属镇(街道)与部门或多个部门（{} 项在清单内，{} 项属 {} 个部门），职责不清：提交{} {} 的周例会快速裁定。",
                         competent.len(), not_competent.len(), departments.len(), office.name_zh, weekly.held
                     ),
                     format!(

@@ -129,9 +129,9 @@ pub struct DisputeAnswer<'e> {
 
 fn stage_zh(s: Stage) -> &'static str {
     match s {
-        Stage::Negotiating => "协商阶段",
-        Stage::AtPlatform => "区级综合执法平台研究解决阶段",
-        Stage::AtDistrictGovernment => "提请区政府决定阶段",
+        Stage::Negotiating => "处于协商阶段",
+        Stage::AtPlatform => "处于区级综合执法平台研究解决阶段",
+        Stage::AtDistrictGovernment => "处于提请区政府决定阶段",
         Stage::Resolved => "已解决",
     }
 }

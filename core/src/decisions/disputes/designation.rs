@@ -2,6 +2,7 @@
 //! designate the original department, or the district government designates on
 //! its own initiative.
 
+use crate::vocabulary::Labelled;
 use serde::{Deserialize, Serialize};
 
 use crate::answer::TraceStep;
@@ -103,7 +104,7 @@ pub enum DesignationDecision {
 
 crate::vocabulary::labelled!(DesignationDecision, "designation_decision", "区政府决定", "government decision", {
     Designated => "designated", "指定原行使部门管辖", "the department is designated";
-    Refused => "refused", "不予指定,由镇(街道)办理", "refused: the town keeps the case";
+    Refused => "refused", "不予指定，由镇(街道)办理", "refused: the town keeps the case";
 });
 
 /// Where the designation stands.
@@ -122,7 +123,7 @@ pub enum DesignationOutcome {
 crate::vocabulary::labelled!(DesignationOutcome, "designation_outcome", "指定管辖结果", "designation outcome", {
     Pending => "pending", "待区政府决定", "awaiting the district government";
     Designated => "designated", "已指定原行使部门管辖", "the department is designated";
-    Refused => "refused", "不予指定,由镇(街道)办理", "refused: the town keeps the case";
+    Refused => "refused", "不予指定，由镇(街道)办理", "refused: the town keeps the case";
 });
 
 /// The request of the `designation_request` decision.
@@ -218,7 +219,7 @@ impl Engine {
                 err(
                     "designation.centre_not_a_town",
                     "town",
-                    format!("{}不是乡镇人民政府,不办理案件;应由其移交的镇提出", b.name_zh),
+                    format!("{}不是乡镇人民政府，不办理案件；应由其移交的镇提出", b.name_zh),
                     format!("{} is not a town government and handles no case; the town it hands over to makes the request", b.name_en),
                 )
                 .expected("a town or subdistrict id")
@@ -288,11 +289,11 @@ impl Engine {
             if !available.contains(g) {
                 let (zh, en) = match req.initiator {
                     Initiator::Town => (
-                        format!("镇(街道)报请指定管辖的理由只能是案件重大复杂、需要回避或不宜本级管辖,{} 不是", g.as_str()),
+                        format!("镇(街道)报请指定管辖的理由只能是案件重大复杂、需要回避或不宜本级管辖，「{}」不是", g.label().zh),
                         format!("a town may ask for designation only because the case is major and complex, needs recusal or is unsuited to its level; {} is not such a ground", g.as_str()),
                     ),
                     Initiator::DistrictGovernment => (
-                        format!("区政府主动指定管辖的理由只能是案件重大复杂或镇(街道)承办可能影响公正处理,{} 不是", g.as_str()),
+                        format!("区政府主动指定管辖的理由只能是案件重大复杂或镇(街道)承办可能影响公正处理，「{}」不是", g.label().zh),
                         format!("the district government designates on its own initiative only because the case is major and complex or town handling could affect fair handling; {} is not such a ground", g.as_str()),
                     ),
                 };
@@ -326,7 +327,7 @@ impl Engine {
                 err(
                     "designation.decision_not_applicable",
                     "decision",
-                    "区政府主动指定即为决定本身,不另有批准或不批准".into(),
+                    "区政府主动指定即为决定本身，不另有批准或不批准".into(),
                     "the district government's own designation is itself the decision: it takes no separate decision".into(),
                 )
                 .cite(PLAN_14.render(plan)),
@@ -350,8 +351,8 @@ impl Engine {
                     err(
                         "designation.not_town_matter",
                         format!("items[{i}]"),
-                        format!("事项 {} 在 {} 不属于{}行使(状态 {:?}),已由{}负责,无需指定管辖", it.code, req.date, town.name_zh, it.status, it.department.name_zh),
-                        format!("item {} is not exercised by {} on {} (status {:?}): {} is already responsible, so there is nothing to designate", it.code, town.name_en, req.date, it.status, it.department.name_en),
+                        format!("事项 {} 在 {} 不属于{}行使（状态：{}），已由{}负责，无需指定管辖", it.code, req.date, town.name_zh, it.status.label().zh, it.department.name_zh),
+                        format!("item {} is not exercised by {} on {} (status: {}): {} is already responsible, so there is nothing to designate", it.code, town.name_en, req.date, it.status.label().en, it.department.name_en),
                     )
                     .expected("an item on the town's list on the date")
                     .cite(PLAN_4.render(plan)),
@@ -365,7 +366,7 @@ impl Engine {
                     err(
                         "designation.several_departments",
                         "items",
-                        "案件事项属于多个原行政执法部门,无法确定指定哪一个部门".into(),
+                        "案件事项属于多个原行政执法部门，无法确定指定哪一个部门".into(),
                         "the items belong to several original departments: there is no single department to designate".into(),
                     )
                     .expected("items of one department")
@@ -427,7 +428,7 @@ impl Engine {
                 (
                     Some(department),
                     Some(department),
-                    format!("{}指定{}管辖:由{}以自己名义办理并承担法律责任。", government.name_zh, department.name_zh, department.name_zh),
+                    format!("{}指定{}管辖：由{}以自己名义办理并承担法律责任。", government.name_zh, department.name_zh, department.name_zh),
                     format!("{} designates {}: it handles the case in its own name and answers for it.", government.name_en, department.name_en),
                 )
             }
@@ -443,14 +444,14 @@ impl Engine {
                 (
                     Some(town),
                     name_of,
-                    format!("{}未予指定,案件仍由{}办理。", government.name_zh, town.name_zh),
+                    format!("{}未予指定，案件仍由{}办理。", government.name_zh, town.name_zh),
                     format!("{} did not designate: {} keeps the case.", government.name_en, town.name_en),
                 )
             }
             DesignationOutcome::Pending => (
                 None,
                 None,
-                format!("由{}决定;指定的,由{}以自己名义办理并承担法律责任;不指定的,仍由{}办理。", government.name_zh, department.name_zh, town.name_zh),
+                format!("由{}决定；指定的，由{}以自己名义办理并承担法律责任；不指定的，仍由{}办理。", government.name_zh, department.name_zh, town.name_zh),
                 format!("{} decides; if it designates, {} handles the case in its own name and answers for it; if not, {} keeps it.", government.name_en, department.name_en, town.name_en),
             ),
         };

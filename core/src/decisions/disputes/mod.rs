@@ -25,6 +25,7 @@ pub use designation::{
     DesignationRequest, Initiator,
 };
 
+use crate::vocabulary::Labelled;
 use serde::{Deserialize, Serialize};
 
 use crate::answer::TraceStep;
@@ -393,9 +394,9 @@ fn check_stored_stage(stored: Option<&DisputeState>, replayed: Stage) -> Result<
                 "dispute.state_mismatch",
                 "state.stage",
                 format!(
-                    "存储的阶段 {} 与其事件重放得出的阶段 {} 不符",
-                    s.stage.as_str(),
-                    replayed.as_str()
+                    "存储的阶段「{}」与其事件重放得出的阶段「{}」不符",
+                    s.stage.label().zh,
+                    replayed.label().zh
                 ),
                 format!(
                     "the stored stage {} does not match the stage its events lead to, {}",
@@ -445,7 +446,7 @@ impl Engine {
                     Diagnostic::error(
                         "dispute.centre_not_a_party",
                         format!("{prefix}town"),
-                        format!("{}不是乡镇人民政府或街道办事处,没有行政处罚管辖权,不能成为管辖争议的一方", b.name_zh),
+                        format!("{}不是乡镇人民政府或街道办事处，没有行政处罚管辖权，不能成为管辖争议的一方", b.name_zh),
                         format!("{} is not a town government or subdistrict office: it holds no penalty jurisdiction and cannot be a party to a jurisdiction dispute", b.name_en),
                     )
                     .expected("a town or subdistrict id")
@@ -496,7 +497,7 @@ impl Engine {
                         "dispute.item_department_mismatch",
                         format!("{prefix}items[{i}]"),
                         format!(
-                            "事项 {code} 的原行使部门是 {},不是争议一方{}",
+                            "事项 {code} 的原行使部门是 {}，不是争议一方{}",
                             item.spec.department, department.name_zh
                         ),
                         format!(
@@ -526,7 +527,7 @@ impl Engine {
                     Diagnostic::error(
                         "dispute.both_dispute_and_state",
                         "state",
-                        "应提供 dispute(新争议)或 state(已存储的争议)之一,不能同时提供",
+                        "应提供 dispute（新争议）或 state（已存储的争议）之一，不能同时提供",
                         "give either dispute (a new dispute) or state (a stored one), not both",
                     )
                     .expected("exactly one of dispute, state"),
@@ -575,7 +576,7 @@ impl Engine {
         let mut audit = Vec::new();
         rules.insert(RuleId::DisputeNegotiate);
         let opened_zh = format!(
-            "{} {}与{}就案件管辖发生争议,应当协商解决。",
+            "{} {}与{}就案件管辖发生争议，应当协商解决。",
             spec.opened, town.name_zh, department.name_zh
         );
         let opened_en = format!(
@@ -624,7 +625,7 @@ impl Engine {
                 return Err(refuse(
                     "dispute.already_resolved",
                     path,
-                    format!("争议已解决(由{h_zh}管辖),不能再发生 {} 事件", e.kind.as_str()),
+                    format!("争议已解决（由{h_zh}管辖），不能再发生「{}」事件", e.kind.label().zh),
                     format!("the dispute is already resolved ({h_en} handles the case): no {} event can follow", e.kind.as_str()),
                     plan,
                     PLAN_14,
@@ -636,7 +637,7 @@ impl Engine {
                     Diagnostic::error(
                         "dispute.date_out_of_order",
                         format!("{path}.date"),
-                        format!("事件日期 {} 早于前一事件(或争议发生)日期 {last_date}", e.date),
+                        format!("事件日期 {} 早于前一事件（或争议发生）日期 {last_date}", e.date),
                         format!("the event date {} is before the previous event (or the opening) on {last_date}", e.date),
                     )
                     .expected(format!("a date on or after {last_date}"))
@@ -650,13 +651,13 @@ impl Engine {
                 let (code, zh, en) = if skipped {
                     (
                         "dispute.skipped_rung",
-                        format!("争议处于 {} 阶段,{} 事件跳过了前一层级:协商不成的提交区级综合执法平台,平台难以推进的才提请区政府决定", stage.as_str(), e.kind.as_str()),
+                        format!("争议处于「{}」阶段，「{}」事件跳过了前一层级：协商不成的提交区级综合执法平台，平台难以推进的才提请区政府决定", stage.label().zh, e.kind.label().zh),
                         format!("the dispute is at {}: a {} event skips a rung — a failed negotiation goes to the platform, and only what the platform cannot move goes to the district government", stage.as_str(), e.kind.as_str()),
                     )
                 } else {
                     (
                         "dispute.rung_passed",
-                        format!("争议已处于 {} 阶段,{} 事件属于已经过的层级", stage.as_str(), e.kind.as_str()),
+                        format!("争议已处于「{}」阶段，「{}」事件属于已经过的层级", stage.label().zh, e.kind.label().zh),
                         format!("the dispute is already at {}: a {} event belongs to a rung it has left", stage.as_str(), e.kind.as_str()),
                     )
                 };
@@ -672,7 +673,7 @@ impl Engine {
                     return Err(refuse(
                         "dispute.handler_missing",
                         format!("{path}.handler"),
-                        format!("{} 事件应指明由哪一方管辖(handler)", e.kind.as_str()),
+                        format!("「{}」事件应指明由哪一方管辖（handler）", e.kind.label().zh),
                         format!("a {} event must name who handles the case (handler)", e.kind.as_str()),
                         plan,
                         PLAN_14,
@@ -682,7 +683,7 @@ impl Engine {
                     return Err(refuse(
                         "dispute.handler_not_applicable",
                         format!("{path}.handler"),
-                        format!("{} 事件不解决争议,不应指明管辖机关", e.kind.as_str()),
+                        format!("「{}」事件不解决争议，不应指明管辖机关", e.kind.label().zh),
                         format!("a {} event does not resolve the dispute and names no handler", e.kind.as_str()),
                         plan,
                         PLAN_14,
@@ -693,7 +694,7 @@ impl Engine {
                         Diagnostic::error(
                             "dispute.handler_not_party",
                             format!("{path}.handler"),
-                            format!("{h} 不是争议当事方:只能确定由{}或{}管辖", town.name_zh, department.name_zh),
+                            format!("{h} 不是争议当事方：只能确定由{}或{}管辖", town.name_zh, department.name_zh),
                             format!("{h:?} is not a party to the dispute: the case can only go to {} or {}", town.id, department.id),
                         )
                         .expected(format!("{} or {}", town.id, department.id))
@@ -711,7 +712,7 @@ impl Engine {
                         Stage::AtPlatform,
                         RuleId::DisputePlatform,
                         vec![town, department],
-                        format!("{} 协商不成,提交{}研究解决。", e.date, office.name_zh),
+                        format!("{} 协商不成，提交{}研究解决。", e.date, office.name_zh),
                         format!("On {} negotiation failed: the dispute goes to {} to study and resolve.", e.date, office.name_en),
                     )
                 }
@@ -719,7 +720,7 @@ impl Engine {
                     Stage::AtDistrictGovernment,
                     RuleId::DisputeGovernment,
                     vec![office],
-                    format!("{} 平台难以推进,提请{}决定。", e.date, government.name_zh),
+                    format!("{} 平台难以推进，提请{}决定。", e.date, government.name_zh),
                     format!(
                         "On {} the platform could not move it forward: it goes to {} to decide.",
                         e.date, government.name_en
@@ -771,7 +772,7 @@ impl Engine {
                         Stage::Resolved,
                         rule,
                         deciders,
-                        format!("{} {how_zh},由{}管辖。", e.date, h.name_zh),
+                        format!("{} {how_zh}，由{}管辖。", e.date, h.name_zh),
                         format!("On {} {how_en}: {} handles the case.", e.date, h.name_en),
                     )
                 }
@@ -811,7 +812,7 @@ impl Engine {
                 monthly_meeting: None,
                 government_may_designate: true,
                 rule: RuleId::DisputeNegotiate,
-                zh: format!("{}与{}应当协商解决;协商不成的,提交区级综合执法平台。区政府也可以直接指定管辖。", town.name_zh, department.name_zh),
+                zh: format!("{}与{}应当协商解决；协商不成的，提交区级综合执法平台。区政府也可以直接指定管辖。", town.name_zh, department.name_zh),
                 en: format!("{} and {} must negotiate; if that fails, the dispute goes to the district platform. The district government may also designate directly.", town.name_en, department.name_en),
             },
             (Stage::AtPlatform, _) => {
@@ -821,7 +822,7 @@ impl Engine {
                 rules.insert(RuleId::PlatformWeeklyMeeting);
                 rules.insert(RuleId::PlatformMonthlyMeeting);
                 let zh = format!(
-                    "由{}研究解决:{} 提交,上 {} 的周例会{},争议事项在 {} 的月联席会议{}研究解决;难以推进的,提请区政府决定。区政府也可以直接指定管辖。",
+                    "由{}研究解决：{} 提交，上 {} 的周例会{}，争议事项在 {} 的月联席会议{}研究解决；难以推进的，提请区政府决定。区政府也可以直接指定管辖。",
                     office.name_zh, since, weekly.held, crate::schedule::moved_zh(weekly), monthly.held, crate::schedule::moved_zh(monthly)
                 );
                 let en = format!(

@@ -44,7 +44,7 @@ fn source_request<T: serde::de::DeserializeOwned>(req: &DraftRequest) -> Result<
         return Err(refuse(
             "draft.request_missing",
             "request",
-            format!("{}需要 request:源决策的请求", req.document.title_zh()),
+            format!("{}需要 request：源决策的请求", req.document.title_zh()),
             format!(
                 "the {} needs `request`: the source operation's request",
                 req.document.title_en()
@@ -144,7 +144,7 @@ pub(crate) fn gather(engine: &Engine, req: &DraftRequest) -> Result<Source, Inpu
                         code,
                         "request",
                         format!(
-                            "该案件的处置结果是“{}”,不是“{}”,不能制作{}",
+                            "该案件的处置结果是“{}”，不是“{}”，不能制作{}",
                             got.zh,
                             want.zh,
                             req.document.title_zh()
@@ -182,7 +182,7 @@ pub(crate) fn gather(engine: &Engine, req: &DraftRequest) -> Result<Source, Inpu
                 return Err(refuse(
                     "draft.not_a_town_request",
                     "request.initiator",
-                    "区政府依职权指定管辖无需申请书:指定管辖申请书只为镇(街道)报请制作".into(),
+                    "区政府依职权指定管辖无需申请书：指定管辖申请书只为镇(街道)报请制作".into(),
                     "the district government designating on its own initiative needs no request: the request is drafted for a town's 报请 only".into(),
                     "initiator town",
                 ));
@@ -193,7 +193,7 @@ pub(crate) fn gather(engine: &Engine, req: &DraftRequest) -> Result<Source, Inpu
                 return Err(refuse(
                     "draft.designation_pending",
                     "request.decision",
-                    "区政府尚未作出决定(request.decision 为空),不能制作指定管辖决定书".into(),
+                    "区政府尚未作出决定（request.decision 为空），不能制作指定管辖决定书".into(),
                     "the district government has not decided yet (request.decision is empty): no decision can be drafted".into(),
                     "decision designated or refused",
                 ));
@@ -219,7 +219,7 @@ pub(crate) fn gather(engine: &Engine, req: &DraftRequest) -> Result<Source, Inpu
                         "draft.dispute_not_submittable",
                         "request",
                         format!(
-                            "争议处于“{}”:只有协商不成(提交区级综合执法平台)或平台难以推进(提请区政府)时才制作提请书",
+                            "争议处于“{}”：只有协商不成（提交区级综合执法平台）或平台难以推进（提请区政府）时才制作提请书",
                             got.zh
                         ),
                         format!(
@@ -301,7 +301,7 @@ fn grant_context(
                 code,
                 "grant",
                 format!(
-                    "{gid} 是{},{}只为{}制作",
+                    "{gid} 是{}，{}只为{}制作",
                     got.zh,
                     req.document.title_zh(),
                     w.zh

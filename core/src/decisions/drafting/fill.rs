@@ -169,7 +169,7 @@ pub struct Fill {
 /// The label of each fill field a template may leave blank: `(path, zh, en)`.
 /// A template asking for a field not listed here is a template error.
 pub const FIELDS: &[(&str, &str, &str)] = &[
-    ("case_number", "案号(文号)", "case or document number"),
+    ("case_number", "案号（文号）", "case or document number"),
     ("party.name", "当事人姓名或名称", "party's name"),
     ("party.id_number", "当事人身份证件号码", "party's ID number"),
     (
@@ -182,11 +182,11 @@ pub const FIELDS: &[(&str, &str, &str)] = &[
         "当事人法定代表人",
         "party's legal representative",
     ),
-    ("party.address", "当事人住址(地址)", "party's address"),
+    ("party.address", "当事人住址（地址）", "party's address"),
     ("party.phone", "当事人联系电话", "party's phone"),
     (
         "facts",
-        "涉嫌违法行为(案件事实)",
+        "涉嫌违法行为（案件事实）",
         "the suspected violation (facts)",
     ),
     ("investigation", "案件调查情况", "the investigation so far"),

@@ -100,7 +100,7 @@ pub fn parse(markup: &str) -> Result<Vec<Block>, MarkupError> {
         let Some((keyword, rest)) = line.split_once(':') else {
             return Err(MarkupError {
                 line: i + 1,
-                zh: format!("第 {} 行缺少“关键字:”:{line}", i + 1),
+                zh: format!("第 {} 行缺少“关键字：”：{line}", i + 1),
                 en: format!("line {} has no `keyword:`: {line}", i + 1),
             });
         };

@@ -223,7 +223,7 @@ fn template_error(document: DocumentKind, zh: String, en: String) -> InputError 
     InputError::single(Diagnostic::error(
         "draft.template_error",
         "document",
-        format!("文书模板 {}.j2 无法生成:{zh}", document.as_str()),
+        format!("文书模板 {}.j2 无法生成：{zh}", document.as_str()),
         format!("the template {}.j2 failed: {en}", document.as_str()),
     ))
 }
@@ -379,7 +379,7 @@ pub(crate) fn render_template(
             match e.line() {
                 Some(l) => template_error(
                     document,
-                    format!("第 {l} 行:{what}"),
+                    format!("第 {l} 行：{what}"),
                     format!("line {l}: {what}"),
                 ),
                 None => template_error(document, what.clone(), what),
@@ -441,10 +441,10 @@ pub fn draft<'e>(engine: &'e Engine, req: &DraftRequest) -> Result<Drafted<'e>, 
         .collect();
     let summary = Text {
         zh: if blanks.is_empty() {
-            format!("已生成{},无待填写项。", req.document.title_zh())
+            format!("已生成{}，无待填写项。", req.document.title_zh())
         } else {
             format!(
-                "已生成{},尚有 {} 处待填写:{}。",
+                "已生成{}，尚有 {} 处待填写：{}。",
                 req.document.title_zh(),
                 blanks.len(),
                 blanks.iter().map(|b| b.zh).collect::<Vec<_>>().join("、")

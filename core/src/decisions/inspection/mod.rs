@@ -154,7 +154,7 @@ impl InspectionPlan {
         let t = &self.totals;
         (
             format!(
-                "{} 至 {}:{} 个监管对象按“综合查一次”共安排 {} 次检查,分领域检查需 {} 次,节省 {} 次。",
+                "{} 至 {}：{} 个监管对象按“综合查一次”共安排 {} 次检查，分领域检查需 {} 次，节省 {} 次。",
                 self.period.from, self.period.to, t.objects, t.combined_visits, t.separate_visits, t.visits_saved
             ),
             format!(
@@ -283,7 +283,7 @@ impl Engine {
                             "inspection.domain_mismatch",
                             format!("list[{i}].domain"),
                             format!(
-                                "事项 {} 属于领域 {id},不是 {d}",
+                                "事项 {} 属于领域 {id}，不是 {d}",
                                 e.item.as_deref().unwrap_or("")
                             ),
                             format!(
@@ -427,7 +427,7 @@ impl Engine {
                     err(
                         "inspection.too_many_visits",
                         format!("objects[{i}]"),
-                        format!("对象 {} 需检查 {k} 次,但期间只有 {n} 个工作日", o.id),
+                        format!("对象 {} 需检查 {k} 次，但期间只有 {n} 个工作日", o.id),
                         format!(
                             "object {} needs {k} visits but the period has only {n} working days",
                             o.id
@@ -466,7 +466,7 @@ impl Engine {
                 };
                 (
                     format!(
-                        "{}:适用领域 {},综合检查 {combined} 次(各领域频次的最大值),分领域需 {separate} 次,节省 {saved} 次。",
+                        "{}：适用领域 {}，综合检查 {combined} 次（各领域频次的最大值），分领域需 {separate} 次，节省 {saved} 次。",
                         o.id,
                         list(&needs)
                     ),

@@ -154,13 +154,13 @@ fn next_step(d: &Intake<'_>, c: &[Candidate]) -> (String, String) {
     };
     match (d.outcome, &d.dispatch) {
         (Outcome::NoItem, _) => (
-            "不属于执法事项清单中的事项:由受理人员按其他渠道转办。".into(),
+            "不属于执法事项清单中的事项：由受理人员按其他渠道转办。".into(),
             "Not an item of the catalogue: the operator passes it on through other channels."
                 .into(),
         ),
         (Outcome::NeedsPerson, _) => (
             format!(
-                "由受理人员从候选事项中选择({}),再按所选事项派单。",
+                "由受理人员从候选事项中选择（{}），再按所选事项派单。",
                 codes(d.close)
             ),
             format!(
@@ -169,7 +169,7 @@ fn next_step(d: &Intake<'_>, c: &[Candidate]) -> (String, String) {
             ),
         ),
         (_, None) => (
-            "请补充问题发生的镇(街道),再派单。".into(),
+            "请补充问题发生的镇(街道)，再派单。".into(),
             "Give the town or subdistrict where the problem is, then dispatch.".into(),
         ),
         (_, Some(x)) => match x.destination {
@@ -182,7 +182,7 @@ fn next_step(d: &Intake<'_>, c: &[Candidate]) -> (String, String) {
                     .department
                     .map_or(("-", "-"), |b| (b.name_zh.as_str(), b.name_en.as_str()));
                 (
-                    format!("吹哨至{},由平台派单{}处置。", x.dispatcher.name_zh, zh),
+                    format!("吹哨至{}，由平台派单{}处置。", x.dispatcher.name_zh, zh),
                     format!(
                         "Whistled to {}, which dispatches {}.",
                         x.dispatcher.name_en, en
@@ -190,7 +190,7 @@ fn next_step(d: &Intake<'_>, c: &[Candidate]) -> (String, String) {
                 )
             }
             Destination::PlatformRuling => (
-                format!("职责不清,提交{}周例会裁定。", x.dispatcher.name_zh),
+                format!("职责不清，提交{}周例会裁定。", x.dispatcher.name_zh),
                 format!(
                     "Responsibility is unclear: {}'s weekly meeting rules on it.",
                     x.dispatcher.name_en
@@ -215,7 +215,7 @@ fn summary(d: &Intake<'_>, c: &[Candidate], next_zh: &str, next_en: &str) -> (St
     match (d.outcome, top) {
         (Outcome::Item, Some(t)) => (
             format!(
-                "{words_zh};最相符:{} {}(得分 {},把握 {}%)。{next_zh}",
+                "{words_zh}；最相符：{} {}（得分 {}，把握 {}%）。{next_zh}",
                 t.code,
                 t.name_zh,
                 milli(t.score_milli),
@@ -231,7 +231,7 @@ fn summary(d: &Intake<'_>, c: &[Candidate], next_zh: &str, next_en: &str) -> (St
         ),
         (Outcome::Domain, _) => (
             format!(
-                "{words_zh};{} 个候选事项接近,同属领域 {}(把握 {}%)。{next_zh}",
+                "{words_zh}；{} 个候选事项接近，同属领域 {}（把握 {}%）。{next_zh}",
                 d.close,
                 d.domain.as_deref().unwrap_or("-"),
                 d.confidence
@@ -245,7 +245,7 @@ fn summary(d: &Intake<'_>, c: &[Candidate], next_zh: &str, next_en: &str) -> (St
         ),
         (Outcome::NeedsPerson, _) => (
             format!(
-                "{words_zh};{} 个候选事项接近且分属不同领域,不作猜测。{next_zh}",
+                "{words_zh}；{} 个候选事项接近且分属不同领域，不作猜测。{next_zh}",
                 d.close
             ),
             format!(
@@ -254,7 +254,7 @@ fn summary(d: &Intake<'_>, c: &[Candidate], next_zh: &str, next_en: &str) -> (St
             ),
         ),
         _ => (
-            format!("{words_zh};没有足够相符的事项。{next_zh}"),
+            format!("{words_zh}；没有足够相符的事项。{next_zh}"),
             format!("{words_en}; no item matches well enough. {next_en}"),
         ),
     }

@@ -74,7 +74,7 @@ pub enum Outcome {
 
 crate::vocabulary::labelled!(Outcome, "intake_outcome", "受理结论", "intake outcome", {
     Item => "item", "事项明确", "item identified";
-    Domain => "domain", "领域明确,事项待定", "domain identified, item open";
+    Domain => "domain", "领域明确，事项待定", "domain identified, item open";
     NeedsPerson => "needs_person", "需人工选择", "a person chooses";
     NoItem => "no_item", "不属于清单事项", "not a catalogue item";
 });
@@ -169,7 +169,7 @@ impl Engine {
                 err(
                     crate::codes::INPUT_TOO_LARGE,
                     "text",
-                    format!("所述内容共 {chars} 字,超过上限 {MAX_TEXT_CHARS} 字"),
+                    format!("所述内容共 {chars} 字，超过上限 {MAX_TEXT_CHARS} 字"),
                     format!(
                         "the text has {chars} characters, more than the limit of {MAX_TEXT_CHARS}"
                     ),
@@ -207,7 +207,7 @@ impl Engine {
         t.step(Some(RuleId::IntakeMatch), || {
             (
                 format!(
-                    "{}所述内容中识别出的词语:{}。",
+                    "{}所述内容中识别出的词语：{}。",
                     r.source_zh(),
                     join(&q.words, "、")
                 ),
@@ -232,7 +232,7 @@ impl Engine {
             rules.insert(RuleId::IntakePlaceFromText);
             t.step(Some(RuleId::IntakePlaceFromText), || {
                 (
-                    format!("未指明地点,以所述内容提到的{}为问题发生地。", b.name_zh),
+                    format!("未指明地点，以所述内容提到的{}为问题发生地。", b.name_zh),
                     format!("No place was given: {}, named in the text, is taken as where the problem is.", b.name_en),
                 )
             });
@@ -300,19 +300,19 @@ impl Engine {
             });
         t.step(Some(rule), || match (outcome, top_name) {
             (Outcome::Item, Some((code, zh, en))) => (
-                format!("最相符的事项 {code}({zh})得分 {},明显高于其他候选(第二名 {}),按该事项派单。", milli(top), milli(second)),
+                format!("最相符的事项 {code}（{zh}）得分 {}，明显高于其他候选（第二名 {}），按该事项派单。", milli(top), milli(second)),
                 format!("The best match, {code} ({en}), scores {}, clearly above the others (next: {}): dispatched as that item.", milli(top), milli(second)),
             ),
             (Outcome::Domain, _) => (
-                format!("{close} 个候选事项分数接近,同属领域 {}:按该领域派单。", join_str(&close_domains)),
+                format!("{close} 个候选事项分数接近，同属领域 {}：按该领域派单。", join_str(&close_domains)),
                 format!("{close} candidates are close, all in domain {}: dispatched as that domain.", join_str(&close_domains)),
             ),
             (Outcome::NeedsPerson, _) => (
-                format!("{close} 个候选事项分数接近且分属不同领域({}),由受理人员选择。", join_str(&close_domains)),
+                format!("{close} 个候选事项分数接近且分属不同领域（{}），由受理人员选择。", join_str(&close_domains)),
                 format!("{close} candidates are close and in different domains ({}): the operator chooses.", join_str(&close_domains)),
             ),
             _ => (
-                format!("没有足够相符的事项(最高分 {},需至少 {}),不强行归入事项。", milli(top), milli(MIN_SCORE_MILLI)),
+                format!("没有足够相符的事项（最高分 {}，需至少 {}），不强行归入事项。", milli(top), milli(MIN_SCORE_MILLI)),
                 format!("No item matches well enough (best score {}, at least {} needed): not forced onto an item.", milli(top), milli(MIN_SCORE_MILLI)),
             ),
         });

@@ -13,7 +13,9 @@ use crate::vocabulary::{Label, Labelled, Vocabulary};
 
 #[cfg(feature = "intake")]
 use super::intake;
-use super::{coverage, dispatch, disputes, lookup, routing, screening, staffing, supervision};
+#[cfg(feature = "supervision")]
+use super::supervision;
+use super::{coverage, dispatch, disputes, lookup, routing, screening, staffing};
 use crate::answer::Status;
 use crate::diagnostic::Severity;
 use crate::ruleset::parameters::{WeekOfMonth, Weekday};
@@ -66,8 +68,11 @@ pub const VOCABULARIES: &[Vocabulary] = &[
     dispatch::Mode::VOCABULARY,
     coverage::Capacity::VOCABULARY,
     coverage::OverlapKind::VOCABULARY,
+    #[cfg(feature = "supervision")]
     supervision::Signal::VOCABULARY,
+    #[cfg(feature = "supervision")]
     supervision::Measure::VOCABULARY,
+    #[cfg(feature = "supervision")]
     supervision::CandidateGround::VOCABULARY,
     #[cfg(feature = "intake")]
     intake::Outcome::VOCABULARY,
@@ -132,7 +137,7 @@ pub fn labels(request: &LabelsRequest) -> Result<LabelsAnswer, InputError> {
                     format!("there is no vocabulary named {name:?}"),
                 )
                 .expected_both(
-                    format!("以下词表之一:{}", names.join("、")),
+                    format!("以下词表之一：{}", names.join("、")),
                     format!("one of: {}", names.join(", ")),
                 ),
             ),
@@ -194,8 +199,11 @@ mod tests {
         check::<dispatch::Mode>();
         check::<coverage::Capacity>();
         check::<coverage::OverlapKind>();
+        #[cfg(feature = "supervision")]
         check::<supervision::Signal>();
+        #[cfg(feature = "supervision")]
         check::<supervision::Measure>();
+        #[cfg(feature = "supervision")]
         check::<supervision::CandidateGround>();
         #[cfg(feature = "intake")]
         check::<intake::Outcome>();

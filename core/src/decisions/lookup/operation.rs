@@ -29,11 +29,11 @@ impl Decision for Lookup {
                 format!("one of the {} matches", what.en),
             ),
             Match::Ambiguous => (
-                format!("{n} 个{}与之相符,请写明全称或编号", what.zh),
+                format!("{n} 个{}与之相符，请写明全称或编号", what.zh),
                 format!("{n} {} match; give the full name or the id", what.en),
             ),
             Match::Unknown => (
-                format!("没有相符的{};列出 {n} 个相近的", what.zh),
+                format!("没有相符的{}；列出 {n} 个相近的", what.zh),
                 format!("no {} matches; {n} near misses listed", what.en),
             ),
         };

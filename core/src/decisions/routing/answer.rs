@@ -272,14 +272,14 @@ pub(crate) fn ruling_warnings(engine: &Engine, r: &Ruling<'_>) -> Vec<Diagnostic
             RulingWarning::DecisionOverdue { last_day } => Diagnostic::warning(
                 w.code(),
                 "dates.decision",
-                format!("应自立案之日起九十日内作出决定,期限已于 {last_day} 届满(法律、法规、规章另有规定或依法延长的除外)"),
+                format!("应自立案之日起九十日内作出决定，期限已于 {last_day} 届满（法律、法规、规章另有规定或依法延长的除外）"),
                 format!("the decision was due within 90 days of filing, by {last_day} (unless another rule or an approved extension applies)"),
             )
             .cite(StaticCitation { instrument: Instrument::Xzcff, zh: "第六十条", en: "Art. 60" }.render(plan)),
             RulingWarning::LimitationTwoYears { last_day } => Diagnostic::warning(
                 w.code(),
                 "dates.discovery",
-                format!("违法行为在二年内(至 {last_day})未被发现的,不再给予行政处罚;涉及生命健康安全、金融安全且有危害后果的为五年"),
+                format!("违法行为在二年内（至 {last_day}）未被发现的，不再给予行政处罚；涉及生命健康安全、金融安全且有危害后果的为五年"),
                 format!("a violation not found within two years (by {last_day}) is no longer punished; five years where life, health or financial safety was harmed"),
             )
             .cite(StaticCitation { instrument: Instrument::Xzcff, zh: "第三十六条", en: "Art. 36" }.render(plan)),
@@ -287,9 +287,9 @@ pub(crate) fn ruling_warnings(engine: &Engine, r: &Ruling<'_>) -> Vec<Diagnostic
                 w.code(),
                 "opened_by",
                 match (entrusted, major) {
-                    (true, _) => "部门立案不取得管辖:事项已委托镇(街道)以本部门名义实施,同一名义下只有一个案件;请由受委托的镇(街道)按委托协议办理,不得另行立案".to_owned(),
-                    (false, true) => "部门立案不是依最先立案取得管辖:本案拟作出重大行政处罚,部门依方案第13项管辖;过渡期满后部门对镇(街道)清单内其他案件没有管辖权".to_owned(),
-                    (false, false) => "部门立案不取得管辖:过渡期满后部门对镇(街道)赋权清单内事项只保留重大行政处罚案件的管辖,应将案件移交镇(街道)".to_owned(),
+                    (true, _) => "部门立案不取得管辖：事项已委托镇(街道)以本部门名义实施，同一名义下只有一个案件；请由受委托的镇(街道)按委托协议办理，不得另行立案".to_owned(),
+                    (false, true) => "部门立案不是依最先立案取得管辖：本案拟作出重大行政处罚，部门依方案第13项管辖；过渡期满后部门对镇(街道)清单内其他案件没有管辖权".to_owned(),
+                    (false, false) => "部门立案不取得管辖：过渡期满后部门对镇(街道)赋权清单内事项只保留重大行政处罚案件的管辖，应将案件移交镇(街道)".to_owned(),
                 },
                 match (entrusted, major) {
                     (true, _) => "the department's filing does not take the case: the item is entrusted to the town, which acts in the department's own name, so there is one case in one name; let the town handle it under the agreement and do not open another".to_owned(),

@@ -27,7 +27,7 @@ impl Ruling<'_> {
                 }
                 if let Some(t) = &self.transfer {
                     zh.push_str(&format!(
-                        "{}应当及时将案件移送{}(重大行政处罚)。",
+                        "{}应当及时将案件移送{}（重大行政处罚）。",
                         t.from.name_zh, t.to.name_zh
                     ));
                     en.push_str(&format!(
@@ -39,20 +39,20 @@ impl Ruling<'_> {
                     // A case the centre handed over that then goes to the platform office or
                     // must be split: nobody decides in one name (docs/routing.md §3, §7).
                     (None, Some(_)) => {
-                        zh.push_str(&format!("案件涉及多个部门的事项,由{h_zh}裁定责任。"));
+                        zh.push_str(&format!("案件涉及多个部门的事项，由{h_zh}裁定责任。"));
                         en.push_str(&format!(
                             "The case involves several departments' items: {h_en} rules on responsibility."
                         ));
                     }
                     (None, None) => {
-                        zh.push_str("案件同时涉及赋权事项和委托事项,应分案处理。");
+                        zh.push_str("案件同时涉及赋权事项和委托事项，应分案处理。");
                         en.push_str(
                             "The case mixes delegated and entrusted items and must be split.",
                         );
                     }
                     (Some(_), _) => {
                         zh.push_str(&format!(
-                            "由{h_zh}办理,以{n_zh}名义作出决定并承担法律责任。"
+                            "由{h_zh}办理，以{n_zh}名义作出决定并承担法律责任。"
                         ));
                         en.push_str(&format!(
                             "{h_en} handles it, deciding in the name of {n_en}, which answers for it."
@@ -67,12 +67,12 @@ impl Ruling<'_> {
                     |b| (b.name_zh.as_str(), b.name_en.as_str()),
                 );
                 (
-                    format!("案件涉及多个部门的事项,由{p_zh}裁定责任。"),
+                    format!("案件涉及多个部门的事项，由{p_zh}裁定责任。"),
                     format!("The case involves several departments' items: {p_en} rules on responsibility."),
                 )
             }
             Disposition::Split => (
-                "案件同时涉及赋权事项和委托事项,应分案处理。".to_owned(),
+                "案件同时涉及赋权事项和委托事项，应分案处理。".to_owned(),
                 "The case mixes delegated and entrusted items and must be split.".to_owned(),
             ),
         };

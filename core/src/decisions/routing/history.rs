@@ -141,7 +141,7 @@ fn version_sentence(engine: &Engine, d: Date) -> (String, String) {
     let from = m.effective_from.map(|f| f.to_string()).unwrap_or_default();
     (
         format!(
-            "相关日期 {d} 适用规则集 {} 的 {} 版(自 {from} 起施行)。",
+            "相关日期 {d} 适用规则集 {} 的 {} 版（自 {from} 起施行）。",
             m.id, m.version
         ),
         format!(
@@ -156,7 +156,7 @@ fn no_version(path: &str, at: Option<(Date, Option<Date>)>) -> InputError {
         Some((d, first)) => {
             let first = first.map(|f| f.to_string()).unwrap_or_default();
             (
-                format!("{d} 没有施行中的规则集版本(最早的版本自 {first} 起施行)"),
+                format!("{d} 没有施行中的规则集版本（最早的版本自 {first} 起施行）"),
                 format!("no version of the rule set is in force on {d} (the earliest is in force from {first})"),
                 format!("a relevant date on or after {first}"),
             )

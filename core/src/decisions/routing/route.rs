@@ -118,21 +118,22 @@ impl Engine {
             }
         }
         let seq = [
-            ("violation", d.violation),
-            ("discovery", d.discovery),
-            ("filing", d.filing),
-            ("decision", d.decision),
+            ("violation", "违法行为发生日", d.violation),
+            ("discovery", "发现日", d.discovery),
+            ("filing", "立案日", d.filing),
+            ("decision", "决定日", d.decision),
         ];
-        let mut latest: Option<(&str, Date)> = None;
-        for (name, date) in seq {
+        let mut latest: Option<(&str, &str, Date)> = None;
+        for (name, name_zh, date) in seq {
             let Some(date) = date else { continue };
-            if let Some((prev_name, prev)) = latest {
+            if let Some((prev_name, prev_zh, prev)) = latest {
+                // Strictly before: the same day is in order.
                 if date < prev {
                     errors.push(
                         err(
                             "case.dates_out_of_order",
                             format!("dates.{name}"),
-                            format!("{name} 日期 {date} 早于 {prev_name} 日期 {prev}"),
+                            format!("{name_zh} {date} 早于{prev_zh} {prev}"),
                             format!("the {name} date {date} is before the {prev_name} date {prev}"),
                         )
                         .expected("violation ≤ discovery ≤ filing ≤ decision"),
@@ -140,7 +141,7 @@ impl Engine {
                     continue;
                 }
             }
-            latest = Some((name, date));
+            latest = Some((name, name_zh, date));
         }
         for (i, s) in case.sanctions.iter().enumerate() {
             if case.sanctions.iter().take(i).any(|t| t == s) {
@@ -166,7 +167,7 @@ impl Engine {
             (false, Some(_)) => errors.push(err(
                 "case.fine_without_sanction",
                 "fine",
-                "给出了罚款数额,但处罚种类中没有罚款".into(),
+                "给出了罚款数额，但处罚种类中没有罚款".into(),
                 "a fine amount is given but the sanctions do not include a fine".into(),
             )),
             (true, Some(f)) if f.is_zero() => errors.push(err(
@@ -293,8 +294,8 @@ impl Engine {
         rules.insert(RuleId::RelevantDate);
         t.step(Some(RuleId::RelevantDate), || match basis {
             DateBasis::Filing => (format!("以立案日 {d} 确定适用的清单和参数。"), format!("The filing date {d} decides which lists and parameters apply.")),
-            DateBasis::Discovery => (format!("案件尚未立案,以发现日 {d} 确定适用的清单和参数。"), format!("The case is not yet filed, so the discovery date {d} decides which lists and parameters apply.")),
-            DateBasis::Violation => (format!("未给出立案日和发现日,以违法行为发生日 {d} 确定适用的清单和参数。"), format!("With no filing or discovery date, the violation date {d} decides which lists and parameters apply.")),
+            DateBasis::Discovery => (format!("案件尚未立案，以发现日 {d} 确定适用的清单和参数。"), format!("The case is not yet filed, so the discovery date {d} decides which lists and parameters apply.")),
+            DateBasis::Violation => (format!("未给出立案日和发现日，以违法行为发生日 {d} 确定适用的清单和参数。"), format!("With no filing or discovery date, the violation date {d} decides which lists and parameters apply.")),
         });
 
         // Step 2: place.
@@ -307,7 +308,7 @@ impl Engine {
         rules.insert(RuleId::PlaceOfViolation);
         t.step(Some(RuleId::PlaceOfViolation), || {
             (
-                format!("违法行为发生在{},由当地管辖。", location.name_zh),
+                format!("违法行为发生在{}，由当地管辖。", location.name_zh),
                 format!(
                     "The violation happened in {}, which has jurisdiction by place.",
                     location.name_en
@@ -414,7 +415,7 @@ impl Engine {
                     t.step(Some(RuleId::TransitionCarryover), || {
                         let (w_zh, w_en) = why.describe();
                         (
-                            format!("事项 {code} 已赋予{},立案日 {d} 晚于过渡期末日 {last},但{w_zh},属于过渡期内发生的相关问题,仍由{}承担责任。", town.name_zh, dept.name_zh),
+                            format!("事项 {code} 已赋予{}，立案日 {d} 晚于过渡期末日 {last}，但{w_zh}，属于过渡期内发生的相关问题，仍由{}承担责任。", town.name_zh, dept.name_zh),
                             format!("Item {code} is delegated to {} and the filing date {d} is after the transition's last day {last}, but {w_en}: a matter that arose in the transition stays with {}.", town.name_en, dept.name_en),
                         )
                     });
@@ -442,7 +443,7 @@ impl Engine {
                 return Err(InputError::single(err(
                     "case.opened_by_without_jurisdiction",
                     "opened_by",
-                    format!("{b} 对本案没有管辖权(既不是事项的原行政执法部门,也不是违法行为发生地的镇街)"),
+                    format!("{b} 对本案没有管辖权（既不是事项的原行政执法部门，也不是违法行为发生地的镇街）"),
                     format!("{b} has no jurisdiction here: it is neither the items' department nor the town of the place"),
                 )));
             }
@@ -462,7 +463,7 @@ impl Engine {
             if let Some(c) = centre {
                 rules.insert(RuleId::CentreNotATown);
                 t.step(Some(RuleId::CentreNotATown), || (
-                    format!("{}不是乡镇人民政府,不能办理本案;{}对本案事项无权处理,案件由区级部门管辖。", c.name_zh, town.name_zh),
+                    format!("{}不是乡镇人民政府，不能办理本案；{}对本案事项无权处理，案件由区级部门管辖。", c.name_zh, town.name_zh),
                     format!("{} is not a town government and cannot handle the case; {} holds no power over it, so the district department does.", c.name_en, town.name_en),
                 ));
             }
@@ -480,7 +481,7 @@ impl Engine {
             // the centre finds goes to the entrusting department (readings §6).
             rules.insert(RuleId::CentreEntrustedToDepartment);
             t.step(Some(RuleId::CentreEntrustedToDepartment), || (
-                format!("{}发现的事项是委托{}以部门名义实施的事项,不在赋权事项清单内,不按方案第13项移交,报原行政执法部门处理(部门可按委托协议交由受委托的镇(街道)以部门名义办理)。", c.name_zh, town.name_zh),
+                format!("{}发现的事项是委托{}以部门名义实施的事项，不在赋权事项清单内，不按方案第13项移交，报原行政执法部门处理（部门可按委托协议交由受委托的镇(街道)以部门名义办理）。", c.name_zh, town.name_zh),
                 format!("What {} found is an item entrusted to {}, not on its delegated list: it is not handed over under Plan §13 but reported to the department (which may have the entrusted town act in its name under the agreement).", c.name_en, town.name_en),
             ));
             disposition = Disposition::Department;
@@ -489,7 +490,7 @@ impl Engine {
                 handover = Some(Movement { from: c, to: town });
                 rules.insert(RuleId::CentreHandover);
                 t.step(Some(RuleId::CentreHandover), || (
-                    format!("{}发现的违法行为属于{}赋权清单,按程序移交{}立案处理。", c.name_zh, town.name_zh, town.name_zh),
+                    format!("{}发现的违法行为属于{}赋权清单，按程序移交{}立案处理。", c.name_zh, town.name_zh, town.name_zh),
                     format!("What {} found is on {}'s list: it hands the case over to {} to open it.", c.name_en, town.name_en, town.name_en),
                 ));
             }
@@ -497,7 +498,7 @@ impl Engine {
                 Some(Mode::Mixed) | None => {
                     rules.insert(RuleId::MixedModes);
                     t.step(Some(RuleId::MixedModes), || (
-                        "案件同时涉及赋权事项和委托事项(或多个委托部门),不能以一个名义作出决定,应分案处理。".into(),
+                        "案件同时涉及赋权事项和委托事项（或多个委托部门），不能以一个名义作出决定，应分案处理。".into(),
                         "The case mixes delegated and entrusted items (or several entrusting departments): it cannot be decided in one name and must be split.".into(),
                     ));
                     disposition = Disposition::Split;
@@ -530,12 +531,12 @@ impl Engine {
                             t.step(Some(RuleId::DepartmentFilingNotConcurrent), || {
                                 if entrusted {
                                     (
-                                        "原行政执法部门已立案,但事项已委托镇(街道)以该部门名义实施:同一名义下只有一个案件,不构成两个以上机关都有管辖权,由受委托的镇(街道)按委托协议办理,部门不得另行立案。".into(),
+                                        "原行政执法部门已立案，但事项已委托镇(街道)以该部门名义实施：同一名义下只有一个案件，不构成两个以上机关都有管辖权，由受委托的镇(街道)按委托协议办理，部门不得另行立案。".into(),
                                         "The department has opened the case, but the item is entrusted to the town, which acts in the department's own name: there is one case in one name, not two bodies with jurisdiction; the town handles it under the agreement and the department must not open another.".into(),
                                     )
                                 } else {
                                     (
-                                        "原行政执法部门已立案,但过渡期满后部门对镇(街道)清单内事项只保留重大行政处罚案件的管辖(方案第13项),不构成两个以上机关都有管辖权;部门应将案件移交镇(街道),属于重大行政处罚的除外。".into(),
+                                        "原行政执法部门已立案，但过渡期满后部门对镇(街道)清单内事项只保留重大行政处罚案件的管辖（方案第13项），不构成两个以上机关都有管辖权；部门应将案件移交镇(街道)，属于重大行政处罚的除外。".into(),
                                         "The department has opened the case, but after the transition it keeps only the major-decision cases (Plan §13) of the town's listed items: there are not two bodies with jurisdiction; it must hand the case to the town, unless a major decision is in prospect.".into(),
                                     )
                                 }
@@ -559,7 +560,7 @@ impl Engine {
                                 rules.insert(RuleId::MajorSanction);
                                 t.step(Some(RuleId::MajorSanction), || {
                                     let (zh, en) = sanction_list(&case.sanctions, mask);
-                                    (format!("拟作出{zh},属于重大行政处罚,仍由行政执法部门管辖。"), format!("The proposed {en} is a major decision that stays with the department."))
+                                    (format!("拟作出{zh}，属于重大行政处罚，仍由行政执法部门管辖。"), format!("The proposed {en} is a major decision that stays with the department."))
                                 });
                                 disposition = Disposition::Transfer;
                             }
@@ -573,13 +574,13 @@ impl Engine {
                             if fine >= threshold {
                                 rules.insert(RuleId::MajorFine);
                                 t.step(Some(RuleId::MajorFine), || (
-                                    format!("拟罚款 {fine} 元,达到 {threshold} 元以上(含本数),仍由行政执法部门管辖。"),
+                                    format!("拟罚款 {fine} 元，达到 {threshold} 元以上（含本数），仍由行政执法部门管辖。"),
                                     format!("The proposed fine of {fine} yuan is {threshold} yuan or more (the number included): the case stays with the department."),
                                 ));
                                 disposition = Disposition::Transfer;
                             } else {
                                 t.step(None, || (
-                                    format!("拟罚款 {fine} 元,不满 {threshold} 元,不属于重大罚款。"),
+                                    format!("拟罚款 {fine} 元，不满 {threshold} 元，不属于重大罚款。"),
                                     format!("The proposed fine of {fine} yuan is under {threshold} yuan: not a major fine."),
                                 ));
                             }
@@ -622,7 +623,7 @@ impl Engine {
             rules.insert(RuleId::MixedDepartments);
             t.step(Some(RuleId::MixedDepartments), || {
                 (
-                    format!("案件涉及多个部门的事项,提交{}裁定责任。", platform.name_zh),
+                    format!("案件涉及多个部门的事项，提交{}裁定责任。", platform.name_zh),
                     format!(
                         "The case involves several departments' items: {} rules on responsibility.",
                         platform.name_en
@@ -681,7 +682,7 @@ impl Engine {
                 RuleId::ResponsibilityDelegation
             };
             t.step(Some(rule), || (
-                format!("由{}办理,以{}的名义作出决定;{}承担法律责任,是行政复议被申请人和行政诉讼被告。", h.name_zh, n.name_zh, n.name_zh),
+                format!("由{}办理，以{}的名义作出决定；{}承担法律责任，是行政复议被申请人和行政诉讼被告。", h.name_zh, n.name_zh, n.name_zh),
                 format!("{} handles it and decides in the name of {}; {} bears the legal consequences and is the respondent in review and the defendant in court.", h.name_en, n.name_en, n.name_en),
             ));
         }
@@ -697,7 +698,7 @@ impl Engine {
                     t.step(Some(RuleId::ReviewBodyBranch), || {
                         (
                             format!(
-                                "{}是市级部门按行政区划设立的派出机构,对其行政行为申请行政复议的,由{}管辖,也可以由所在地的{}管辖。",
+                                "{}是市级部门按行政区划设立的派出机构，对其行政行为申请行政复议的，由{}管辖，也可以由所在地的{}管辖。",
                                 n.name_zh, city.name_zh, government.name_zh
                             ),
                             format!(
@@ -713,7 +714,7 @@ impl Engine {
                     t.step(Some(RuleId::ReviewBody), || {
                         (
                             format!(
-                                "对{}的行政行为申请行政复议的,由{}管辖。",
+                                "对{}的行政行为申请行政复议的，由{}管辖。",
                                 n.name_zh, government.name_zh
                             ),
                             format!(
@@ -754,12 +755,12 @@ impl Engine {
                     rules.insert(rule);
                 }
                 t.step(Some(RuleId::HearingRight), || (
-                    format!("拟罚款 {fine} 元,达到较大数额 {large} 元({basis_zh}),当事人有权要求听证。"),
+                    format!("拟罚款 {fine} 元，达到较大数额 {large} 元（{basis_zh}），当事人有权要求听证。"),
                     format!("The fine of {fine} yuan reaches the large amount of {large} yuan ({basis_en}): the party may ask for a hearing."),
                 ));
             } else {
                 t.step(None, || (
-                    format!("拟罚款 {fine} 元,不满较大数额 {large} 元({basis_zh})。"),
+                    format!("拟罚款 {fine} 元，不满较大数额 {large} 元（{basis_zh}）。"),
                     format!("The fine of {fine} yuan is under the large amount of {large} yuan ({basis_en})."),
                 ));
             }
@@ -773,7 +774,7 @@ impl Engine {
             if conf >= large {
                 add_hearing(HearingGround::LargeConfiscation, &mut hearing);
                 t.step(Some(RuleId::HearingRight), || (
-                    format!("拟没收价值 {conf} 元,达到较大数额 {large} 元,当事人有权要求听证。"),
+                    format!("拟没收价值 {conf} 元，达到较大数额 {large} 元，当事人有权要求听证。"),
                     format!("The confiscation of {conf} yuan reaches the large amount of {large} yuan: the party may ask for a hearing."),
                 ));
             }
@@ -792,7 +793,7 @@ impl Engine {
                 add_hearing(g, &mut hearing);
                 t.step(Some(RuleId::HearingRight), || {
                     (
-                        format!("拟作出{},当事人有权要求听证。", s.name_zh()),
+                        format!("拟作出{}，当事人有权要求听证。", s.name_zh()),
                         format!(
                             "A proposed {} gives the party a right to a hearing.",
                             s.name_en()
@@ -836,7 +837,7 @@ impl Engine {
             rules.insert(RuleId::LegalReview);
             t.step(Some(RuleId::LegalReview), || {
                 (
-                    "作出决定前须经法制审核,未经审核或审核未通过的不得作出决定。".into(),
+                    "作出决定前须经法制审核，未经审核或审核未通过的不得作出决定。".into(),
                     "A legal review must pass before the decision is made.".into(),
                 )
             });
@@ -910,7 +911,7 @@ impl Arose {
                 format!("the violation was discovered on {x}, within or before the transition"),
             ),
             Arose::Occurred(x) => (
-                format!("违法行为于过渡期内的 {x} 发生(终了)"),
+                format!("违法行为于过渡期内的 {x} 发生（终了）"),
                 format!("the violation occurred (ended) on {x}, within the transition"),
             ),
         }
@@ -968,11 +969,11 @@ impl LargeFineStandard {
                 format!("the set share of the penalty basis's maximum of {max} yuan"),
             ),
             LargeFineStandard::Floor => (
-                "按上限比例计算低于下限,适用下限金额".into(),
+                "按上限比例计算低于下限，适用下限金额".into(),
                 "the share of the maximum falls below the floor, so the floor applies".into(),
             ),
             LargeFineStandard::Sector => (
-                "以部门名义作出决定,适用该行业的较大数额标准".into(),
+                "以部门名义作出决定，适用该行业的较大数额标准".into(),
                 "decided in the department's name, so its sector's standard applies".into(),
             ),
         }
@@ -1088,43 +1089,43 @@ fn item_sentence(
     let g = grant.unwrap_or("-");
     match status {
         ItemStatus::InTransition => (
-            format!("事项 {code} 已赋予{}({g}),但 {d} 仍在过渡期内,由{}负责。", town.name_zh, dept.name_zh),
+            format!("事项 {code} 已赋予{}（{g}），但 {d} 仍在过渡期内，由{}负责。", town.name_zh, dept.name_zh),
             format!("Item {code} is delegated to {} ({g}), but {d} is within the transition period: {} remains responsible.", town.name_en, dept.name_en),
         ),
         ItemStatus::Delegated => (
-            format!("事项 {code} 在{}的赋权清单内({g}),{d} 有效且过渡期已满。", town.name_zh),
+            format!("事项 {code} 在{}的赋权清单内（{g}），{d} 有效且过渡期已满。", town.name_zh),
             format!("Item {code} is on {}'s delegated list ({g}), in force on {d} with the transition over.", town.name_en),
         ),
         ItemStatus::CarriedByDelegation => (
-            format!("事项 {code} 随相关行政处罚权一并赋予{}({g})。", town.name_zh),
+            format!("事项 {code} 随相关行政处罚权一并赋予{}（{g}）。", town.name_zh),
             format!("Item {code} comes with the related penalty power delegated to {} ({g}).", town.name_en),
         ),
         ItemStatus::Entrusted => (
-            format!("事项 {code} 由{}委托{}行使({g}),{d} 在委托期限内。", dept.name_zh, town.name_zh),
+            format!("事项 {code} 由{}委托{}行使（{g}），{d} 在委托期限内。", dept.name_zh, town.name_zh),
             format!("Item {code} is entrusted by {} to {} ({g}), within its term on {d}.", dept.name_en, town.name_en),
         ),
         ItemStatus::CarriedByEntrustment => (
-            format!("检查事项 {code} 随受委托的行政处罚权一并由{}行使({g})。", town.name_zh),
+            format!("检查事项 {code} 随受委托的行政处罚权一并由{}行使（{g}）。", town.name_zh),
             format!("Inspection {code} comes with the penalty power entrusted to {} ({g}).", town.name_en),
         ),
         ItemStatus::CompulsoryNotEntrustable => (
-            format!("事项 {code} 是行政强制措施,不得委托,仍由{}实施。", dept.name_zh),
+            format!("事项 {code} 是行政强制措施，不得委托，仍由{}实施。", dept.name_zh),
             format!("Item {code} is a compulsory measure, which cannot be entrusted: {} keeps it.", dept.name_en),
         ),
         ItemStatus::Revoked => (
-            format!("事项 {code} 的赋权({g})已于 {d} 前回收,由{}负责。", dept.name_zh),
+            format!("事项 {code} 的赋权（{g}）已于 {d} 前回收，由{}负责。", dept.name_zh),
             format!("The grant of item {code} ({g}) was revoked by {d}: {} is responsible.", dept.name_en),
         ),
         ItemStatus::Expired => (
-            format!("事项 {code} 的委托({g})期限已于 {d} 前届满,由{}负责。", dept.name_zh),
+            format!("事项 {code} 的委托（{g}）期限已于 {d} 前届满，由{}负责。", dept.name_zh),
             format!("The entrustment of item {code} ({g}) ended before {d}: {} is responsible.", dept.name_en),
         ),
         ItemStatus::NotYetEffective => (
-            format!("事项 {code} 的赋权({g})在 {d} 尚未生效,由{}负责。", dept.name_zh),
+            format!("事项 {code} 的赋权（{g}）在 {d} 尚未生效，由{}负责。", dept.name_zh),
             format!("The grant of item {code} ({g}) is not yet in force on {d}: {} is responsible.", dept.name_en),
         ),
         ItemStatus::OutOfList => (
-            format!("事项 {code} 不在{}的清单内,由{}负责。", town.name_zh, dept.name_zh),
+            format!("事项 {code} 不在{}的清单内，由{}负责。", town.name_zh, dept.name_zh),
             format!("Item {code} is not on {}'s list: {} is responsible.", town.name_en, dept.name_en),
         ),
     }

@@ -79,7 +79,7 @@ pub enum ItemStatus {
 }
 
 crate::vocabulary::labelled!(ItemStatus, "item_status", "事项状态", "item status", {
-    InTransition => "in_transition", "过渡期内(原部门继续行使)", "in transition (the department acts)";
+    InTransition => "in_transition", "过渡期内（原部门继续行使）", "in transition (the department acts)";
     Delegated => "delegated", "已赋权", "delegated";
     CarriedByDelegation => "carried_by_delegation", "随赋权一并下放", "carried by a delegation";
     Entrusted => "entrusted", "已委托", "entrusted";
@@ -172,7 +172,7 @@ pub enum LegalReviewGround {
 
 crate::vocabulary::labelled!(LegalReviewGround, "legal_review_ground", "法制审核情形", "ground for legal review", {
     MajorPublicInterest => "major_public_interest", "涉及重大公共利益", "major public interest";
-    MajorRightsAfterHearing => "major_rights_after_hearing", "直接关系当事人或者第三人重大权益,经过听证程序", "major rights, after a hearing";
+    MajorRightsAfterHearing => "major_rights_after_hearing", "直接关系当事人或者第三人重大权益，经过听证程序", "major rights, after a hearing";
     ComplexMultipleLegalRelations => "complex_multiple_legal_relations", "案件情况疑难复杂、涉及多个法律关系", "complex, several legal relations";
     RequiredByLaw => "required_by_law", "法律、法规规定应当进行法制审核", "required by law";
 });

@@ -176,7 +176,7 @@ impl<'e> ScheduleAnswer<'e> {
         let m = s.monthly_rule.value;
         let q = &s.quarter;
         let zh = format!(
-            "{} 提交的事项上 {} 的周例会{};重难点问题转 {} 的月联席会议{};在 {} 年第 {} 季度汇报中报告(汇报于 {} 前{})。",
+            "{} 提交的事项上 {} 的周例会{}；重难点问题转 {} 的月联席会议{}；在 {} 年第 {} 季度汇报中报告（汇报于 {} 前{}）。",
             s.submitted,
             s.weekly.held,
             moved_zh(s.weekly),
@@ -201,7 +201,7 @@ impl<'e> ScheduleAnswer<'e> {
         );
         let (zh, en) = match s.failed_unit {
             Some(b) => (
-                format!("{zh}{}落实不力,启动联合裁定程序并向纪委监委、组织部移交线索。", b.name_zh),
+                format!("{zh}{}落实不力，启动联合裁定程序并向纪委监委、组织部移交线索。", b.name_zh),
                 format!("{en} {} failed to act: joint ruling, and clues go to the discipline commission and the organisation department.", b.name_en),
             ),
             None => (zh, en),

@@ -261,7 +261,7 @@ impl Engine {
                 "schedule.outside_calendar",
                 format!("parameters.{meeting}"),
                 format!(
-                    "会议日 {d} 超出规则集日历覆盖范围 {} 至 {},无法确定节假日;请在规则集日历中补充该年度的节假日安排",
+                    "会议日 {d} 超出规则集日历覆盖范围 {} 至 {}，无法确定节假日；请在规则集日历中补充该年度的节假日安排",
                     covers.from, covers.to
                 ),
                 format!(
@@ -366,7 +366,7 @@ impl Engine {
         t.step(Some(RuleId::PlatformWeeklyMeeting), || {
             (
                 format!(
-                    "周例会每{}召开,提交日加 {} 日后的第一次例会受理:{s} 提交的事项上 {} 的周例会{}。",
+                    "周例会每{}召开，提交日加 {} 日后的第一次例会受理：{s} 提交的事项上 {} 的周例会{}。",
                     w.weekday.name_zh(),
                     w.cutoff_days,
                     weekly.held,
@@ -386,7 +386,7 @@ impl Engine {
         t.step(Some(RuleId::PlatformMonthlyMeeting), || {
             (
                 format!(
-                    "月联席会议在每月{}{}召开;重难点问题在周例会后的第一次联席会议({}{})会商。",
+                    "月联席会议在每月{}{}召开；重难点问题在周例会后的第一次联席会议（{}{}）会商。",
                     mm.week.zh(),
                     mm.weekday.name_zh(),
                     monthly.held,
@@ -405,7 +405,7 @@ impl Engine {
         t.step(Some(RuleId::PlatformQuarterlyReport), || {
             (
                 format!(
-                    "事项在 {} 年第 {} 季度({} 至 {})处理,平台办公室主任于 {} 前向区委常委会会议、区政府常务会议汇报{}。",
+                    "事项在 {} 年第 {} 季度（{} 至 {}）处理，平台办公室主任于 {} 前向区委常委会会议、区政府常务会议汇报{}。",
                     quarter.year, quarter.quarter, quarter.from, quarter.to, quarter.due.held, moved_zh(quarter.due)
                 ),
                 format!(
@@ -417,11 +417,11 @@ impl Engine {
         rules.insert(RuleId::PlatformJointRuling);
         t.step(Some(RuleId::PlatformJointRuling), || match failed_unit {
             Some(b) => (
-                format!("{}落实不力或拒不落实,启动联合裁定程序,并向纪委监委、组织部移交线索。", b.name_zh),
+                format!("{}落实不力或拒不落实，启动联合裁定程序，并向纪委监委、组织部移交线索。", b.name_zh),
                 format!("{} failed to act: the joint ruling procedure starts and clues go to the discipline inspection and supervision commission and the organisation department.", b.name_en),
             ),
             None => (
-                "责任单位落实不力或拒不落实的,启动联合裁定程序,并向纪委监委、组织部移交线索。".into(),
+                "责任单位落实不力或拒不落实的，启动联合裁定程序，并向纪委监委、组织部移交线索。".into(),
                 "A responsible unit that fails to act triggers the joint ruling procedure, and clues go to the discipline inspection and supervision commission and the organisation department.".into(),
             ),
         });
@@ -443,7 +443,7 @@ pub(crate) fn moved_zh(m: MeetingDate) -> String {
     if m.held == m.scheduled {
         String::new()
     } else {
-        format!("(原定 {} 为休息日,顺延)", m.scheduled)
+        format!("（原定 {} 为休息日，顺延）", m.scheduled)
     }
 }
 

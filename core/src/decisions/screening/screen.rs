@@ -311,7 +311,7 @@ fn verdict_text(v: Verdict) -> (&'static str, &'static str) {
         Verdict::Priority => ("优先下放", "devolve first"),
         Verdict::Cautious => ("审慎下放", "devolve with caution"),
         Verdict::Neither => (
-            "既非优先也非审慎,按实际需要和承接能力确定",
+            "既非优先也非审慎，按实际需要和承接能力确定",
             "neither: decided on actual need and capacity",
         ),
     }
@@ -320,15 +320,15 @@ fn verdict_text(v: Verdict) -> (&'static str, &'static str) {
 fn mode_text(m: Mode) -> (&'static str, &'static str) {
     match m {
         Mode::Delegation => (
-            "在《指导目录》内,可以赋权",
+            "在《指导目录》内，可以赋权",
             "in the guiding catalogue: may be delegated",
         ),
         Mode::EntrustmentOnly => (
-            "不在《指导目录》内,只能依法委托",
+            "不在《指导目录》内，只能依法委托",
             "outside the guiding catalogue: entrustment only",
         ),
         Mode::NotDevolvable => (
-            "不在《指导目录》内的行政强制措施,既不能赋权也不得委托",
+            "不在《指导目录》内的行政强制措施，既不能赋权也不得委托",
             "a compulsory measure outside the catalogue: neither delegated nor entrusted",
         ),
     }
@@ -517,7 +517,7 @@ fn explain(o: &Outcome, f: &Screening, overridden: &[&'static str]) -> Vec<Trace
     if !overridden.is_empty() {
         steps.push(TraceStep {
             rule: None,
-            zh: format!("请求改写了事项属性:{}", overridden.join("、")),
+            zh: format!("请求改写了事项属性：{}", overridden.join("、")),
             en: format!("the request overrides: {}", overridden.join(", ")),
         });
     }
@@ -526,7 +526,7 @@ fn explain(o: &Outcome, f: &Screening, overridden: &[&'static str]) -> Vec<Trace
     steps.push(TraceStep {
         rule: Some(RuleId::ScreeningPriority.id()),
         zh: format!(
-            "优先下放:高频多发{}、易发现易处置{}、专业要求适宜{}(三者兼备{}),或与属地管理事项责任清单相关联{} → {}",
+            "优先下放：高频多发{}、易发现易处置{}、专业要求适宜{}（三者兼备{}），或与属地管理事项责任清单相关联{} → {}",
             yn(f.high_frequency),
             yn(f.easy_to_detect_and_handle),
             yn(f.suitable_professional_demand),
@@ -547,7 +547,7 @@ fn explain(o: &Outcome, f: &Screening, overridden: &[&'static str]) -> Vec<Trace
     steps.push(TraceStep {
         rule: Some(RuleId::ScreeningCautious.id()),
         zh: format!(
-            "审慎下放:事关生产生活安全{},且专业要求高{}、执法难度大{}、暂无法承接{} → {}",
+            "审慎下放：事关生产生活安全{}，且专业要求高{}、执法难度大{}、暂无法承接{} → {}",
             yn(f.concerns_safety),
             yn(f.highly_professional),
             yn(f.hard_to_enforce),
@@ -566,7 +566,7 @@ fn explain(o: &Outcome, f: &Screening, overridden: &[&'static str]) -> Vec<Trace
     if o.priority && o.cautious {
         steps.push(TraceStep {
             rule: Some(RuleId::ScreeningCautiousPrevails.id()),
-            zh: "两种情形同时适用,按审慎下放处理".into(),
+            zh: "两种情形同时适用，按审慎下放处理".into(),
             en: "both apply: caution prevails".into(),
         });
     }
@@ -593,7 +593,7 @@ impl Screened {
         let rz: Vec<&str> = self.reasons.iter().map(|r| r.zh).collect();
         let re: Vec<&str> = self.reasons.iter().map(|r| r.en).collect();
         let both_zh = if self.priority_applies && self.cautious_applies {
-            "(同时符合优先下放情形,审慎优先)"
+            "（同时符合优先下放情形，审慎优先）"
         } else {
             ""
         };
@@ -605,7 +605,7 @@ impl Screened {
         let why_zh = if rz.is_empty() {
             String::new()
         } else {
-            format!("({})", rz.join("、"))
+            format!("（{}）", rz.join("、"))
         };
         let why_en = if re.is_empty() {
             String::new()
@@ -614,7 +614,7 @@ impl Screened {
         };
         (
             format!(
-                "事项 {}「{}」对{cz}:{vz}{why_zh}{both_zh};{mz}。",
+                "事项 {}「{}」对{cz}：{vz}{why_zh}{both_zh}；{mz}。",
                 self.item.code, self.item.name_zh
             ),
             format!(
@@ -632,7 +632,7 @@ impl CatalogueScreening {
         let c = |k: &str| self.counts.get(k).copied().unwrap_or(0);
         (
             format!(
-                "{cz}:事项 {} 项,优先下放 {} 项、审慎下放 {} 项、其他 {} 项;建议清单 {} 项(赋权 {} 项、委托 {} 项)。",
+                "{cz}：事项 {} 项，优先下放 {} 项、审慎下放 {} 项、其他 {} 项；建议清单 {} 项（赋权 {} 项、委托 {} 项）。",
                 c("items"),
                 c("priority"),
                 c("cautious"),

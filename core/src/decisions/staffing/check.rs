@@ -153,7 +153,7 @@ impl Engine {
                             "staffing.duplicate_certificate",
                             at("certificate.number"),
                             format!(
-                                "执法证号 {number} 已用于 people[{first}](同一人不能以两个标识计入名册)"
+                                "执法证号 {number} 已用于 people[{first}]（同一人不能以两个标识计入名册）"
                             ),
                             format!(
                                 "certificate number {number} is already used by people[{first}]: one person cannot be counted under two ids"
@@ -237,7 +237,7 @@ impl Engine {
                     err(
                         "staffing.reviewer_role_without_designation",
                         at("legal_reviewer"),
-                        format!("{} 的岗位是法制审核,但未明确为法制审核人员", p.id),
+                        format!("{} 的岗位是法制审核，但未明确为法制审核人员", p.id),
                         format!(
                             "{} holds the legal-reviewer post but is not designated a legal reviewer",
                             p.id
@@ -334,10 +334,10 @@ impl Engine {
             formal,
             Some(params.min_staff.citation.render(plan)),
             if ok {
-                format!("综合执法中心有正式工作人员 {n_formal} 名,不少于 {required} 名")
+                format!("综合执法中心有正式工作人员 {n_formal} 名，不少于 {required} 名")
             } else {
                 format!(
-                    "综合执法中心仅有正式工作人员 {n_formal} 名,少于 {required} 名,缺 {} 名",
+                    "综合执法中心仅有正式工作人员 {n_formal} 名，少于 {required} 名，缺 {} 名",
                     required - n_formal
                 )
             },
@@ -380,19 +380,17 @@ impl Engine {
             reviewers,
             Some(params.reviewer_share.citation.render(plan)),
             format!(
-                "执法人员 {n_enf} 名,按 {}/{} 向上取整需法制审核人员 {needed} 名,现有 {n_rev} 名{}",
-                share.numerator,
-                share.denominator,
+                "执法人员 {n_enf} 名，按 {} 向上取整需法制审核人员 {needed} 名，现有 {n_rev} 名{}",
+                share.percent(),
                 if ok {
                     String::new()
                 } else {
-                    format!(",缺 {} 名", needed - n_rev)
+                    format!("，缺 {} 名", needed - n_rev)
                 }
             ),
             format!(
-                "{n_enf} enforcement staff need ⌈{n_enf} × {}/{}⌉ = {needed} legal reviewer(s); there are {n_rev}{}",
-                share.numerator,
-                share.denominator,
+                "{n_enf} enforcement staff need ⌈{n_enf} × {}⌉ = {needed} legal reviewer(s); there are {n_rev}{}",
+                share.percent(),
                 if ok {
                     String::new()
                 } else {
@@ -425,7 +423,7 @@ impl Engine {
         } else {
             (
                 format!(
-                    "应持证人员 {n_hold} 名中 {n_lack} 名在 {d} 无有效执法证:{}",
+                    "应持证人员 {n_hold} 名中 {n_lack} 名在 {d} 无有效执法证：{}",
                     named(roster, &lacking)
                 ),
                 format!(
@@ -470,7 +468,7 @@ impl Engine {
         } else {
             (
                 format!(
-                    "辅助人员担任执法或法制审核岗位:{}(辅助人员只能配合执法人员从事辅助性事务)",
+                    "辅助人员担任执法或法制审核岗位：{}（辅助人员只能配合执法人员从事辅助性事务）",
                     named(roster, &offending)
                 ),
                 format!(
@@ -508,7 +506,7 @@ impl Engine {
         } else {
             (
                 format!(
-                    "初次从事法制审核的人员未取得法律职业资格:{}",
+                    "初次从事法制审核的人员未取得法律职业资格：{}",
                     named(roster, &unqualified)
                 ),
                 format!(
@@ -544,7 +542,7 @@ impl Engine {
             officers,
             None,
             format!(
-                "{d} 持有效执法证的执法人员 {n_off} 名,{}",
+                "{d} 持有效执法证的执法人员 {n_off} 名，{}",
                 if ok {
                     "不少于两人"
                 } else {
@@ -607,10 +605,10 @@ impl Engine {
             may_ids.clone(),
             Some(rot_cite.clone()),
             if may_ids.is_empty() {
-                format!("{d} 无在执法一线工作满{}年(未满{}年)的干部", years.may, years.must)
+                format!("{d} 无在执法一线工作满{}年（未满{}年）的干部", years.may, years.must)
             } else {
                 format!(
-                    "在执法一线工作满{}年(未满{}年)、可以交流的干部:{}",
+                    "在执法一线工作满{}年（未满{}年）、可以交流的干部：{}",
                     years.may,
                     years.must,
                     named(roster, &may_ids)
@@ -642,7 +640,7 @@ impl Engine {
                 format!("{d} 无在执法一线工作满{}年的干部", years.must)
             } else {
                 format!(
-                    "在执法一线工作满{}年、必须交流的干部:{}",
+                    "在执法一线工作满{}年、必须交流的干部：{}",
                     years.must,
                     named(roster, &must_ids)
                 )
@@ -858,7 +856,7 @@ impl Engine {
         let required = ceil_share(strength, share);
         // 以上 includes the number (民法典 Art. 1259): seconded / strength ≥ num / den.
         let ok = total * u64::from(share.denominator) >= strength * u64::from(share.numerator);
-        let pct_zh = format!("{}/{}", share.numerator, share.denominator);
+        let pct_zh = share.percent();
         let check = self.check(
             RuleId::StaffingDistrictSecondment,
             CheckLevel::Requirement,
@@ -874,7 +872,7 @@ impl Engine {
             Vec::new(),
             Some(share_param.citation.render(self.plan_title())),
             format!(
-                "区级执法力量 {strength} 名中下沉镇(街道) {total} 名;{pct_zh}以上(含本数)需至少 {required} 名,{}",
+                "区级执法力量 {strength} 名中下沉镇(街道) {total} 名；{pct_zh}以上（含本数）需至少 {required} 名，{}",
                 if ok {
                     "符合".to_owned()
                 } else {
@@ -958,7 +956,7 @@ impl DistrictReport {
             .first()
             .map(|c| (c.message_zh.clone(), c.message_en.clone()))
             .unwrap_or_default();
-        zh.push_str(&format!("。核查名册 {rosters} 份,不符合 {failed} 份。"));
+        zh.push_str(&format!("。核查名册 {rosters} 份，不符合 {failed} 份。"));
         en.push_str(&format!(". {rosters} roster(s) checked, {failed} failing."));
         (zh, en)
     }
@@ -978,7 +976,7 @@ fn summarise(town_zh: &str, town_en: &str, d: Date, checks: &[Check]) -> (String
     } else {
         (
             format!(
-                "{town_zh} {d} 人员配备 {reqs} 项要求中 {} 项不符合:{}。",
+                "{town_zh} {d} 人员配备 {reqs} 项要求中 {} 项不符合：{}。",
                 failed.len(),
                 failed
                     .iter()

@@ -204,12 +204,12 @@ pub const CHECK_NAMES: crate::vocabulary::Vocabulary = crate::vocabulary::Vocabu
         ),
         label(
             "staffing.rotation_may",
-            "干部交流(可以交流)",
+            "干部交流（可以交流）",
             "rotation: may be rotated",
         ),
         label(
             "staffing.rotation_must",
-            "干部交流(必须交流)",
+            "干部交流（必须交流）",
             "rotation: must be rotated",
         ),
         label(
@@ -247,7 +247,7 @@ pub const FIGURE_NAMES: crate::vocabulary::Vocabulary = crate::vocabulary::Vocab
         ),
         label(
             "legal_reviewer_share",
-            "法制审核人员比例(%)",
+            "法制审核人员比例（%）",
             "legal reviewer share (%)",
         ),
         label("certified_officers", "持证执法人员", "certified officers"),

@@ -197,19 +197,26 @@ impl Supervision {
     /// A short explanation (zh, en).
     pub fn summary(&self) -> (String, String) {
         let c = &self.counts;
-        let names: Vec<&str> = self.candidates.iter().map(|x| x.town.id()).collect();
-        let list = if names.is_empty() {
-            "—".to_owned()
-        } else {
-            names.join(", ")
-        };
+        let (mut zh, mut en) = (String::new(), String::new());
+        for (k, x) in self.candidates.iter().enumerate() {
+            if k > 0 {
+                zh.push('、');
+                en.push_str(", ");
+            }
+            zh.push_str(x.town.name_zh());
+            en.push_str(x.town.name_en());
+        }
+        if zh.is_empty() {
+            zh.push('—');
+            en.push('—');
+        }
         (
             format!(
-                "{} 条统计中 {} 条有迹象(违法不罚 {},有法不依 {});依法回收执法权限的审查对象 {} 个:{list}。",
+                "{} 条统计中 {} 条有迹象（违法不罚 {}，有法不依 {}）；依法回收执法权限的审查对象 {} 个：{zh}。",
                 c.rows, c.flagged, c.violations_unpunished, c.law_not_followed, c.candidates
             ),
             format!(
-                "{} rows, {} with signs ({} violations unpunished, {} law not followed); {} candidates for taking powers back: {list}.",
+                "{} rows, {} with signs ({} violations unpunished, {} law not followed); {} candidates for taking powers back: {en}.",
                 c.rows, c.flagged, c.violations_unpunished, c.law_not_followed, c.candidates
             ),
         )
@@ -298,6 +305,36 @@ impl Engine {
                     )
                     .expected("a town or subdistrict id"),
                 ),
+            }
+            // A share above 100% is no share: a row counts one period's cases,
+            // each filed (or transferred) case found, each decision on a filed
+            // case, each overturned decision a decision. The first such figure.
+            let figures = [
+                (
+                    s.filed.saturating_add(s.transferred),
+                    s.found,
+                    "filed",
+                    "立案数与移送数之和",
+                    "发现数",
+                ),
+                (s.decided, s.filed, "decided", "作出决定数", "立案数"),
+                (
+                    s.overturned,
+                    s.decided,
+                    "overturned",
+                    "被纠错的决定数",
+                    "作出决定数",
+                ),
+            ];
+            if let Some((n, d, field, part, whole)) = figures.into_iter().find(|f| f.0 > f.1) {
+                errors.push(err(
+                    "supervision.impossible_figures",
+                    format!("stats[{i}].{field}"),
+                    format!("{part} {n} 大于{whole} {d}，比例不能超过 100%"),
+                    format!(
+                        "{field} ({n}) exceeds its denominator ({d}): a share cannot exceed 100%"
+                    ),
+                ));
             }
             if s.period.from > s.period.to {
                 errors.push(
@@ -480,10 +517,11 @@ impl Engine {
         if !candidates.is_empty() {
             rules.insert(RuleId::SupervisionTakeBack);
             t.step(Some(RuleId::SupervisionTakeBack), || {
-                let ids: Vec<&str> = candidates.iter().map(|c| c.town.id()).collect();
+                let zh: Vec<&str> = candidates.iter().map(|c| c.town.name_zh()).collect();
+                let en: Vec<&str> = candidates.iter().map(|c| c.town.name_en()).collect();
                 (
-                    format!("列为依法回收执法权限的审查对象:{}。", ids.join("、")),
-                    format!("Candidates for taking powers back: {}.", ids.join(", ")),
+                    format!("列为依法回收执法权限的审查对象：{}。", zh.join("、")),
+                    format!("Candidates for taking powers back: {}.", en.join(", ")),
                 )
             });
         }
@@ -501,7 +539,7 @@ fn row_sentence(s: &TownStats, findings: &[Finding]) -> (String, String) {
     if findings.is_empty() {
         return (
             format!(
-                "{} {}..{}:各项比例均未越过阈值。",
+                "{} {}..{}：各项比例均未越过阈值。",
                 s.town, s.period.from, s.period.to
             ),
             format!(
@@ -514,7 +552,7 @@ fn row_sentence(s: &TownStats, findings: &[Finding]) -> (String, String) {
         .iter()
         .map(|f| {
             let (name, word) = match f.measure {
-                Measure::Filing => ("立案(含移送)/发现", "不满"),
+                Measure::Filing => ("立案（含移送）/发现", "不满"),
                 Measure::Decision => ("决定/立案", "不满"),
                 Measure::Overturn => ("被纠错/决定", "超过"),
             };
@@ -546,11 +584,11 @@ fn row_sentence(s: &TownStats, findings: &[Finding]) -> (String, String) {
         .collect();
     (
         format!(
-            "{} {}..{}:{}。",
+            "{} {} 至 {}：{}。",
             s.town,
             s.period.from,
             s.period.to,
-            zh.join(";")
+            zh.join("；")
         ),
         format!(
             "{} {}..{}: {}.",
