@@ -524,7 +524,7 @@ function renderRuling(answer) {
     rules,
     trace,
   ];
-  $('#result').replaceChildren(...parts.filter(Boolean), routingDraftBox(a));
+  $('#result').replaceChildren(...[...parts, routingDraftBox(r)].filter(Boolean));
   placePrintButton('#result-title', 'print-btn', true);
 }
 
@@ -535,8 +535,8 @@ const DRAFTS_OF_DISPOSITION = {
   handover: [['handover', ['生成案件移交函(.docx)', 'Draft the handover letter (.docx)']]],
 };
 
-function routingDraftBox(a) {
-  const documents = DRAFTS_OF_DISPOSITION[a.disposition];
+function routingDraftBox(ruling) {
+  const documents = DRAFTS_OF_DISPOSITION[ruling.disposition];
   if (!documents || !lastRequest) return null;
   const routed = lastRequest;
   return draftBox({
