@@ -490,6 +490,7 @@ function designationDraftBox(a) {
     lang: c.lang,
     engine: c.fullEngine,
     h: c.h,
+    today: c.today,
   });
 }
 

@@ -325,6 +325,7 @@ function renderAnswer(a) {
       lang: getLang,
       engine: fullEngine,
       h,
+      today,
     }));
   }
   const del = h('button', { type: 'button', id: 'ds-remove', class: 'secondary' }, t('remove'));

@@ -13,7 +13,36 @@ const T = {
   blanks: ['文书中待填写的内容(文中以＿＿＿＿标出)', 'Still to be filled in (marked ＿＿＿＿ in the document)'],
   no_blanks: ['各项内容均已由判定结果和所填信息写明。', 'Every part is filled from the ruling and what was entered.'],
   preview: ['文书预览', 'Preview'],
+  fill: ['文书内容(可留空，留空处在文书中以＿＿＿＿标出)', "The document's contents (optional; what is left empty is marked ＿＿＿＿)"],
+  facts: ['涉嫌违法行为(案件事实)', 'The suspected violation (the facts)'],
+  investigation: ['案件调查情况', 'The investigation so far'],
+  materials: ['移送材料(每行一项，可在行末写页数，如“现场勘验笔录 3”)', 'Materials sent (one per line, pages at the end, e.g. "现场勘验笔录 3")'],
+  contact_name: ['联系人', 'Contact person'],
+  contact_phone: ['联系电话', 'Contact phone'],
+  date: ['成文日期', 'Date of the document'],
 };
+
+// The clerk's fields a document uses (docs/drafting.md, `fill`): what the
+// engine cannot know. The party and the evidence stay for the clerk's copy.
+const FIELDS = {
+  transfer: ['facts', 'investigation', 'materials', 'contact', 'date'],
+  handover: ['facts', 'investigation', 'materials', 'contact', 'date'],
+  designation_request: ['facts', 'contact', 'date'],
+  designation_decision: ['date'],
+  dispute_submission: ['facts', 'contact', 'date'],
+};
+
+/** `现场勘验笔录 3` → {name, pages: 3}; a line without a trailing number is a name. */
+export function parseMaterials(text) {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const m = /^(.*?)[\s　]+(\d{1,4})\s*页?$/.exec(l);
+      return m ? { name: m[1].trim(), pages: Number(m[2]) } : { name: l };
+    });
+}
 
 /**
  * A box of 生成文书 buttons for a result.
@@ -24,10 +53,39 @@ const T = {
  * @param {() => 'zh' | 'en'} o.lang the page's language
  * @param {() => Promise<object>} o.engine the full module's RuleSet (loaded on demand)
  * @param {(tag: string, attrs?: object, ...children: any[]) => HTMLElement} o.h the page's element builder
+ * @param {() => string} [o.today] today as YYYY-MM-DD (the 成文日期 the form proposes)
  */
-export function draftBox({ id, documents, request, lang, engine, h }) {
+export function draftBox({ id, documents, request, lang, engine, h, today }) {
   const zh = () => lang() === 'zh';
   const t = (k) => T[k][zh() ? 0 : 1];
+  const wanted = new Set(documents.flatMap(([kind]) => FIELDS[kind] ?? []));
+  const field = (key, control) => (wanted.has(key) ? h('label', {}, h('span', { text: t(key) }), control) : null);
+  const input = (key, attrs = {}) => h('input', { id: `${id}-${key}`, type: 'text', autocomplete: 'off', ...attrs });
+  const area = (key) => h('textarea', { id: `${id}-${key}`, rows: '2' });
+  const form = h('details', { class: 'draft-fill', open: true },
+    h('summary', { text: t('fill') }),
+    field('facts', area('facts')),
+    field('investigation', area('investigation')),
+    field('materials', area('materials')),
+    wanted.has('contact') ? h('label', {}, h('span', { text: t('contact_name') }), input('contact-name')) : null,
+    wanted.has('contact') ? h('label', {}, h('span', { text: t('contact_phone') }), input('contact-phone')) : null,
+    field('date', input('date', { type: 'date', value: today ? today() : '' })));
+  const value = (key) => form.querySelector(`#${id}-${key}`)?.value.trim() ?? '';
+  /** The clerk's fields for a document: only what was typed. */
+  const fillFor = (kind) => {
+    const keys = new Set(FIELDS[kind] ?? []);
+    const fill = {};
+    if (keys.has('facts') && value('facts')) fill.facts = value('facts');
+    if (keys.has('investigation') && value('investigation')) fill.investigation = value('investigation');
+    if (keys.has('materials') && value('materials')) fill.materials = parseMaterials(value('materials'));
+    if (keys.has('contact') && (value('contact-name') || value('contact-phone'))) {
+      fill.contact = {};
+      if (value('contact-name')) fill.contact.name = value('contact-name');
+      if (value('contact-phone')) fill.contact.phone = value('contact-phone');
+    }
+    if (keys.has('date') && value('date')) fill.date = value('date');
+    return fill;
+  };
   const status = h('span', { class: 'small', id: `${id}-status` });
   const out = h('div', { id: `${id}-out` });
   const buttons = documents.map(([kind, pair]) =>
@@ -40,7 +98,8 @@ export function draftBox({ id, documents, request, lang, engine, h }) {
       out.replaceChildren();
       try {
         const rs = await engine();
-        const req = request(kind);
+        const base = request(kind);
+        const req = { ...base, fill: { ...(base.fill ?? {}), ...fillFor(kind) } };
         const answer = rs.call('draft', req, { raiseErrors: false });
         if (answer.status !== 'ok') {
           status.textContent = '';
@@ -71,5 +130,5 @@ export function draftBox({ id, documents, request, lang, engine, h }) {
       }
     });
   }
-  return h('div', { class: 'draft-box no-print', id }, h('h3', { text: t('draft') }), h('div', { class: 'row' }, ...buttons, status), out);
+  return h('div', { class: 'draft-box no-print', id }, h('h3', { text: t('draft') }), form, h('div', { class: 'row' }, ...buttons, status), out);
 }

@@ -549,6 +549,7 @@ function routingDraftBox(ruling) {
     lang: () => lang,
     engine: fullEngine,
     h,
+    today: todayIso,
   });
 }
 
