@@ -59,6 +59,12 @@ done_step "versions"
 
 # ---------------------------------------------------------------------------
 step "cargo package -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli (with verification)"
+# Cargo unpacks the just-packed crates of the workspace into its registry cache
+# under their version and reuses an unpacked copy of the same version: a second
+# run on one machine would verify fuquan-cli against the previous run's fuquan.
+# Drop those copies (only ours, only in the local-overlay registries "-…").
+cargo_home="${CARGO_HOME:-$HOME/.cargo}"
+rm -rf "$cargo_home"/registry/src/-*/fuquan-*"$version" "$cargo_home"/registry/src/-*/fuquan-"$version"
 # --allow-dirty: this checks what would be packed; a real publish runs from a clean tree.
 cargo package -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli --allow-dirty
 server_crate="$repo/target/package/fuquan-server-$version.crate"
