@@ -48,30 +48,34 @@ fn ratio(v: &Value) -> String {
 }
 
 /// The supervision thresholds in force on `day` as one line (they are dated
-/// rule-set parameters, sample values the Plan does not fix).
+/// rule-set parameters the Plan does not fix; a sample rule set's are called so).
 fn thresholds(engine: &Engine, day: &str, lang: Lang) -> Option<String> {
-    let t = engine
-        .parameters()
-        .supervision_thresholds
-        .iter()
-        .rev()
-        .find(|t| t.from.to_string().as_str() <= day)?;
+    let day: fuquan::time::Date = day.parse().ok()?;
+    let t = fuquan::ruleset::in_force(&engine.parameters().supervision_thresholds, day)?;
+    // Only a sample rule set's values are called samples.
+    let (kind_zh, kind_en) = if engine.meta().sample {
+        ("规则集示例参数", "sample rule-set parameters")
+    } else {
+        ("规则集参数", "rule-set parameters")
+    };
     let v = &t.value;
     let pc = |r: &fuquan::ruleset::source::Ratio| {
         percent(u64::from(r.numerator), u64::from(r.denominator))
     };
     Some(match lang {
         Lang::Zh => format!(
-            "阈值（自 {} 起，规则集示例参数）：立案率不满 {}、结案率不满 {} 为“违法不罚”迹象；被纠错率超过 {} 为“有法不依”迹象；连续 {} 期有迹象列为回收审查对象",
+            "阈值（自 {} 起，{}）：立案率不满 {}、结案率不满 {} 为“违法不罚”迹象；被纠错率超过 {} 为“有法不依”迹象；连续 {} 期有迹象列为回收审查对象",
             t.from,
+            kind_zh,
             pc(&v.filing_ratio_min),
             pc(&v.decision_ratio_min),
             pc(&v.overturn_ratio_max),
             v.consecutive_periods
         ),
         Lang::En => format!(
-            "Thresholds (from {}, sample rule-set parameters): filing rate under {}, decision rate under {}: violations unpunished; overturn rate over {}: law not followed; {} consecutive periods with signs: take-back candidate",
+            "Thresholds (from {}, {}): filing rate under {}, decision rate under {}: violations unpunished; overturn rate over {}: law not followed; {} consecutive periods with signs: take-back candidate",
             t.from,
+            kind_en,
             pc(&v.filing_ratio_min),
             pc(&v.decision_ratio_min),
             pc(&v.overturn_ratio_max),

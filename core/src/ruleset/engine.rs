@@ -221,8 +221,10 @@ pub(crate) const fn sanction_bit(s: Sanction) -> u16 {
     1u16 << (s as u8)
 }
 
-/// The value in force on `d`: the one with the latest `from` not after it.
-pub(crate) fn in_force<T>(values: &[Dated<T>], d: Date) -> Option<&Dated<T>> {
+/// The value of a dated rule-set parameter in force on `d`: the one with the
+/// latest `from` not after it (the values are in increasing `from` order, which
+/// validation checks).
+pub fn in_force<T>(values: &[Dated<T>], d: Date) -> Option<&Dated<T>> {
     values.iter().rev().find(|v| v.from <= d)
 }
 

@@ -15,7 +15,7 @@ pub mod text_index;
 pub mod validate;
 pub mod views;
 
-pub use engine::{Body, BodyKind, Engine, Grant, Item};
+pub use engine::{in_force, Body, BodyKind, Engine, Grant, Item};
 pub use history::RuleSetHistory;
 pub use load::{document_from_dir, document_from_json_str, document_from_json_value};
 #[cfg(feature = "intake")]
