@@ -19,16 +19,38 @@ pub(crate) enum Format {
     Docx,
 }
 
-/// What `fuquan draft` was given.
+/// What `fuquan draft` was given (its arguments, as `fuquan draft --help` shows them).
+#[derive(clap::Args)]
 pub(crate) struct DraftArgs {
+    /// The document: transfer, handover, designation_request,
+    /// designation_decision, dispute_submission, delegation_acceptance,
+    /// entrustment_agreement.
     pub document: String,
+    /// The source operation's request (a route case, a designation or
+    /// dispute request), or a whole `draft` request; stdin when absent
+    /// (unless --grant is given).
     pub request: Option<PathBuf>,
+    /// The clerk's fields (JSON: case_number, party, facts, evidence, …).
+    #[arg(long)]
     pub fill: Option<PathBuf>,
+    /// The grant id (delegation_acceptance, entrustment_agreement).
+    #[arg(long)]
     pub grant: Option<String>,
+    /// The town id or name (delegation_acceptance, entrustment_agreement).
+    #[arg(long)]
     pub town: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
+    /// Write the document to this file (required for docx).
+    #[arg(long)]
     pub out: Option<PathBuf>,
+    /// A rule-set directory to use instead of the embedded default (its
+    /// templates/<document>.j2 replace the built-in templates).
+    #[arg(long)]
     pub rules: Option<PathBuf>,
+    /// Print the JSON answer (text, html, blanks, cites).
+    #[arg(long)]
     pub json: bool,
 }
 

@@ -198,38 +198,7 @@ enum Command {
     /// handover, designation_request, designation_decision, dispute_submission
     /// from the source request file; delegation_acceptance, entrustment_agreement
     /// with --grant and --town. Text to stdout unless --out; blanks listed on stderr.
-    Draft {
-        /// The document: transfer, handover, designation_request,
-        /// designation_decision, dispute_submission, delegation_acceptance,
-        /// entrustment_agreement.
-        document: String,
-        /// The source operation's request (a route case, a designation or
-        /// dispute request), or a whole `draft` request; stdin when absent
-        /// (unless --grant is given).
-        request: Option<PathBuf>,
-        /// The clerk's fields (JSON: case_number, party, facts, evidence, …).
-        #[arg(long)]
-        fill: Option<PathBuf>,
-        /// The grant id (delegation_acceptance, entrustment_agreement).
-        #[arg(long)]
-        grant: Option<String>,
-        /// The town id or name (delegation_acceptance, entrustment_agreement).
-        #[arg(long)]
-        town: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: draft::Format,
-        /// Write the document to this file (required for docx).
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// A rule-set directory to use instead of the embedded default (its
-        /// templates/<document>.j2 replace the built-in templates).
-        #[arg(long)]
-        rules: Option<PathBuf>,
-        /// Print the JSON answer (text, html, blanks, cites).
-        #[arg(long)]
-        json: bool,
-    },
+    Draft(draft::DraftArgs),
     /// The platform office's meetings and report for a submission date (Plan §11).
     PlatformSchedule {
         /// The submission date, YYYY-MM-DD.
@@ -795,27 +764,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             trace,
             &out,
         ),
-        Command::Draft {
-            document,
-            request,
-            fill,
-            grant,
-            town,
-            format,
-            out,
-            rules,
-            json,
-        } => draft::run(&draft::DraftArgs {
-            document,
-            request,
-            fill,
-            grant,
-            town,
-            format,
-            out,
-            rules,
-            json,
-        }),
+        Command::Draft(args) => draft::run(&args),
         Command::PlatformSchedule {
             date,
             failed_unit,
