@@ -65,6 +65,9 @@ step "cargo package -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli (w
 # Drop those copies (only ours, only in the local-overlay registries "-…").
 cargo_home="${CARGO_HOME:-$HOME/.cargo}"
 rm -rf "$cargo_home"/registry/src/-*/fuquan-*"$version" "$cargo_home"/registry/src/-*/fuquan-"$version"
+# Registry crates are never rebuilt for new contents of the same version, so the
+# verification's own build of them goes too.
+rm -rf "$repo/target/package"
 # --allow-dirty: this checks what would be packed; a real publish runs from a clean tree.
 cargo package -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli --allow-dirty
 server_crate="$repo/target/package/fuquan-server-$version.crate"
