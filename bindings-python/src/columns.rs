@@ -15,9 +15,6 @@
 //! unknown column, a missing required column, a field given twice, columns
 //! of different lengths — raises `InputError`.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use fuquan::api::{self, CompactAnswer, CompactRuling};
 use fuquan::codes;
 use fuquan::money::{Money, MoneyError};
@@ -768,52 +765,10 @@ pub(crate) fn column_path(
     }
 }
 
-/// A fast hasher for the output caches' small keys (pointers, a 128-bit rule
-/// set, dates): the multiply-rotate of rustc's FxHash. The keys come from the
-/// engine, not from the caller, so there is nothing to flood.
-#[derive(Default)]
-pub(crate) struct Fx(u64);
-
-impl Fx {
-    /// Mixes one word into the state.
-    fn add(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            for (w, b) in word.iter_mut().zip(chunk) {
-                *w = *b;
-            }
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-    fn write_u128(&mut self, n: u128) {
-        // Split into the two 64-bit halves (truncation intended).
-        self.add((n >> 64) as u64);
-        self.add(n as u64);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+/// The output caches' map: FxHash, for their small keys (pointers, a 128-bit
+/// rule set, dates). The keys come from the engine, not from the caller, so
+/// there is nothing to flood.
+pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// One Python object per distinct output value: a million rows hold a few
 /// hundred strings, each referenced many times, instead of a million copies.

@@ -1,6 +1,8 @@
 //! The immutable, indexed engine built from a validated rule set.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use super::source::{
@@ -196,11 +198,16 @@ pub(crate) struct Inner {
     pub doc: RuleSetDocument,
     pub plan: PlanTitle,
     pub bodies: Vec<Body>,
-    pub body_index: HashMap<String, u32>,
+    /// Body ids → positions in `bodies`. FxHash rather than SipHash: every route
+    /// looks up a place and its items here, SipHash was a tenth of a routed case,
+    /// and the keys are the rule set's validated ids (a caller's text is only
+    /// looked up, never inserted, so there is nothing for it to flood).
+    pub body_index: FxHashMap<String, u32>,
     pub government: u32,
     pub platform_office: u32,
     pub items: Vec<Item>,
-    pub item_index: HashMap<String, u32>,
+    /// Item codes → positions in `items` (FxHash: see `body_index`).
+    pub item_index: FxHashMap<String, u32>,
     pub grants: Vec<Grant>,
     pub coverage: CoverageIndex,
     pub calendar: Calendar,
@@ -505,7 +512,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
         };
         push_body(&t.id, kind, &t.name_zh, &t.name_en, t.class);
     }
-    let body_index: HashMap<String, u32> = (0u32..)
+    let body_index: FxHashMap<String, u32> = (0u32..)
         .zip(bodies.iter())
         .map(|(i, b)| (b.id.clone(), i))
         .collect();
@@ -550,7 +557,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
             department,
         });
     }
-    let item_index: HashMap<String, u32> = (0u32..)
+    let item_index: FxHashMap<String, u32> = (0u32..)
         .zip(items.iter())
         .map(|(i, it)| (it.spec.code.clone(), i))
         .collect();

@@ -748,21 +748,27 @@ impl Engine {
         };
         if let Some(fine) = case.fine {
             let (large, standard) = self.large_fine(case, &items, name_of, d)?;
-            let (basis_zh, basis_en) = standard.describe();
+            // The standard's wording is formatted only when a trace is kept.
             if fine >= large {
                 add_hearing(HearingGround::LargeFine, &mut hearing);
                 if let Some(rule) = standard.rule() {
                     rules.insert(rule);
                 }
-                t.step(Some(RuleId::HearingRight), || (
-                    format!("拟罚款 {fine} 元，达到较大数额 {large} 元（{basis_zh}），当事人有权要求听证。"),
-                    format!("The fine of {fine} yuan reaches the large amount of {large} yuan ({basis_en}): the party may ask for a hearing."),
-                ));
+                t.step(Some(RuleId::HearingRight), || {
+                    let (basis_zh, basis_en) = standard.describe();
+                    (
+                        format!("拟罚款 {fine} 元，达到较大数额 {large} 元（{basis_zh}），当事人有权要求听证。"),
+                        format!("The fine of {fine} yuan reaches the large amount of {large} yuan ({basis_en}): the party may ask for a hearing."),
+                    )
+                });
             } else {
-                t.step(None, || (
-                    format!("拟罚款 {fine} 元，不满较大数额 {large} 元（{basis_zh}）。"),
-                    format!("The fine of {fine} yuan is under the large amount of {large} yuan ({basis_en})."),
-                ));
+                t.step(None, || {
+                    let (basis_zh, basis_en) = standard.describe();
+                    (
+                        format!("拟罚款 {fine} 元，不满较大数额 {large} 元（{basis_zh}）。"),
+                        format!("The fine of {fine} yuan is under the large amount of {large} yuan ({basis_en})."),
+                    )
+                });
             }
         }
         if let Some(conf) = case.confiscation.filter(|c| !c.is_zero()) {
