@@ -16,7 +16,11 @@ and zen harnesses). Paths, each timed ROUNDS times alternately, best kept:
   route_many          fuquan `route_many(dicts, compact=True)`;
   route_columns       fuquan `route_columns(**columns)`;
   route_arrow_1       fuquan `route_arrow(table, threads=1)` on a pyarrow table;
-  route_arrow_all     fuquan `route_arrow(table)` on every core.
+  route_arrow_all     fuquan `route_arrow(table)` on every core;
+  route_arrow_typed_1 / route_arrow_typed_all
+                      the same on the table as a Parquet file holds it (`parquet_typed`:
+                      date32 dates, decimal fines, dictionary-encoded categories),
+                      one thread and every core.
 
 zen and the per-case model are slow: they run on the first ZEN_CASES (default
 3,000) and MODEL_CASES (default 50,000) cases, and their figures are per case.
@@ -176,6 +180,21 @@ def timed(f: Callable[[], Any]) -> tuple:
     return time.perf_counter() - t, time.process_time() - c, result
 
 
+def parquet_typed(table: pa.Table) -> pa.Table:
+    """The same cases as a Parquet file written from a typed frame holds them: the
+    date as date32, the fine as decimal128(12, 2), the categories dictionary-encoded."""
+    import pyarrow.compute as pc
+
+    def put(t: pa.Table, name: str, column: Any) -> pa.Table:
+        return t.set_column(t.schema.get_field_index(name), name, column)
+
+    t = put(table, "filing", pc.cast(pc.strptime(table["filing"], "%Y-%m-%d", "s"), pa.date32()))
+    t = put(t, "fine", pc.cast(t["fine"], pa.decimal128(12, 2)))
+    for name in ("location", "item", "party"):
+        t = put(t, name, pc.dictionary_encode(t[name]))
+    return t
+
+
 def main() -> None:
     import zen
 
@@ -185,6 +204,7 @@ def main() -> None:
     lists = {k: v for k, v in columns.items() if k != "sanctions"}
     table = pa.table(lists)
     table = table.append_column("sanctions", pa.array([["fine"]] * n, type=pa.list_(pa.string())))
+    typed = parquet_typed(table)
     frame = pd.DataFrame(lists)
     zen_cases = [zen_input(c) for c in cases[:ZEN_CASES]]
     model_cases = cases[:MODEL_CASES]
@@ -212,6 +232,10 @@ def main() -> None:
                           lambda a: a.column("disposition").to_pylist()),
         "route_arrow_all": (n, lambda: rs.route_arrow(table, threads=threads),
                             lambda a: a.column("disposition").to_pylist()),
+        "route_arrow_typed_1": (n, lambda: rs.route_arrow(typed, threads=1),
+                                lambda a: a.column("disposition").to_pylist()),
+        "route_arrow_typed_all": (n, lambda: rs.route_arrow(typed, threads=threads),
+                                  lambda a: a.column("disposition").to_pylist()),
     }
     # Warm up every path once (untimed), and check the dispositions.
     truth = rs.route_columns(**columns)["disposition"]
@@ -233,8 +257,9 @@ def main() -> None:
         print(json.dumps({"bench": "python", "path": name, "cases": count, "seconds": round(best[name], 4),
                           "ns_per_case": round(per_case[name] * 1e9, 1),
                           "cpu_ns_per_case": round(cpu[name] / count * 1e9, 1), "agree": agree[name],
-                          **({"threads": threads} if name == "route_arrow_all" else {})}))
-    for fast in ("route_arrow_all", "route_arrow_1", "route_columns"):
+                          **({"threads": threads} if name.endswith("_all") else {})}))
+    for fast in ("route_arrow_typed_all", "route_arrow_typed_1", "route_arrow_all", "route_arrow_1",
+                 "route_columns"):
         for slow in ("zen_evaluate", "zen_batch", "model_per_case", "model_pandas", "route_many"):
             print(json.dumps({"bench": "python", "ratio": f"{fast} over {slow}",
                               "speedup": round(per_case[slow] / per_case[fast], 1)}))
