@@ -44,6 +44,55 @@ impl ChangeKind {
             ChangeKind::BasisChanged => "依据变更",
         }
     }
+
+    /// English label.
+    pub fn en(self) -> &'static str {
+        match self {
+            ChangeKind::Granted => "granted",
+            ChangeKind::Revoked => "revoked",
+            ChangeKind::ModeChanged => "mode changed",
+            ChangeKind::BasisChanged => "basis changed",
+        }
+    }
+}
+
+/// Which legal basis of an item a clause belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BasisKind {
+    /// 设定依据 (the provision that establishes the power).
+    Establishing,
+    /// 处罚依据 (the provision that sets the penalty).
+    Penalty,
+}
+
+impl BasisKind {
+    /// Chinese label.
+    pub fn zh(self) -> &'static str {
+        match self {
+            BasisKind::Establishing => "设定依据",
+            BasisKind::Penalty => "处罚依据",
+        }
+    }
+
+    /// English label.
+    pub fn en(self) -> &'static str {
+        match self {
+            BasisKind::Establishing => "establishing basis",
+            BasisKind::Penalty => "penalty basis",
+        }
+    }
+}
+
+/// A clause added to or removed from one of an item's legal bases.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BasisClause {
+    /// Which basis.
+    pub basis: BasisKind,
+    /// `true` added in the new version, `false` removed from it.
+    pub added: bool,
+    /// The clause as the list writes it, e.g. `《威海市城市管理条例》(2021年)第二十条`.
+    pub clause: String,
 }
 
 /// One change.
@@ -53,12 +102,16 @@ pub struct Change {
     pub town: String,
     /// Town name.
     pub town_zh: String,
+    /// Town name in English.
+    pub town_en: String,
     /// What happened.
     pub kind: ChangeKind,
     /// Item code.
     pub item: String,
     /// Item name.
     pub item_zh: String,
+    /// Item name in English.
+    pub item_en: String,
     /// Before (mode or basis), empty when new.
     pub before: String,
     /// After, empty when revoked.
@@ -71,6 +124,9 @@ pub struct Change {
     pub transition_en: String,
     /// The grant document (number) behind the change.
     pub document: String,
+    /// For a changed basis: the clauses added and removed, basis by basis
+    /// (what the annex's reader needs, where `before`/`after` give whole texts).
+    pub basis_clauses: Vec<BasisClause>,
 }
 
 /// The whole diff.
@@ -136,6 +192,41 @@ fn basis(doc: &RuleSetDocument, code: &str) -> (String, String) {
         })
 }
 
+/// The clauses of a basis text: lists write several provisions separated by
+/// `；` (or `;`), each naming its law once.
+fn clauses(text: &str) -> Vec<&str> {
+    text.split(['；', ';'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// What was added to and removed from each basis, in the lists' own order.
+fn clause_changes(old: &(String, String), new: &(String, String)) -> Vec<BasisClause> {
+    let mut out = Vec::new();
+    for (kind, o, n) in [
+        (BasisKind::Establishing, &old.0, &new.0),
+        (BasisKind::Penalty, &old.1, &new.1),
+    ] {
+        let (o, n) = (clauses(o), clauses(n));
+        for c in o.iter().filter(|c| !n.contains(c)) {
+            out.push(BasisClause {
+                basis: kind,
+                added: false,
+                clause: (*c).to_owned(),
+            });
+        }
+        for c in n.iter().filter(|c| !o.contains(c)) {
+            out.push(BasisClause {
+                basis: kind,
+                added: true,
+                clause: (*c).to_owned(),
+            });
+        }
+    }
+    out
+}
+
 /// Compares two versions (both must load).
 pub fn diff(old: &Engine, new: &Engine) -> Diff {
     let (o, n) = (old.document(), new.document());
@@ -145,7 +236,7 @@ pub fn diff(old: &Engine, new: &Engine) -> Diff {
             .iter()
             .chain(o.items.iter())
             .find(|i| i.code == code)
-            .map(|i| i.name_zh.clone())
+            .map(|i| (i.name_zh.clone(), i.name_en.clone()))
             .unwrap_or_default()
     };
     for town in &n.towns {
@@ -161,7 +252,7 @@ pub fn diff(old: &Engine, new: &Engine) -> Diff {
                 {
                     Some(last) => (
                         format!(
-                            "过渡期{}至{last},期间由原行使部门负责(方案第12项)",
+                            "过渡期{}至{last}，期间由原行使部门负责（方案第12项）",
                             g.effective
                         ),
                         format!(
@@ -172,7 +263,7 @@ pub fn diff(old: &Engine, new: &Engine) -> Diff {
                     None => (String::new(), String::new()),
                 },
                 GrantMode::Entrustment => (
-                    "以委托部门名义实施,委托部门承担法律责任".to_owned(),
+                    "以委托部门名义实施，委托部门承担法律责任".to_owned(),
                     "exercised in the entrusting department's name, which answers for it"
                         .to_owned(),
                 ),
@@ -184,19 +275,24 @@ pub fn diff(old: &Engine, new: &Engine) -> Diff {
                         after: String,
                         effective,
                         tr: (String, String),
-                        document: String| {
+                        document: String,
+                        basis_clauses: Vec<BasisClause>| {
+            let (item_zh, item_en) = item_name(item);
             changes.push(Change {
                 town: town.id.clone(),
                 town_zh: town.name_zh.clone(),
+                town_en: town.name_en.clone(),
                 kind,
                 item: item.to_owned(),
-                item_zh: item_name(item),
+                item_zh,
+                item_en,
                 before,
                 after,
                 effective,
                 transition_zh: tr.0,
                 transition_en: tr.1,
                 document,
+                basis_clauses,
             });
         };
         for (code, s) in &after {
@@ -209,6 +305,7 @@ pub fn diff(old: &Engine, new: &Engine) -> Diff {
                     Some(s.grant.effective),
                     transition(s.grant),
                     s.grant.document.number.clone(),
+                    Vec::new(),
                 ),
                 Some(b) if b.mode != s.mode => push(
                     ChangeKind::ModeChanged,
@@ -218,6 +315,7 @@ pub fn diff(old: &Engine, new: &Engine) -> Diff {
                     Some(s.grant.effective),
                     transition(s.grant),
                     s.grant.document.number.clone(),
+                    Vec::new(),
                 ),
                 Some(_) => {
                     let (ob, nb) = (basis(o, code), basis(n, code));
@@ -226,7 +324,7 @@ pub fn diff(old: &Engine, new: &Engine) -> Diff {
                             if b.1.is_empty() {
                                 b.0.clone()
                             } else {
-                                format!("设定依据:{};处罚依据:{}", b.0, b.1)
+                                format!("设定依据：{}；处罚依据：{}", b.0, b.1)
                             }
                         };
                         push(
@@ -237,6 +335,7 @@ pub fn diff(old: &Engine, new: &Engine) -> Diff {
                             n.meta.effective_from,
                             (String::new(), String::new()),
                             s.grant.document.number.clone(),
+                            clause_changes(&ob, &nb),
                         );
                     }
                 }
@@ -259,8 +358,9 @@ pub fn diff(old: &Engine, new: &Engine) -> Diff {
                 vocab::grant_mode_zh(b.mode).to_owned(),
                 String::new(),
                 revoked,
-                ("自收回之日起由原行使部门管辖;已受理未办结案件按移交程序处理(方案第14项)".to_owned(), "from that day the department is competent again; open cases are handed over (Plan §14)".to_owned()),
+                ("自收回之日起由原行使部门管辖；已受理未办结案件按移交程序处理（方案第14项）".to_owned(), "from that day the department is competent again; open cases are handed over (Plan §14)".to_owned()),
                 b.grant.document.number.clone(),
+                Vec::new(),
             );
         }
     }
@@ -288,7 +388,7 @@ pub fn table(d: &Diff) -> Table {
     Table {
         sheet: "调整事项".into(),
         title: Some(format!(
-            "镇(街道)赋权事项调整情况({} → {})",
+            "镇(街道)赋权事项调整情况（{} → {}）",
             d.old_version, d.new_version
         )),
         subtitle: d.new_effective_from.map(|e| format!("自{e}起施行")),
@@ -300,6 +400,7 @@ pub fn table(d: &Diff) -> Table {
             "事项名称",
             "调整前",
             "调整后",
+            "依据增删",
             "生效日期",
             "过渡安排",
             "文件",
@@ -307,7 +408,9 @@ pub fn table(d: &Diff) -> Table {
         .iter()
         .map(|s| (*s).to_owned())
         .collect(),
-        widths: vec![6.0, 14.0, 10.0, 10.0, 36.0, 24.0, 24.0, 11.0, 36.0, 18.0],
+        widths: vec![
+            6.0, 14.0, 10.0, 10.0, 36.0, 24.0, 24.0, 30.0, 11.0, 36.0, 18.0,
+        ],
         rows: d
             .changes
             .iter()
@@ -321,6 +424,14 @@ pub fn table(d: &Diff) -> Table {
                     c.item_zh.clone(),
                     c.before.clone(),
                     c.after.clone(),
+                    c.basis_clauses
+                        .iter()
+                        .map(|b| {
+                            let verb = if b.added { "增加" } else { "删除" };
+                            format!("{}{verb}：{}", b.basis.zh(), b.clause)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n"),
                     c.effective.map(|e| e.to_string()).unwrap_or_default(),
                     c.transition_zh.clone(),
                     c.document.clone(),
@@ -330,19 +441,23 @@ pub fn table(d: &Diff) -> Table {
     }
 }
 
-/// The diff as text, one town after another.
+/// The diff as text, one town after another: in Chinese, or in English with
+/// the English names of towns, items and modes. A changed basis lists the
+/// clauses added and removed rather than both whole texts (the workbook and the
+/// JSON keep both).
 pub fn text(d: &Diff, english: bool) -> String {
     let mut s = String::new();
     if english {
         s.push_str(&format!(
-            "Changes {} → {} ({} changes)\n",
+            "Changes {} → {} ({} change{})\n",
             d.old_version,
             d.new_version,
-            d.changes.len()
+            d.changes.len(),
+            if d.changes.len() == 1 { "" } else { "s" }
         ));
     } else {
         s.push_str(&format!(
-            "调整情况 {} → {}(共 {} 项)\n",
+            "调整情况 {} → {}（共 {} 项）\n",
             d.old_version,
             d.new_version,
             d.changes.len()
@@ -354,35 +469,55 @@ pub fn text(d: &Diff, english: bool) -> String {
             town = &c.town;
             s.push_str(&format!(
                 "\n{}\n",
-                if english { &c.town } else { &c.town_zh }
+                if english { &c.town_en } else { &c.town_zh }
             ));
         }
         let eff = c
             .effective
             .map(|e| e.to_string())
             .unwrap_or_else(|| "—".into());
-        let arrow = if c.before.is_empty() {
-            c.after.clone()
-        } else if c.after.is_empty() {
-            c.before.clone()
-        } else {
-            format!("{} → {}", c.before, c.after)
+        let mode = |m: &str| -> String {
+            if english {
+                match crate::vocab::grant_mode(m) {
+                    Some(GrantMode::Delegation) => "delegation".into(),
+                    Some(GrantMode::Entrustment) => "entrustment".into(),
+                    None => m.to_owned(),
+                }
+            } else {
+                m.to_owned()
+            }
         };
-        let kind = if english {
-            format!("{:?}", c.kind)
-        } else {
-            c.kind.zh().to_owned()
+        let detail = match c.kind {
+            ChangeKind::BasisChanged => String::new(),
+            ChangeKind::Granted => format!("  [{}]", mode(&c.after)),
+            ChangeKind::Revoked => format!("  [{}]", mode(&c.before)),
+            ChangeKind::ModeChanged => format!("  [{} → {}]", mode(&c.before), mode(&c.after)),
         };
+        let (kind, name) = if english {
+            (c.kind.en(), &c.item_en)
+        } else {
+            (c.kind.zh(), &c.item_zh)
+        };
+        // The row (kind, code, mode, day) stays short; the name follows on its own
+        // line, so rows fit 100 columns whatever the name's length.
+        s.push_str(&format!(
+            "  {kind}  {}{detail}  {eff}\n    {name}\n",
+            c.item
+        ));
+        for b in &c.basis_clauses {
+            if english {
+                let verb = if b.added { "added" } else { "removed" };
+                s.push_str(&format!("    {} {verb}: {}\n", b.basis.en(), b.clause));
+            } else {
+                let verb = if b.added { "增加" } else { "删除" };
+                s.push_str(&format!("    {}{verb}：{}\n", b.basis.zh(), b.clause));
+            }
+        }
         let tr = if english {
             &c.transition_en
         } else {
             &c.transition_zh
         };
-        s.push_str(&format!(
-            "  {kind:<8} {} {}  [{arrow}]  {eff}",
-            c.item, c.item_zh
-        ));
-        s.push('\n');
         // The transition note on its own line keeps rows within 100 columns.
         if !tr.is_empty() {
             s.push_str(&format!("    {tr}\n"));

@@ -143,6 +143,22 @@ fn the_2025_adjustment() {
         .all(|c| c.effective.unwrap().to_string() == "2025-01-01"));
     let text = diff::text(&d, false);
     assert!(text.contains("收回") && text.contains("CJ-P003"));
+    // The amendment adds one provision to SR-P001's establishing basis and
+    // leaves its penalty basis as it was: the annex names that clause alone.
+    let sr = d.changes.iter().find(|c| c.item == "SR-P001").unwrap();
+    assert_eq!(
+        sr.basis_clauses,
+        vec![diff::BasisClause {
+            basis: diff::BasisKind::Establishing,
+            added: true,
+            clause: "《威海市城市管理条例》(2021年)第二十条".into(),
+        }]
+    );
+    assert!(text.contains("设定依据增加：《威海市城市管理条例》(2021年)第二十条"));
+    let en = diff::text(&d, true);
+    assert!(en.contains("Zhangcun Town") && en.contains("revoked  CJ-P003  [delegation]"));
+    assert!(en.contains("establishing basis added: 《威海市城市管理条例》"));
+    assert!(!en.contains("BasisChanged") && !en.contains("zhangcun\n"));
 }
 
 #[test]
