@@ -16,7 +16,7 @@ echo "==> zen-engine peer (own workspace: bench/peer)"
 
 echo "==> Python: zen-engine (PyPI) and a pure-Python model vs route_many / route_columns / route_arrow"
 [[ -x .venv/bin/python ]] || python3 -m venv .venv
-.venv/bin/pip install -q maturin ./bindings-python pyarrow pandas zen-engine
+.venv/bin/pip install -q maturin ./bindings-python pyarrow pandas polars zen-engine
 .venv/bin/python bench/python/bench.py
 
 echo "==> WASM in Node"
