@@ -119,7 +119,7 @@ pub fn import_sheets(
                 codes::NO_HEADER,
                 Severity::Error,
                 "",
-                "前15行中没有可识别的表头(如「事项名称」「镇街名称」「部门名称」),整张表未导入;可用映射文件补充列名",
+                "前15行中没有可识别的表头（如「事项名称」「镇街名称」「部门名称」），整张表未导入；可用映射文件补充列名",
                 "no recognisable header row in the first 15 rows (such as 事项名称, 镇街名称, 部门名称); the sheet was not imported: a mapping file can name the columns",
             )),
         }
@@ -142,7 +142,7 @@ pub fn import_sheets(
                 codes::MISSING_COLUMN,
                 Severity::Error,
                 "",
-                "没有事项清单表(表头含「事项名称」的工作表)",
+                "没有事项清单表（表头含「事项名称」的工作表）",
                 "no item list (a sheet whose header has 事项名称)",
             ),
         ));
@@ -234,7 +234,7 @@ impl<'a> Cx<'a> {
                 codes::COLUMN_IGNORED,
                 Severity::Info,
                 h,
-                format!("「{h}」列不是规则集的字段,未导入"),
+                format!("「{h}」列不是规则集的字段，未导入"),
                 format!("column \"{h}\" is not a rule-set field and was not imported"),
             ));
         }
@@ -245,7 +245,7 @@ impl<'a> Cx<'a> {
                     codes::COLUMN_IGNORED,
                     Severity::Info,
                     &h,
-                    format!("「{h}」列是说明文字,规则集没有对应字段,未导入"),
+                    format!("「{h}」列是说明文字，规则集没有对应字段，未导入"),
                     format!(
                         "column \"{h}\" is descriptive text with no rule-set field; not imported"
                     ),
@@ -271,7 +271,7 @@ impl<'a> Cx<'a> {
                         codes::ROW_SKIPPED,
                         Severity::Info,
                         &title,
-                        "表头上方的标题行,跳过",
+                        "表头上方的标题行，跳过",
                         "a title row above the header; skipped",
                     ),
                 );
@@ -298,7 +298,7 @@ impl<'a> Cx<'a> {
                     codes::ROW_SKIPPED,
                     Severity::Info,
                     "",
-                    "空行,跳过",
+                    "空行，跳过",
                     "a blank row; skipped",
                 ));
                 continue;
@@ -314,7 +314,7 @@ impl<'a> Cx<'a> {
                     codes::ROW_SKIPPED,
                     Severity::Info,
                     "",
-                    "重复的表头行(分页打印时常见),跳过",
+                    "重复的表头行（分页打印时常见），跳过",
                     "a repeated header row (as printed pages repeat it); skipped",
                 ));
                 continue;
@@ -388,7 +388,7 @@ impl<'a> Cx<'a> {
                 r,
                 field,
                 codes::UNKNOWN_DEPARTMENT,
-                format!("第{}行:规则集中没有部门「{value}」(可在「部门」表中补充)", r.row.number),
+                format!("第{}行：规则集中没有部门「{value}」（可在「部门」表中补充）", r.row.number),
                 format!("row {}: the rule set has no department \"{value}\" (add it on a departments sheet)", r.row.number),
             ),
         }
@@ -445,7 +445,7 @@ impl<'a> Cx<'a> {
                             r,
                             field,
                             codes::UNKNOWN_TOWN,
-                            format!("第{}行:规则集中没有镇(街道)「{part}」", r.row.number),
+                            format!("第{}行：规则集中没有镇(街道)「{part}」", r.row.number),
                             format!(
                                 "row {}: the rule set has no town or subdistrict \"{part}\"",
                                 r.row.number
@@ -475,7 +475,7 @@ impl<'a> Cx<'a> {
                     r,
                     field,
                     codes::BAD_DATE,
-                    format!("第{}行「{h}」不是日期:「{v}」(可写 2024-05-15、2024年5月15日 或 2024.5.15)", r.row.number),
+                    format!("第{}行「{h}」不是日期：「{v}」（可写 2024-05-15、2024年5月15日 或 2024.5.15）", r.row.number),
                     format!("row {}: \"{h}\" is not a date: \"{v}\" (write 2024-05-15, 2024年5月15日 or 2024.5.15)", r.row.number),
                 );
                 None
@@ -497,7 +497,7 @@ impl<'a> Cx<'a> {
                     field,
                     codes::BAD_BOOL,
                     format!(
-                        "第{}行「{h}」应为「是」或「否」,而不是「{v}」",
+                        "第{}行「{h}」应为「是」或「否」，而不是「{v}」",
                         r.row.number
                     ),
                     format!(
@@ -558,7 +558,7 @@ impl<'a> Cx<'a> {
                         r,
                         Field::Name,
                         codes::MISSING_REQUIRED,
-                        format!("第{}行:表中没有「原行使部门」列,基础规则集中也没有同名事项「{name}」", r.row.number),
+                        format!("第{}行：表中没有「原行使部门」列，基础规则集中也没有同名事项「{name}」", r.row.number),
                         format!("row {}: the sheet has no 原行使部门 column and the base rule set no item named \"{name}\"", r.row.number),
                     );
                     return false;
@@ -576,7 +576,7 @@ impl<'a> Cx<'a> {
                             r,
                             Field::Kind,
                             codes::BAD_VALUE,
-                            format!("第{}行「事项类型」应为行政处罚、行政检查或行政强制措施,而不是「{v}」", r.row.number),
+                            format!("第{}行「事项类型」应为行政处罚、行政检查或行政强制措施，而不是「{v}」", r.row.number),
                             format!("row {}: the kind must be 行政处罚, 行政检查 or 行政强制措施, not \"{v}\"", r.row.number),
                         );
                         return false;
@@ -593,7 +593,7 @@ impl<'a> Cx<'a> {
                         r,
                         Field::Name,
                         codes::UNKNOWN_KIND,
-                        format!("第{}行:无法从事项名称「{name}」看出是处罚、检查还是强制措施,请填写「事项类型」", r.row.number),
+                        format!("第{}行：无法从事项名称「{name}」看出是处罚、检查还是强制措施，请填写「事项类型」", r.row.number),
                         format!("row {}: the name \"{name}\" does not say whether it is a penalty, inspection or compulsory measure; fill in the kind", r.row.number),
                     );
                     return false;
@@ -617,7 +617,7 @@ impl<'a> Cx<'a> {
                             r,
                             Field::Domain,
                             codes::UNKNOWN_DOMAIN,
-                            format!("第{}行:规则集中没有领域「{v}」", r.row.number),
+                            format!("第{}行：规则集中没有领域「{v}」", r.row.number),
                             format!("row {}: the rule set has no domain \"{v}\"", r.row.number),
                         );
                         return false;
@@ -634,7 +634,7 @@ impl<'a> Cx<'a> {
                         r,
                         Field::Department,
                         codes::UNKNOWN_DOMAIN,
-                        format!("第{}行:没有「领域」列,也无法从原行使部门推断领域", r.row.number),
+                        format!("第{}行：没有「领域」列，也无法从原行使部门推断领域", r.row.number),
                         format!("row {}: no domain column, and none can be inferred from the department", r.row.number),
                     );
                     return false;
@@ -673,7 +673,7 @@ impl<'a> Cx<'a> {
                         r,
                         Field::Name,
                         codes::MISSING_REQUIRED,
-                        format!("第{}行:表中没有依据列(设定依据/执法依据)", r.row.number),
+                        format!("第{}行：表中没有依据列（设定依据/执法依据）", r.row.number),
                         format!(
                             "row {}: the sheet has no basis column (设定依据 / 执法依据)",
                             r.row.number
@@ -716,7 +716,7 @@ impl<'a> Cx<'a> {
                     Some(m) => m,
                     None => {
                         self.err(r, Field::Mode, codes::BAD_VALUE,
-                            format!("第{}行「赋权方式」应为赋权或委托,而不是「{v}」", r.row.number),
+                            format!("第{}行「赋权方式」应为赋权或委托，而不是「{v}」", r.row.number),
                             format!("row {}: the mode must be 赋权 (delegation) or 委托 (entrustment), not \"{v}\"", r.row.number));
                         return false;
                     }
@@ -745,7 +745,7 @@ impl<'a> Cx<'a> {
                 Err(()) => {
                     let v = r.get(Field::FineRanges);
                     self.err(r, Field::FineRanges, codes::BAD_VALUE,
-                        format!("第{}行「罚款幅度」无法读取:「{v}」(写法如「个人:200~2000;单位:10000~」或「不罚款」)", r.row.number),
+                        format!("第{}行「罚款幅度」无法读取：「{v}」（写法如「个人：200~2000；单位：10000~」或「不罚款」）", r.row.number),
                         format!("row {}: the fine ranges cannot be read: \"{v}\" (write e.g. 个人:200~2000;单位:10000~ or 不罚款)", r.row.number));
                     return false;
                 }
@@ -835,7 +835,7 @@ impl<'a> Cx<'a> {
                 d.clone()
             } else {
                 self.err(r, Field::DocNumber, codes::MISSING_COLUMN,
-                    format!("第{}行:没有「文号」(表中无此列或为空,命令行也未给出 --document)", r.row.number),
+                    format!("第{}行：没有「文号」（表中无此列或为空，命令行也未给出 --document）", r.row.number),
                     format!("row {}: no document number (no 文号 column or an empty cell, and no --document given)", r.row.number));
                 return false;
             };
@@ -853,7 +853,7 @@ impl<'a> Cx<'a> {
                     }
                     None => {
                         self.err(r, Field::Effective, codes::MISSING_COLUMN,
-                            format!("第{}行:没有「生效日期」(表中无此列或为空,命令行也未给出 --effective)", r.row.number),
+                            format!("第{}行：没有「生效日期」（表中无此列或为空，命令行也未给出 --effective）", r.row.number),
                             format!("row {}: no effective date (no 生效日期 column or an empty cell, and no --effective given)", r.row.number));
                         return false;
                     }
@@ -884,7 +884,7 @@ impl<'a> Cx<'a> {
                         (codes::DUPLICATE, Severity::Error)
                     };
                     self.diags.push(p.diag(code_, sev, &cell,
-                        if same_name { format!("第{}行:事项「{}」已在{first}读入,内容不同,保留先读入的", r.row.number, item.name_zh) } else { format!("第{}行:事项代码「{code}」已在{first}用于另一事项", r.row.number) },
+                        if same_name { format!("第{}行：事项「{}」已在{first}读入，内容不同，保留先读入的", r.row.number, item.name_zh) } else { format!("第{}行：事项代码「{code}」已在{first}用于另一事项", r.row.number) },
                         if same_name { format!("row {}: item \"{}\" was already read at {first} with different content; the first is kept", r.row.number, item.name_zh) } else { format!("row {}: code \"{code}\" is already used at {first} by another item", r.row.number) }));
                     if !same_name {
                         return false;
@@ -951,7 +951,7 @@ impl<'a> Cx<'a> {
                 r,
                 Field::GrantId,
                 codes::DUPLICATE,
-                format!("第{}行:赋权编号「{id}」重复", r.row.number),
+                format!("第{}行：赋权编号「{id}」重复", r.row.number),
                 format!("row {}: grant id \"{id}\" is repeated", r.row.number),
             );
             return false;
@@ -963,7 +963,7 @@ impl<'a> Cx<'a> {
                 Field::Mode,
                 codes::BAD_VALUE,
                 format!(
-                    "第{}行「赋权方式」应为赋权或委托,而不是「{mode_text}」",
+                    "第{}行「赋权方式」应为赋权或委托，而不是「{mode_text}」",
                     r.row.number
                 ),
                 format!(
@@ -1032,7 +1032,7 @@ impl<'a> Cx<'a> {
             match vocab::date_range(&term_text) {
                 Some(t) => Some(t),
                 None => {
-                    self.err(r, Field::Term, codes::BAD_DATE, format!("第{}行「委托期限」应写作「2024-05-15至2027-05-14」,而不是「{term_text}」", r.row.number), format!("row {}: the term must read 2024-05-15至2027-05-14, not \"{term_text}\"", r.row.number));
+                    self.err(r, Field::Term, codes::BAD_DATE, format!("第{}行「委托期限」应写作「2024-05-15至2027-05-14」，而不是「{term_text}」", r.row.number), format!("row {}: the term must read 2024-05-15至2027-05-14, not \"{term_text}\"", r.row.number));
                     return false;
                 }
             }
@@ -1051,7 +1051,7 @@ impl<'a> Cx<'a> {
                     onward_entrustment: onward,
                 }),
                 None => {
-                    self.err(r, Field::Agreement, codes::BAD_VALUE, format!("第{}行「协议内容」无法读取:「{agreement_text}」(写法如「依据、事项、权限、期限、权利义务、责任」或「无」)", r.row.number), format!("row {}: the agreement contents cannot be read: \"{agreement_text}\"", r.row.number));
+                    self.err(r, Field::Agreement, codes::BAD_VALUE, format!("第{}行「协议内容」无法读取：「{agreement_text}」（写法如「依据、事项、权限、期限、权利义务、责任」或「无」）", r.row.number), format!("row {}: the agreement contents cannot be read: \"{agreement_text}\"", r.row.number));
                     return false;
                 }
             }
@@ -1112,7 +1112,7 @@ impl<'a> Cx<'a> {
                 Field::TownKind,
                 codes::BAD_VALUE,
                 format!(
-                    "第{}行「类型」应为镇、街道或管理服务中心,而不是「{kind_text}」",
+                    "第{}行「类型」应为镇、街道或管理服务中心，而不是「{kind_text}」",
                     r.row.number
                 ),
                 format!(
@@ -1133,7 +1133,7 @@ impl<'a> Cx<'a> {
             match vocab::town_class(&text::code(&class_text)) {
                 Some(c) => Some(c),
                 None => {
-                    self.err(r, Field::TownClass, codes::BAD_VALUE, format!("第{}行「类别」应为经济发达镇、重点产业镇或主城区街道,而不是「{class_text}」", r.row.number), format!("row {}: the class must be 经济发达镇, 重点产业镇 or 主城区街道, not \"{class_text}\"", r.row.number));
+                    self.err(r, Field::TownClass, codes::BAD_VALUE, format!("第{}行「类别」应为经济发达镇、重点产业镇或主城区街道，而不是「{class_text}」", r.row.number), format!("row {}: the class must be 经济发达镇, 重点产业镇 or 主城区街道, not \"{class_text}\"", r.row.number));
                     return false;
                 }
             }
@@ -1178,7 +1178,7 @@ impl<'a> Cx<'a> {
                 r,
                 Field::TownId,
                 codes::DUPLICATE,
-                format!("第{}行:镇街编号「{id}」重复", r.row.number),
+                format!("第{}行：镇街编号「{id}」重复", r.row.number),
                 format!("row {}: town id \"{id}\" is repeated", r.row.number),
             );
             return false;
@@ -1224,7 +1224,7 @@ impl<'a> Cx<'a> {
                 Field::DeptKind,
                 codes::BAD_VALUE,
                 format!(
-                    "第{}行「部门类型」应为区级部门或派出机构,而不是「{kind_text}」",
+                    "第{}行「部门类型」应为区级部门或派出机构，而不是「{kind_text}」",
                     r.row.number
                 ),
                 format!(
@@ -1273,7 +1273,7 @@ impl<'a> Cx<'a> {
                 r,
                 Field::DeptId,
                 codes::DUPLICATE,
-                format!("第{}行:部门编号「{id}」重复", r.row.number),
+                format!("第{}行：部门编号「{id}」重复", r.row.number),
                 format!("row {}: department id \"{id}\" is repeated", r.row.number),
             );
             return false;
@@ -1310,7 +1310,7 @@ impl<'a> Cx<'a> {
         for (code, n) in dropped {
             let p = self.item_rows.get(&code).cloned().unwrap_or_default();
             self.diags.push(p.diag(codes::VALUE_ASSUMED, Severity::Info, &code,
-                format!("事项 {code} 在基础规则集中的 {n} 个关联事项不在导入的清单中,已略去"),
+                format!("事项 {code} 在基础规则集中的 {n} 个关联事项不在导入的清单中，已略去"),
                 format!("{n} related item(s) of {code} in the base rule set are not in the imported list and were left out")));
         }
         doc.items = std::mem::take(&mut self.items);
@@ -1415,6 +1415,7 @@ fn department_domain(base: &RuleSetDocument, department: &str) -> Option<String>
 /// otherwise the whole text is the establishing basis.
 fn split_basis(s: &str) -> (String, Option<String>) {
     let t = text::clean(s);
+    // Both widths: the lists write either.
     for marker in ["处罚依据:", "处罚依据：", "处罚依据"] {
         if let Some((a, b)) = t.split_once(marker) {
             let a = a
@@ -1447,12 +1448,12 @@ impl SheetNotes {
                 out.push(place.diag(codes::VALUE_ASSUMED, Severity::Info, "", zh, en));
             }
         };
-        note(self.code_from_base, format!("表中没有「事项代码」列:{} 行按事项名称取基础规则集中同名事项的代码及英文名、筛选属性等", self.code_from_base), format!("no code column: {} rows took the code, English name, screening and other fields of the base rule set's item of the same name", self.code_from_base));
-        note(self.basis_copied, format!("「执法依据」一列未分设定依据与处罚依据:{} 个处罚事项的处罚依据取同一文字", self.basis_copied), format!("one basis column without separate establishing and penalty bases: for {} penalty items the penalty basis is the same text", self.basis_copied));
+        note(self.code_from_base, format!("表中没有「事项代码」列：{} 行按事项名称取基础规则集中同名事项的代码及英文名、筛选属性等", self.code_from_base), format!("no code column: {} rows took the code, English name, screening and other fields of the base rule set's item of the same name", self.code_from_base));
+        note(self.basis_copied, format!("「执法依据」一列未分设定依据与处罚依据：{} 个处罚事项的处罚依据取同一文字", self.basis_copied), format!("one basis column without separate establishing and penalty bases: for {} penalty items the penalty basis is the same text", self.basis_copied));
         note(
             self.catalogue_assumed,
             format!(
-                "没有「纳入指导目录」列:{} 个新事项按赋权方式推定(赋权即在省指导目录内)",
+                "没有「纳入指导目录」列：{} 个新事项按赋权方式推定（赋权即在省指导目录内）",
                 self.catalogue_assumed
             ),
             format!(
@@ -1463,7 +1464,7 @@ impl SheetNotes {
         note(
             self.document_from_options,
             format!(
-                "没有「文号」列:{} 行的赋权文件取命令行 --document",
+                "没有「文号」列：{} 行的赋权文件取命令行 --document",
                 self.document_from_options
             ),
             format!(
@@ -1474,7 +1475,7 @@ impl SheetNotes {
         note(
             self.effective_from_options,
             format!(
-                "没有「生效日期」列:{} 行的生效日期取命令行 --effective",
+                "没有「生效日期」列：{} 行的生效日期取命令行 --effective",
                 self.effective_from_options
             ),
             format!(
@@ -1553,7 +1554,7 @@ pub fn write_ruleset_dir(
             codes::IO,
             Severity::Error,
             "",
-            format!("无法序列化:{e}"),
+            format!("无法序列化：{e}"),
             format!("cannot serialise: {e}"),
         ))
     };

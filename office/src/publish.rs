@@ -89,7 +89,7 @@ fn coverage_on(engine: &Engine, date: Date) -> Result<serde_json::Value, OfficeE
             codes::INVALID_RESULT,
             Severity::Error,
             "",
-            format!("无法计算 {date} 的清单:{}", answer["errors"]),
+            format!("无法计算 {date} 的清单：{}", answer["errors"]),
             format!("cannot compute the lists of {date}: {}", answer["errors"]),
         )));
     }
@@ -154,8 +154,8 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
             let engine_grant = engine.grants().iter().find(|g| &g.id == grant_id);
             let mode = match status.as_str() {
                 "entrusted" => "委托",
-                "carried_by_entrustment" => "委托(随处罚事项)",
-                "carried_by_delegation" => "赋权(随处罚事项)",
+                "carried_by_entrustment" => "委托（随处罚事项）",
+                "carried_by_delegation" => "赋权（随处罚事项）",
                 _ => "赋权",
             };
             let mut remark = Vec::new();
@@ -163,7 +163,7 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
             if status == "in_transition" && counted {
                 transition += 1;
                 if let Some(last) = engine_grant.and_then(|g| g.transition_last_day) {
-                    remark.push(format!("过渡期至{last},期间由原行使部门负责"));
+                    remark.push(format!("过渡期至{last}，期间由原行使部门负责"));
                 }
             }
             if status.starts_with("carried_by") {
@@ -211,9 +211,9 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
                         .iter()
                         .find(|t| t.id == source)
                         .map_or(source.clone(), |t| t.name_zh.clone());
-                    format!("日常巡查;发现清单内违法行为需立案查处的,移交{to}")
+                    format!("日常巡查；发现清单内违法行为需立案查处的，移交{to}")
                 } else {
-                    "纳入综合查一次,同一监管对象各领域一次检查到位".to_owned()
+                    "纳入综合查一次，同一监管对象各领域一次检查到位".to_owned()
                 };
                 inspection_rows.push(vec![
                     String::new(),
@@ -234,7 +234,7 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
                 }
             }
         }
-        let sub = format!("依据{}({}) 截至{}", plan.short_zh, plan.number, date);
+        let sub = format!("依据{}（{}）截至{}", plan.short_zh, plan.number, date);
         let enforcement = Table {
             sheet: format!("{}执法事项清单", town.name_zh),
             title: Some(format!("{}执法事项清单", town.name_zh)),
@@ -250,7 +250,7 @@ pub fn build(engine: &Engine, date: Date) -> Result<Publication, OfficeError> {
                 "设立依据",
                 "处罚依据",
                 "裁量基准",
-                "赋权(委托)文件",
+                "赋权（委托）文件",
                 "生效日期",
                 "备注",
             ]

@@ -83,7 +83,7 @@ pub fn from_sheets(
                 codes::NO_HEADER,
                 Severity::Error,
                 "",
-                "没有花名册表头(需含「姓名」及「编制类型」「岗位」等列)",
+                "没有花名册表头（需含「姓名」及「编制类型」「岗位」等列）",
                 "no roster header (姓名 with 编制类型, 岗位 and other columns)",
             ),
         ));
@@ -152,12 +152,12 @@ pub fn from_sheets(
         let est = establishment(&get(Field::Establishment));
         if est.is_none() {
             let v = get(Field::Establishment);
-            bad(Field::Establishment, if v.is_empty() { codes::MISSING_REQUIRED } else { codes::ROSTER_VALUE }, format!("第{n}行「编制类型」应为行政编制、事业编制或执法辅助人员,而不是「{v}」"), format!("row {n}: the establishment must be 行政编制, 事业编制 or 执法辅助人员, not \"{v}\""));
+            bad(Field::Establishment, if v.is_empty() { codes::MISSING_REQUIRED } else { codes::ROSTER_VALUE }, format!("第{n}行「编制类型」应为行政编制、事业编制或执法辅助人员，而不是「{v}」"), format!("row {n}: the establishment must be 行政编制, 事业编制 or 执法辅助人员, not \"{v}\""));
         }
         let post = role(&get(Field::Post));
         if post.is_none() {
             let v = get(Field::Post);
-            bad(Field::Post, if v.is_empty() { codes::MISSING_REQUIRED } else { codes::ROSTER_VALUE }, format!("第{n}行「岗位」无法识别:「{v}」(主任、副主任、执法人员、法制审核人员、内勤、辅助岗位)"), format!("row {n}: unknown post \"{v}\" (主任, 副主任, 执法人员, 法制审核人员, 内勤, 辅助岗位)"));
+            bad(Field::Post, if v.is_empty() { codes::MISSING_REQUIRED } else { codes::ROSTER_VALUE }, format!("第{n}行「岗位」无法识别：「{v}」（主任、副主任、执法人员、法制审核人员、内勤、辅助岗位）"), format!("row {n}: unknown post \"{v}\" （主任，副主任，执法人员，法制审核人员，内勤，辅助岗位）"));
         }
         let yes = |f: Field, bad: &mut dyn FnMut(Field, &'static str, String, String)| -> bool {
             if header.col(f).is_none() {
@@ -169,7 +169,7 @@ pub fn from_sheets(
                     f,
                     codes::BAD_BOOL,
                     format!(
-                        "第{n}行「{}」应为「是」或「否」,而不是「{v}」",
+                        "第{n}行「{}」应为「是」或「否」，而不是「{v}」",
                         header_name(f)
                     ),
                     format!(
@@ -195,7 +195,7 @@ pub fn from_sheets(
                     bad(
                         f,
                         codes::BAD_DATE,
-                        format!("第{n}行「{}」不是日期:「{v}」", header_name(f)),
+                        format!("第{n}行「{}」不是日期：「{v}」", header_name(f)),
                         format!("row {n}: \"{}\" is not a date: \"{v}\"", header_name(f)),
                     );
                 }
@@ -226,7 +226,7 @@ pub fn from_sheets(
                     valid_to: r.to,
                 }),
                 None => {
-                    bad(Field::CertificateValidity, codes::BAD_DATE, format!("第{n}行有执法证号,但「有效期」不是「2024-01-01至2028-12-31」这样的起止日期:「{validity}」"), format!("row {n}: a certificate number, but the validity is not a range like 2024-01-01至2028-12-31: \"{validity}\""));
+                    bad(Field::CertificateValidity, codes::BAD_DATE, format!("第{n}行有执法证号，但「有效期」不是「2024-01-01至2028-12-31」这样的起止日期：「{validity}」"), format!("row {n}: a certificate number, but the validity is not a range like 2024-01-01至2028-12-31: \"{validity}\""));
                     None
                 }
             }
@@ -247,7 +247,7 @@ pub fn from_sheets(
                     bad(
                         Field::SecondedFrom,
                         codes::UNKNOWN_DEPARTMENT,
-                        format!("第{n}行:规则集中没有部门「{from}」"),
+                        format!("第{n}行：规则集中没有部门「{from}」"),
                         format!("row {n}: the rule set has no department \"{from}\""),
                     );
                     None
@@ -256,7 +256,7 @@ pub fn from_sheets(
                     bad(
                         Field::SecondedSince,
                         codes::MISSING_REQUIRED,
-                        format!("第{n}行有下沉来源部门,「下沉日期」为空"),
+                        format!("第{n}行有下沉来源部门，「下沉日期」为空"),
                         format!("row {n}: a seconding department but no secondment date"),
                     );
                     None

@@ -29,7 +29,7 @@ fn io_error(path: &Path, e: &dyn std::fmt::Display) -> OfficeError {
         codes::IO,
         Severity::Error,
         "",
-        format!("无法写入:{e}"),
+        format!("无法写入：{e}"),
         format!("cannot write: {e}"),
     ))
 }
@@ -70,7 +70,7 @@ fn xlsx_error(e: &rust_xlsxwriter::XlsxError) -> OfficeError {
         codes::IO,
         Severity::Error,
         "",
-        format!("无法生成工作簿:{e}"),
+        format!("无法生成工作簿：{e}"),
         format!("cannot build the workbook: {e}"),
     ))
 }
@@ -149,7 +149,7 @@ pub fn workbook_bytes(tables: &[Table]) -> Result<Vec<u8>, OfficeError> {
             .map_err(|e| xlsx_error(&e))?;
         ws.set_freeze_panes(header_row + 1, 0)
             .map_err(|e| xlsx_error(&e))?;
-        ws.set_footer("&C第 &P 页,共 &N 页");
+        ws.set_footer("&C第 &P 页，共 &N 页");
     }
     book.save_to_buffer().map_err(|e| xlsx_error(&e))
 }
@@ -262,7 +262,7 @@ pub fn write_dir_atomically(
             .unwrap_or(false);
         if !empty {
             return Err(io(
-                "目标已存在且不为空,未写入(加 --force 替换)",
+                "目标已存在且不为空，未写入（加 --force 替换）",
                 "the target exists and is not empty; nothing written (use --force to replace it)",
                 &target.display(),
             ));

@@ -86,14 +86,18 @@ pub fn read(path: &Path) -> Result<Workbook, OfficeError> {
     let meta = std::fs::metadata(path).map_err(|e| {
         fail(
             codes::IO,
-            format!("无法读取文件:{e}"),
+            format!("无法读取文件：{e}"),
             format!("cannot read the file: {e}"),
         )
     })?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(
             codes::UNSUPPORTED_FILE,
-            format!("文件过大({} 字节,上限 {} 字节)", meta.len(), MAX_FILE_BYTES),
+            format!(
+                "文件过大（{} 字节，上限 {} 字节）",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
             format!(
                 "file too large ({} bytes, at most {} bytes)",
                 meta.len(),
@@ -104,7 +108,7 @@ pub fn read(path: &Path) -> Result<Workbook, OfficeError> {
     let bytes = std::fs::read(path).map_err(|e| {
         fail(
             codes::IO,
-            format!("无法读取文件:{e}"),
+            format!("无法读取文件：{e}"),
             format!("cannot read the file: {e}"),
         )
     })?;
@@ -130,13 +134,13 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Workbook, OfficeError> {
         return Err(if encrypted {
             fail(
                 codes::PASSWORD_PROTECTED,
-                "工作簿设有打开密码(已加密),无法读取;请在 Excel 中取消密码后另存为 .xlsx",
+                "工作簿设有打开密码（已加密），无法读取；请在 Excel 中取消密码后另存为 .xlsx",
                 "the workbook is password-protected (encrypted) and cannot be read; remove the password in Excel and save it as .xlsx",
             )
         } else {
             fail(
                 codes::UNSUPPORTED_FILE,
-                "这是旧版 .xls(或其他 OLE)文件;请在 Excel 中另存为 .xlsx",
+                "这是旧版 .xls（或其他 OLE）文件；请在 Excel 中另存为 .xlsx",
                 "this is a legacy .xls (or other OLE) file; save it as .xlsx in Excel",
             )
         });
@@ -145,13 +149,13 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Workbook, OfficeError> {
     } else if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
         return Err(fail(
             codes::CORRUPT,
-            "文件名为 .xlsx,但内容不是 Excel 工作簿(不是 zip 包),文件可能已损坏",
+            "文件名为 .xlsx，但内容不是 Excel 工作簿（不是 zip 包），文件可能已损坏",
             "the name says .xlsx but the content is not an Excel workbook (not a zip package); the file may be damaged",
         ));
     } else {
         return Err(fail(
             codes::UNSUPPORTED_FILE,
-            "不支持的文件类型:只接受 .xlsx 和 .csv(UTF-8)",
+            "不支持的文件类型：只接受 .xlsx 和 .csv(UTF-8)",
             "unsupported file type: only .xlsx and .csv (UTF-8) are accepted",
         ));
     };
@@ -166,7 +170,7 @@ fn corrupt(name: &str, e: &dyn std::fmt::Display) -> OfficeError {
         codes::CORRUPT,
         Severity::Error,
         "",
-        format!("工作簿已损坏,无法读取:{e}"),
+        format!("工作簿已损坏，无法读取：{e}"),
         format!("the workbook is damaged and cannot be read: {e}"),
     ))
 }
@@ -177,7 +181,7 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Workbook, OfficeError> {
             codes::PASSWORD_PROTECTED,
             Severity::Error,
             "",
-            "工作簿设有密码,无法读取",
+            "工作簿设有密码，无法读取",
             "the workbook is password-protected",
         )),
         other => corrupt(name, &other),
@@ -228,7 +232,7 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Workbook, OfficeError> {
                         codes::CELL_ERROR,
                         Severity::Error,
                         &e.to_string(),
-                        format!("单元格为错误值 {e},按空白处理"),
+                        format!("单元格为错误值 {e}，按空白处理"),
                         format!("the cell holds the error value {e}; read as empty"),
                     ));
                     String::new()
@@ -264,7 +268,7 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Workbook, OfficeError> {
                             codes::FORMULA_WITHOUT_VALUE,
                             Severity::Error,
                             &format!("={f}"),
-                            "公式没有计算结果(文件未经 Excel 计算保存),按空白处理;请在 Excel 中打开并保存,或粘贴为数值",
+                            "公式没有计算结果（文件未经 Excel 计算保存），按空白处理；请在 Excel 中打开并保存，或粘贴为数值",
                             "the formula has no calculated value (the file was never calculated and saved by Excel); read as empty: open and save it in Excel, or paste as values",
                         )
                     } else {
@@ -272,7 +276,7 @@ fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Workbook, OfficeError> {
                             codes::FORMULA_VALUE_USED,
                             Severity::Warning,
                             &format!("={f}"),
-                            format!("公式单元格,采用其计算结果「{value}」"),
+                            format!("公式单元格，采用其计算结果「{value}」"),
                             format!("a formula cell: its calculated value \"{value}\" is used"),
                         )
                     });
@@ -315,7 +319,7 @@ fn too_many(place: &Place, rows: usize) -> OfficeError {
         codes::TOO_MANY_ROWS,
         Severity::Error,
         "",
-        format!("工作表有 {rows} 行,超过上限 {MAX_SHEET_ROWS} 行;请拆分后分别导入"),
+        format!("工作表有 {rows} 行，超过上限 {MAX_SHEET_ROWS} 行；请拆分后分别导入"),
         format!("the sheet has {rows} rows, more than the limit of {MAX_SHEET_ROWS}; split it and import the parts"),
     ))
 }
@@ -359,7 +363,7 @@ fn read_csv(name: &str, bytes: &[u8], tabs: bool) -> Result<Workbook, OfficeErro
             codes::NOT_UTF8,
             Severity::Error,
             "",
-            format!("CSV 文件不是 UTF-8 编码(第 {} 字节起);请在 Excel 中另存为「CSV UTF-8(逗号分隔)」", e.valid_up_to()),
+            format!("CSV 文件不是 UTF-8 编码（第 {} 字节起）；请在 Excel 中另存为「CSV UTF-8（逗号分隔）」", e.valid_up_to()),
             format!("the CSV file is not UTF-8 (from byte {}); save it from Excel as \"CSV UTF-8 (Comma delimited)\"", e.valid_up_to()),
         ))
     })?;
@@ -394,7 +398,7 @@ pub fn read_delimited(name: &str, text: &str, delimiter: u8) -> Result<Sheet, Of
                     codes::CORRUPT,
                     Severity::Error,
                     "",
-                    format!("CSV 无法解析:{e}"),
+                    format!("CSV 无法解析：{e}"),
                     format!("the CSV cannot be parsed: {e}"),
                 ),
             )
