@@ -945,7 +945,10 @@ struct Out<'e> {
     /// The five body columns share one dictionary.
     bodies: [Dict<Int32Type>; 5],
     body_values: Dict<Int32Type>,
-    body_keys: FxMap<*const Body, i32>,
+    /// The engine's bodies: a body's key is looked up by its position among
+    /// them (`body_keys`, -1 for not yet seen), not hashed five times a row.
+    engine_bodies: &'e [Body],
+    body_keys: Vec<i32>,
     relevant_date: Date32Builder,
     in_transition: BooleanBuilder,
     legal_review: BooleanBuilder,
@@ -964,11 +967,13 @@ struct Out<'e> {
     summary: bool,
     error_path: StringBuilder,
     error_message: StringBuilder,
-    _engine: std::marker::PhantomData<&'e Engine>,
+    /// Rows without an error not yet appended to the three error columns:
+    /// appended in one call when an error row comes or the piece ends.
+    pending_error_nulls: usize,
 }
 
 impl<'e> Out<'e> {
-    fn new(rows: usize, summary: bool) -> Out<'e> {
+    fn new(engine: &'e Engine, rows: usize, summary: bool) -> Out<'e> {
         Out {
             summary,
             status: Dict::new(rows),
@@ -976,7 +981,8 @@ impl<'e> Out<'e> {
             dispositions: Vec::new(),
             bodies: std::array::from_fn(|_| Dict::new(rows)),
             body_values: Dict::new(0),
-            body_keys: FxMap::default(),
+            engine_bodies: engine.bodies(),
+            body_keys: vec![-1; engine.bodies().len()],
             relevant_date: Date32Builder::with_capacity(rows),
             in_transition: BooleanBuilder::with_capacity(rows),
             legal_review: BooleanBuilder::with_capacity(rows),
@@ -991,7 +997,17 @@ impl<'e> Out<'e> {
             texts: std::array::from_fn(|_| FxMap::default()),
             error_path: StringBuilder::new(),
             error_message: StringBuilder::new(),
-            _engine: std::marker::PhantomData,
+            pending_error_nulls: 0,
+        }
+    }
+
+    /// Appends the pending null error cells.
+    fn flush_error_nulls(&mut self) {
+        let n = std::mem::take(&mut self.pending_error_nulls);
+        if n > 0 {
+            self.error_code.keys.append_nulls(n);
+            self.error_path.append_nulls(n);
+            self.error_message.append_nulls(n);
         }
     }
 
@@ -1011,13 +1027,24 @@ impl<'e> Out<'e> {
 
     fn body(&mut self, b: Option<&'e Body>) -> Option<i32> {
         let b = b?;
-        let values = &mut self.body_values;
-        Some(
-            *self
-                .body_keys
-                .entry(std::ptr::from_ref(b))
-                .or_insert_with(|| values.add(&b.id)),
-        )
+        // The body's position among the engine's bodies, from its address (no
+        // hashing); a body from elsewhere, which the engine never gives, would
+        // fall back to its id.
+        let size = std::mem::size_of::<Body>().max(1);
+        let offset =
+            (std::ptr::from_ref(b) as usize).wrapping_sub(self.engine_bodies.as_ptr() as usize);
+        let slot = offset
+            .is_multiple_of(size)
+            .then(|| self.body_keys.get_mut(offset / size))
+            .flatten();
+        match slot {
+            Some(k) if *k >= 0 => Some(*k),
+            Some(k) => {
+                *k = self.body_values.add(&b.id);
+                Some(*k)
+            }
+            None => Some(self.body_values.add(&b.id)),
+        }
     }
 
     /// A routed case without summaries.
@@ -1055,9 +1082,7 @@ impl<'e> Out<'e> {
             .or_insert_with(|| warnings.add(&c.warning_codes()));
         self.warnings.push(Some(k));
         // No summaries here (`summary=True` rows come through `answer`): the columns are of type null.
-        self.error_code.push(None);
-        self.error_path.append_null();
-        self.error_message.append_null();
+        self.pending_error_nulls += 1;
     }
 
     /// A row given as a [`CompactAnswer`]: with summaries, or an error.
@@ -1076,6 +1101,7 @@ impl<'e> Out<'e> {
             keys.insert(s, k);
             Some(k)
         }
+        self.flush_error_nulls();
         let ok = a.status == "ok";
         self.status.push(Some(if ok { 0 } else { 1 }));
         let d = a.disposition.map(|d| self.disposition(d));
@@ -1110,6 +1136,7 @@ impl<'e> Out<'e> {
     }
 
     fn finish(mut self, schema: &SchemaRef, case_id: ArrayRef) -> Result<RecordBatch, ArrowError> {
+        self.flush_error_nulls();
         let status_values: ArrayRef = Arc::new(StringArray::from(vec!["ok", "error"]));
         let body_values: ArrayRef = Arc::new(self.body_values.values.finish());
         let mut bodies = Vec::with_capacity(5);
@@ -1164,7 +1191,7 @@ fn route_piece(
     first_row: usize,
     summary: bool,
 ) -> Result<RecordBatch, ArrowError> {
-    let mut out = Out::new(end - start, summary);
+    let mut out = Out::new(engine, end - start, summary);
     let mut case = blank_case();
     let (fine, confiscation) = (
         layout.fine.map_or("fine", |m| m.2),
