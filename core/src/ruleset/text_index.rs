@@ -249,7 +249,7 @@ impl TextIndex {
     /// The words of `text` that differ from a dictionary word of three
     /// characters or more in exactly one character, in order (the fallback
     /// when no word is found as written).
-    fn slipped(&self, text: &str) -> Vec<u32> {
+    fn slipped(&self, text: &str) -> Vec<(usize, usize, u32)> {
         let chars: Vec<char> = text.chars().collect();
         // unknown[k]: how many of the first k characters no slip word has.
         let mut unknown = Vec::with_capacity(chars.len() + 1);
@@ -284,13 +284,15 @@ impl TextIndex {
                 for i in positions {
                     slip_key(window, i, &mut key);
                     if let Some(&t) = self.slips.get(key.as_str()) {
-                        if !found.contains(&t) {
-                            found.push(t);
+                        let span = (start, start + len, t);
+                        if !found.contains(&span) {
+                            found.push(span);
                         }
                     }
                 }
             }
         }
+        found.sort_unstable();
         found
     }
 
@@ -298,29 +300,62 @@ impl TextIndex {
     pub(crate) fn query(&self, text: &str) -> Query {
         let mut q = Query::default();
         let mut ids: Vec<u32> = Vec::new();
+        // (start, end, term) in characters, for every known word found.
+        let mut found: Vec<(usize, usize, u32)> = Vec::new();
         for tok in self.jieba.cut_all(text) {
             if let Some(&p) = self.places.get(tok.word) {
                 if !q.places.contains(&p) {
                     q.places.push(p);
                 }
             } else if let Some(&t) = self.terms.get(tok.word) {
-                q.words.push(tok.word.to_owned());
-                if !ids.contains(&t) {
-                    ids.push(t);
-                }
+                found.push((tok.start, tok.end, t));
             }
         }
-        if ids.is_empty() {
-            for t in self.slipped(text) {
-                if let Some(w) = self.word(t) {
-                    q.words.push(w);
+        if found.is_empty() {
+            found = self.slipped(text);
+        }
+        // A word found only inside a longer word (烧烤 inside 露天烧烤, 营业执照
+        // inside 没有营业执照, 倒垃圾 inside 河里倒垃圾) counts only for the items
+        // that also have the longer word: the caller said the longer thing.
+        // inner[k]: for ids[k], the outermost words around each of its
+        // occurrences; empty when one occurrence stands on its own.
+        let within = |a: &(usize, usize, u32), b: &(usize, usize, u32)| {
+            b.0 <= a.0 && a.1 <= b.1 && b.1 - b.0 > a.1 - a.0
+        };
+        let outer: Vec<&(usize, usize, u32)> = found
+            .iter()
+            .filter(|a| !found.iter().any(|b| within(a, b)))
+            .collect();
+        let mut inner: Vec<Vec<u32>> = Vec::new();
+        for f in &found {
+            let t = f.2;
+            let containers: Vec<u32> = outer
+                .iter()
+                .filter(|b| within(f, b))
+                .map(|b| b.2)
+                .collect();
+            if let Some(w) = self.word(t) {
+                q.words.push(w);
+            }
+            match ids.iter().position(|&x| x == t) {
+                Some(k) => {
+                    if let Some(c) = inner.get_mut(k) {
+                        if containers.is_empty() {
+                            c.clear();
+                        } else if !c.is_empty() {
+                            c.extend(containers);
+                        }
+                    }
                 }
-                ids.push(t);
+                None => {
+                    ids.push(t);
+                    inner.push(containers);
+                }
             }
         }
         let mut scores: Vec<(u32, f64, Vec<u32>)> = Vec::new();
         let mut slot: HashMap<u32, usize> = HashMap::new();
-        for &t in &ids {
+        for (&t, within) in ids.iter().zip(&inner) {
             let (Some(post), Some(&idf)) = (
                 self.postings.get(t as usize),
                 self.idf_milli.get(t as usize),
@@ -329,6 +364,9 @@ impl TextIndex {
             };
             let idf = f64::from(idf) / 1000.0;
             for &(item, tf) in post {
+                if !within.is_empty() && !within.iter().any(|&c| self.has(c, item)) {
+                    continue;
+                }
                 let len = self.doc_len.get(item as usize).copied().unwrap_or(1);
                 let tf = f64::from(tf);
                 let norm = K1 * (1.0 - B + B * f64::from(len) / self.avg_len);
@@ -359,6 +397,13 @@ impl TextIndex {
         hits.sort_by(|a, b| b.score_milli.cmp(&a.score_milli).then(a.item.cmp(&b.item)));
         q.hits = hits;
         q
+    }
+
+    /// Whether `item`'s document has term `t`.
+    fn has(&self, t: u32, item: u32) -> bool {
+        self.postings
+            .get(t as usize)
+            .is_some_and(|p| p.iter().any(|&(i, _)| i == item))
     }
 
     fn word(&self, t: u32) -> Option<String> {
