@@ -75,12 +75,21 @@ pub(crate) struct TextIndex {
     slip_chars: HashSet<char>,
     /// Whether some word in `slips` has this many characters.
     slip_lengths: Vec<bool>,
+    /// The longest word, in characters.
+    max_chars: usize,
 }
 
 /// Stands for any one character in [`TextIndex::slips`] keys.
 const WILDCARD: char = '\u{FFFD}';
 /// The shortest word a one-character slip is tolerated in.
 const SLIP_MIN_CHARS: usize = 3;
+/// Particles a caller puts inside a word without changing what it names
+/// (占用了土地 for 占用土地, 河道里种树 for 河道种树, 设备都不合格 for
+/// 设备不合格, 工地的扬尘 for 工地扬尘): one or two of them between two parts
+/// of a word are read as if absent.
+const PARTICLES: [char; 9] = ['了', '着', '过', '的', '都', '也', '里', '就', '还'];
+/// At most this many particles together are skipped.
+const MAX_PARTICLES: usize = 2;
 
 /// Writes `chars` with the character at `i` replaced by [`WILDCARD`] into `key`.
 fn slip_key(chars: &[char], i: usize, key: &mut String) {
@@ -148,6 +157,7 @@ impl TextIndex {
                 }
             }
         }
+        let max_chars = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
         let mut jieba = Jieba::empty();
         // Every line is "word number": the load cannot fail; were it to, the words
         // loaded so far stay and the rest simply never match.
@@ -243,6 +253,7 @@ impl TextIndex {
             slips,
             slip_chars,
             slip_lengths,
+            max_chars,
         }
     }
 
@@ -296,6 +307,53 @@ impl TextIndex {
         found
     }
 
+    /// The words of `text` that are written with one or two [`PARTICLES`]
+    /// inside them (占用了土地 for 占用土地), as (start, end, term) in characters
+    /// of `text`, the particles included in the span. Each particle run is
+    /// read once, in a window of the longest word's length on either side, so
+    /// the work is bounded by the text's length.
+    fn across_particles(&self, text: &str) -> Vec<(usize, usize, u32)> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut found = Vec::new();
+        if self.max_chars < 2 {
+            return found;
+        }
+        let mut window = String::new();
+        let mut p = 1;
+        while p < chars.len() {
+            let run = chars
+                .iter()
+                .skip(p)
+                .take(MAX_PARTICLES + 1)
+                .take_while(|c| PARTICLES.contains(c))
+                .count();
+            if run == 0 || run > MAX_PARTICLES {
+                p += run.max(1);
+                continue;
+            }
+            let from = p.saturating_sub(self.max_chars - 1);
+            let to = (p + run + self.max_chars - 1).min(chars.len());
+            let (Some(left), Some(right)) = (chars.get(from..p), chars.get(p + run..to)) else {
+                break;
+            };
+            window.clear();
+            window.extend(left.iter().chain(right));
+            let join = left.len();
+            for tok in self.jieba.cut_all(&window) {
+                if tok.start < join && tok.end > join {
+                    if let Some(&t) = self.terms.get(tok.word) {
+                        let span = (from + tok.start, from + tok.end + run, t);
+                        if !found.contains(&span) {
+                            found.push(span);
+                        }
+                    }
+                }
+            }
+            p += run;
+        }
+        found
+    }
+
     /// Segments `text` and ranks the items against its words.
     pub(crate) fn query(&self, text: &str) -> Query {
         let mut q = Query::default();
@@ -310,6 +368,11 @@ impl TextIndex {
             } else if let Some(&t) = self.terms.get(tok.word) {
                 found.push((tok.start, tok.end, t));
             }
+        }
+        let gapped = self.across_particles(text);
+        if !gapped.is_empty() {
+            found.extend(gapped);
+            found.sort_by_key(|&(s, e, _)| (s, e));
         }
         if found.is_empty() {
             found = self.slipped(text);
@@ -329,11 +392,7 @@ impl TextIndex {
         let mut inner: Vec<Vec<u32>> = Vec::new();
         for f in &found {
             let t = f.2;
-            let containers: Vec<u32> = outer
-                .iter()
-                .filter(|b| within(f, b))
-                .map(|b| b.2)
-                .collect();
+            let containers: Vec<u32> = outer.iter().filter(|b| within(f, b)).map(|b| b.2).collect();
             if let Some(w) = self.word(t) {
                 q.words.push(w);
             }
