@@ -162,37 +162,6 @@ impl TextIndex {
         // Every line is "word number": the load cannot fail; were it to, the words
         // loaded so far stay and the rest simply never match.
         let _ = jieba.load_dict(&mut dict.as_bytes());
-        // One-character slips: a key two words share is ambiguous and dropped.
-        let mut slips: HashMap<String, u32> = HashMap::new();
-        let mut ambiguous: Vec<String> = Vec::new();
-        let mut slip_chars = HashSet::new();
-        let mut slip_lengths = Vec::new();
-        let mut key = String::new();
-        for (t, w) in (0u32..).zip(&words) {
-            let chars: Vec<char> = w.chars().collect();
-            if chars.len() < SLIP_MIN_CHARS {
-                continue;
-            }
-            if slip_lengths.len() <= chars.len() {
-                slip_lengths.resize(chars.len() + 1, false);
-            }
-            if let Some(l) = slip_lengths.get_mut(chars.len()) {
-                *l = true;
-            }
-            slip_chars.extend(chars.iter().copied());
-            for i in 0..chars.len() {
-                slip_key(&chars, i, &mut key);
-                match slips.get(&key) {
-                    Some(&o) if o != t => ambiguous.push(key.clone()),
-                    _ => {
-                        slips.insert(key.clone(), t);
-                    }
-                }
-            }
-        }
-        for k in ambiguous {
-            slips.remove(&k);
-        }
         let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); terms.len()];
         let mut doc_len = Vec::with_capacity(items.len());
         for (n, it) in (0u32..).zip(&items) {
@@ -225,6 +194,46 @@ impl TextIndex {
                     p.push((n, c));
                 }
             }
+        }
+        // One-character slips: a key two words share is ambiguous and dropped,
+        // unless both words belong to the same items (树被砍, 树被剪: either
+        // way the slip names the same matter).
+        let items_of = |t: u32| -> Vec<u32> {
+            postings
+                .get(t as usize)
+                .map(|p| p.iter().map(|&(i, _)| i).collect())
+                .unwrap_or_default()
+        };
+        let mut slips: HashMap<String, u32> = HashMap::new();
+        let mut ambiguous: Vec<String> = Vec::new();
+        let mut slip_chars = HashSet::new();
+        let mut slip_lengths = Vec::new();
+        let mut key = String::new();
+        for (t, w) in (0u32..).zip(&words) {
+            let chars: Vec<char> = w.chars().collect();
+            if chars.len() < SLIP_MIN_CHARS {
+                continue;
+            }
+            if slip_lengths.len() <= chars.len() {
+                slip_lengths.resize(chars.len() + 1, false);
+            }
+            if let Some(l) = slip_lengths.get_mut(chars.len()) {
+                *l = true;
+            }
+            slip_chars.extend(chars.iter().copied());
+            for i in 0..chars.len() {
+                slip_key(&chars, i, &mut key);
+                match slips.get(&key) {
+                    Some(&o) if o != t && items_of(o) != items_of(t) => ambiguous.push(key.clone()),
+                    Some(_) => {}
+                    _ => {
+                        slips.insert(key.clone(), t);
+                    }
+                }
+            }
+        }
+        for k in ambiguous {
+            slips.remove(&k);
         }
         let n = items.len() as f64;
         let idf_milli = postings
