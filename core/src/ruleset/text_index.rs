@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use jieba_rs::Jieba;
 
 use super::engine::Body;
-use super::source::ItemSpec;
+use super::source::{ItemKind, ItemSpec};
 use super::BodyKind;
 
 /// BM25 term-frequency saturation.
@@ -77,7 +77,14 @@ pub(crate) struct TextIndex {
     slip_lengths: Vec<bool>,
     /// The longest word, in characters.
     max_chars: usize,
+    /// Per item: its kind (penalty, inspection, compulsory measure).
+    kinds: Vec<ItemKind>,
 }
+
+/// Words with which a sentence asks for an inspection (行政检查).
+const ASKS_INSPECTION: [&str; 5] = ["检查", "抽查", "核查", "查一下", "查查"];
+/// Words with which a sentence asks for a compulsory measure (行政强制措施).
+const ASKS_MEASURE: [&str; 6] = ["查封", "扣押", "查扣", "封存", "扣留", "隔离"];
 
 /// Stands for any one character in [`TextIndex::slips`] keys.
 const WILDCARD: char = '\u{FFFD}';
@@ -263,6 +270,7 @@ impl TextIndex {
             slip_chars,
             slip_lengths,
             max_chars,
+            kinds: items.iter().map(|it| it.kind).collect(),
         }
     }
 
@@ -462,6 +470,35 @@ impl TextIndex {
             })
             .filter(|h| h.score_milli > 0)
             .collect();
+        // A sentence that asks for no inspection (no seizure) and names a matter
+        // a penalty item also has reports a violation: the inspections
+        // (compulsory measures) that share a word with such a penalty item
+        // count at half weight. Where no penalty item shares their words
+        // (禽流感, 食品卫生), they stand as they are.
+        let inspection = ASKS_INSPECTION.iter().any(|w| text.contains(w));
+        let measure = ASKS_MEASURE.iter().any(|w| text.contains(w));
+        let kind = |h: &Hit| self.kinds.get(h.item as usize).copied();
+        let demoted: Vec<bool> = hits
+            .iter()
+            .map(|h| {
+                let asked = match kind(h) {
+                    Some(ItemKind::Inspection) => inspection,
+                    Some(ItemKind::CompulsoryMeasure) => measure,
+                    _ => true,
+                };
+                !asked
+                    && hits.iter().any(|g| {
+                        kind(g) == Some(ItemKind::Penalty)
+                            && g.words.iter().any(|w| h.words.contains(w))
+                    })
+            })
+            .collect();
+        for (h, d) in hits.iter_mut().zip(demoted) {
+            if d {
+                h.score_milli /= 2;
+            }
+        }
+        hits.retain(|h| h.score_milli > 0);
         hits.sort_by(|a, b| b.score_milli.cmp(&a.score_milli).then(a.item.cmp(&b.item)));
         q.hits = hits;
         q
