@@ -98,6 +98,11 @@ const PARTICLES: [char; 9] = ['了', '着', '过', '的', '都', '也', '里', '
 /// At most this many particles together are skipped.
 const MAX_PARTICLES: usize = 2;
 
+/// Whether `c` is a CJK unified ideograph.
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 /// Writes `chars` with the character at `i` replaced by [`WILDCARD`] into `key`.
 fn slip_key(chars: &[char], i: usize, key: &mut String) {
     key.clear();
@@ -228,7 +233,10 @@ impl TextIndex {
                 *l = true;
             }
             slip_chars.extend(chars.iter().copied());
-            for i in 0..chars.len() {
+            // In a word of three characters the first is never the slip: the
+            // two left would be a common head alone (路面 of 挖路面, 东西 of 烧东西).
+            let first = usize::from(chars.len() == SLIP_MIN_CHARS);
+            for i in first..chars.len() {
                 slip_key(&chars, i, &mut key);
                 match slips.get(&key) {
                     Some(&o) if o != t && items_of(o) != items_of(t) => ambiguous.push(key.clone()),
@@ -300,6 +308,10 @@ impl TextIndex {
                 let (Some(a), Some(b)) = (unknown.get(start), unknown.get(start + len)) else {
                     continue;
                 };
+                // A slip is a wrong character, not punctuation, a digit or a letter.
+                if !window.iter().all(|&c| is_han(c)) {
+                    continue;
+                }
                 // Two unknown characters: no slip; one: only it can be the slip.
                 let positions = match b - a {
                     0 => 0..len,
