@@ -332,7 +332,6 @@ impl TextIndex {
                 }
             }
         }
-        found.sort_unstable();
         found
     }
 
@@ -398,30 +397,48 @@ impl TextIndex {
                 found.push((tok.start, tok.end, t));
             }
         }
-        let gapped = self.across_particles(text);
-        if !gapped.is_empty() {
-            found.extend(gapped);
-            found.sort_by_key(|&(s, e, _)| (s, e));
-        }
+        found.extend(self.across_particles(text));
         if found.is_empty() {
             found = self.slipped(text);
         }
+        found.sort_unstable_by_key(|&(s, e, t)| (s, e, t));
+        found.dedup();
         // A word found only inside a longer word (烧烤 inside 露天烧烤, 营业执照
         // inside 没有营业执照, 倒垃圾 inside 河里倒垃圾) counts only for the items
         // that also have the longer word: the caller said the longer thing.
-        // inner[k]: for ids[k], the outermost words around each of its
-        // occurrences; empty when one occurrence stands on its own.
+        // inner[k]: for ids[k], the outermost words around its occurrences;
+        // empty when one occurrence stands on its own.
         let within = |a: &(usize, usize, u32), b: &(usize, usize, u32)| {
             b.0 <= a.0 && a.1 <= b.1 && b.1 - b.0 > a.1 - a.0
         };
-        let outer: Vec<&(usize, usize, u32)> = found
+        // The words that may contain `f`: those starting at most the longest
+        // word's length before it (`found` is sorted by start), so the work
+        // stays linear in the sentence's length.
+        let around = |f: &(usize, usize, u32)| {
+            let from = found.partition_point(|b| b.0 + self.max_chars < f.1);
+            let to = found.partition_point(|b| b.0 <= f.0);
+            found.get(from..to).unwrap_or_default()
+        };
+        let outer: Vec<bool> = found
             .iter()
-            .filter(|a| !found.iter().any(|b| within(a, b)))
+            .map(|f| !around(f).iter().any(|b| within(f, b)))
             .collect();
         let mut inner: Vec<Vec<u32>> = Vec::new();
         for f in &found {
             let t = f.2;
-            let containers: Vec<u32> = outer.iter().filter(|b| within(f, b)).map(|b| b.2).collect();
+            let containers: Vec<u32> = {
+                let from = found.partition_point(|b| b.0 + self.max_chars < f.1);
+                let mut c: Vec<u32> = Vec::new();
+                for (b, &o) in found.iter().zip(&outer).skip(from) {
+                    if b.0 > f.0 {
+                        break;
+                    }
+                    if o && within(f, b) && !c.contains(&b.2) {
+                        c.push(b.2);
+                    }
+                }
+                c
+            };
             if let Some(w) = self.word(t) {
                 q.words.push(w);
             }
@@ -431,7 +448,11 @@ impl TextIndex {
                         if containers.is_empty() {
                             c.clear();
                         } else if !c.is_empty() {
-                            c.extend(containers);
+                            for o in containers {
+                                if !c.contains(&o) {
+                                    c.push(o);
+                                }
+                            }
                         }
                     }
                 }
