@@ -417,28 +417,27 @@ impl TextIndex {
         let around = |f: &(usize, usize, u32)| {
             let from = found.partition_point(|b| b.0 + self.max_chars < f.1);
             let to = found.partition_point(|b| b.0 <= f.0);
-            found.get(from..to).unwrap_or_default()
+            from..to.max(from)
         };
         let outer: Vec<bool> = found
             .iter()
-            .map(|f| !around(f).iter().any(|b| within(f, b)))
+            .map(|f| {
+                let near = found.get(around(f)).unwrap_or_default();
+                !near.iter().any(|b| within(f, b))
+            })
             .collect();
         let mut inner: Vec<Vec<u32>> = Vec::new();
         for f in &found {
             let t = f.2;
-            let containers: Vec<u32> = {
-                let from = found.partition_point(|b| b.0 + self.max_chars < f.1);
-                let mut c: Vec<u32> = Vec::new();
-                for (b, &o) in found.iter().zip(&outer).skip(from) {
-                    if b.0 > f.0 {
-                        break;
-                    }
-                    if o && within(f, b) && !c.contains(&b.2) {
-                        c.push(b.2);
-                    }
+            let r = around(f);
+            let mut containers: Vec<u32> = Vec::new();
+            let near = found.get(r.clone()).unwrap_or_default();
+            let near_outer = outer.get(r).unwrap_or_default();
+            for (b, &o) in near.iter().zip(near_outer) {
+                if o && within(f, b) && !containers.contains(&b.2) {
+                    containers.push(b.2);
                 }
-                c
-            };
+            }
             if let Some(w) = self.word(t) {
                 q.words.push(w);
             }
