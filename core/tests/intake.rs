@@ -161,10 +161,11 @@ fn evaluation_set_meets_the_targets() {
     assert!(ni >= 90.0, "no_item {ni:.1}% < 90%");
 }
 
-/// The hold-out set was written after the everyday words were last changed and
-/// has never been used to change them: its figures are reported in BENCHMARKS.md
-/// as the estimate for unseen sentences. The floors here are well below the
-/// targets: they catch a regression, not a tuning.
+/// The first hold-out set was written after the first word list; the
+/// generalisation round of #16 was done without opening it, but two examples in
+/// that round's brief came from its misses listed in BENCHMARKS.md, so it is no
+/// longer clean (the blind set below is the estimate for unseen sentences). The
+/// floors here are well below the targets: they catch a regression, not a tuning.
 #[test]
 fn hold_out_set_is_measured() {
     let engine = Engine::embedded().unwrap();
@@ -187,7 +188,7 @@ fn blind_hold_out_set_is_measured() {
     let (n, t1, t3, ni) = measure(&engine, "holdout-2.txt");
     assert!(n >= 150);
     assert!(
-        t1 >= 50.0 && t3 >= 55.0 && ni >= 80.0,
+        t1 >= 60.0 && t3 >= 65.0 && ni >= 85.0,
         "{t1:.1}% {t3:.1}% {ni:.1}%"
     );
 }
@@ -320,4 +321,101 @@ fn the_trace_names_the_words_the_place_and_the_conclusion() {
         .unwrap();
     assert_eq!(b.outcome, a.outcome);
     assert_eq!(b.candidates, a.candidates);
+}
+
+fn words_of(engine: &Engine, text: &str, code: &str) -> Option<Vec<String>> {
+    let a = engine.intake(&request(text)).unwrap();
+    a.candidates
+        .iter()
+        .find(|h| {
+            engine
+                .items()
+                .get(h.item as usize)
+                .map(|i| i.spec.code.as_str())
+                == Some(code)
+        })
+        .map(|h| h.words.clone())
+}
+
+#[test]
+fn a_word_with_a_particle_inside_is_still_the_word() {
+    let engine = Engine::embedded().unwrap();
+    // 占用土地 is ZR-P001's everyday word and in its name (twice in its document),
+    // in NY-P004's name only: written 占用了土地 it is still found.
+    let a = engine.intake(&request("一家公司占用了土地")).unwrap();
+    assert!(a.words.iter().any(|w| w == "占用土地"), "{:?}", a.words);
+    assert_eq!(
+        top(&engine, "一家公司占用了土地").1.as_deref(),
+        Some("ZR-P001")
+    );
+    // Two particles (里的) are skipped; three are not.
+    assert_eq!(
+        top(&engine, "河道里的垃圾没人管").1.as_deref(),
+        Some("SW-P003")
+    );
+    assert_eq!(top(&engine, "占用了了了土地").0, Outcome::NoItem);
+}
+
+#[test]
+fn a_word_inside_a_longer_word_counts_only_where_the_longer_word_does() {
+    let engine = Engine::embedded().unwrap();
+    // 没有营业执照 is SC-P003's; 营业执照 inside it is SC-P004's (not displaying
+    // the licence) and does not count for SC-P004.
+    let (outcome, code, _) = top(&engine, "小区门口那家店没有营业执照");
+    assert_eq!((outcome, code.as_deref()), (Outcome::Item, Some("SC-P003")));
+    assert_eq!(
+        words_of(&engine, "小区门口那家店没有营业执照", "SC-P004"),
+        None
+    );
+    // 烧烤 inside 露天烧烤 still counts for HB-P007, which has both.
+    assert_eq!(
+        words_of(&engine, "半夜露天烧烤", "HB-P007"),
+        Some(vec!["露天烧烤".to_owned(), "烧烤".to_owned()])
+    );
+}
+
+#[test]
+fn a_report_of_a_violation_goes_to_the_penalty_a_request_to_inspect_to_the_inspection() {
+    let engine = Engine::embedded().unwrap();
+    // 宅基地: NY-P004's everyday word, in NY-I002's name. Without 检查 the
+    // inspection counts at half weight.
+    assert_eq!(
+        top(&engine, "村民在宅基地上盖了三层楼").1.as_deref(),
+        Some("NY-P004")
+    );
+    assert_eq!(
+        top(&engine, "请检查一下村里的宅基地").1.as_deref(),
+        Some("NY-I002")
+    );
+    // 禽流感 is NY-C002's alone: no penalty item shares it, it stands.
+    assert_eq!(
+        top(&engine, "养殖户的鸡疑似禽流感").1.as_deref(),
+        Some("NY-C002")
+    );
+}
+
+#[test]
+fn slips_are_wrong_characters_not_punctuation_nor_a_three_character_words_first() {
+    let engine = Engine::embedded().unwrap();
+    // 小广高: one character off 小广告 (SR-P003), in the last place.
+    assert_eq!(top(&engine, "墙上全是小广高").1.as_deref(), Some("SR-P003"));
+    // 到路面 is 挖路面 with the first character changed: not a slip.
+    assert_eq!(top(&engine, "水冒到路面上").0, Outcome::NoItem);
+}
+
+#[test]
+fn particles_and_nested_words_keep_the_work_bounded() {
+    let engine = Engine::embedded().unwrap();
+    // 2,000 particles, and 400 times a word with a particle inside.
+    assert_eq!(top(&engine, &"了".repeat(2_000)).0, Outcome::NoItem);
+    assert_eq!(top(&engine, &"的啊".repeat(1_000)).0, Outcome::NoItem);
+    assert_eq!(
+        top(&engine, &"占用了土地".repeat(400)).1.as_deref(),
+        Some("ZR-P001")
+    );
+    // 500 nested words (露天烧烤 holds 烧烤).
+    assert_eq!(
+        top(&engine, &"露天烧烤".repeat(500)).1.as_deref(),
+        Some("HB-P007")
+    );
 }

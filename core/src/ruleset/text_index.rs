@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use jieba_rs::Jieba;
 
 use super::engine::Body;
-use super::source::ItemSpec;
+use super::source::{ItemKind, ItemSpec};
 use super::BodyKind;
 
 /// BM25 term-frequency saturation.
@@ -75,12 +75,33 @@ pub(crate) struct TextIndex {
     slip_chars: HashSet<char>,
     /// Whether some word in `slips` has this many characters.
     slip_lengths: Vec<bool>,
+    /// The longest word, in characters.
+    max_chars: usize,
+    /// Per item: its kind (penalty, inspection, compulsory measure).
+    kinds: Vec<ItemKind>,
 }
+
+/// Words with which a sentence asks for an inspection (行政检查).
+const ASKS_INSPECTION: [&str; 5] = ["检查", "抽查", "核查", "查一下", "查查"];
+/// Words with which a sentence asks for a compulsory measure (行政强制措施).
+const ASKS_MEASURE: [&str; 6] = ["查封", "扣押", "查扣", "封存", "扣留", "隔离"];
 
 /// Stands for any one character in [`TextIndex::slips`] keys.
 const WILDCARD: char = '\u{FFFD}';
 /// The shortest word a one-character slip is tolerated in.
 const SLIP_MIN_CHARS: usize = 3;
+/// Particles a caller puts inside a word without changing what it names
+/// (占用了土地 for 占用土地, 河道里种树 for 河道种树, 设备都不合格 for
+/// 设备不合格, 工地的扬尘 for 工地扬尘): one or two of them between two parts
+/// of a word are read as if absent.
+const PARTICLES: [char; 9] = ['了', '着', '过', '的', '都', '也', '里', '就', '还'];
+/// At most this many particles together are skipped.
+const MAX_PARTICLES: usize = 2;
+
+/// Whether `c` is a CJK unified ideograph.
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
 
 /// Writes `chars` with the character at `i` replaced by [`WILDCARD`] into `key`.
 fn slip_key(chars: &[char], i: usize, key: &mut String) {
@@ -148,41 +169,11 @@ impl TextIndex {
                 }
             }
         }
+        let max_chars = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
         let mut jieba = Jieba::empty();
         // Every line is "word number": the load cannot fail; were it to, the words
         // loaded so far stay and the rest simply never match.
         let _ = jieba.load_dict(&mut dict.as_bytes());
-        // One-character slips: a key two words share is ambiguous and dropped.
-        let mut slips: HashMap<String, u32> = HashMap::new();
-        let mut ambiguous: Vec<String> = Vec::new();
-        let mut slip_chars = HashSet::new();
-        let mut slip_lengths = Vec::new();
-        let mut key = String::new();
-        for (t, w) in (0u32..).zip(&words) {
-            let chars: Vec<char> = w.chars().collect();
-            if chars.len() < SLIP_MIN_CHARS {
-                continue;
-            }
-            if slip_lengths.len() <= chars.len() {
-                slip_lengths.resize(chars.len() + 1, false);
-            }
-            if let Some(l) = slip_lengths.get_mut(chars.len()) {
-                *l = true;
-            }
-            slip_chars.extend(chars.iter().copied());
-            for i in 0..chars.len() {
-                slip_key(&chars, i, &mut key);
-                match slips.get(&key) {
-                    Some(&o) if o != t => ambiguous.push(key.clone()),
-                    _ => {
-                        slips.insert(key.clone(), t);
-                    }
-                }
-            }
-        }
-        for k in ambiguous {
-            slips.remove(&k);
-        }
         let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); terms.len()];
         let mut doc_len = Vec::with_capacity(items.len());
         for (n, it) in (0u32..).zip(&items) {
@@ -216,6 +207,49 @@ impl TextIndex {
                 }
             }
         }
+        // One-character slips: a key two words share is ambiguous and dropped,
+        // unless both words belong to the same items (树被砍, 树被剪: either
+        // way the slip names the same matter).
+        let items_of = |t: u32| -> Vec<u32> {
+            postings
+                .get(t as usize)
+                .map(|p| p.iter().map(|&(i, _)| i).collect())
+                .unwrap_or_default()
+        };
+        let mut slips: HashMap<String, u32> = HashMap::new();
+        let mut ambiguous: Vec<String> = Vec::new();
+        let mut slip_chars = HashSet::new();
+        let mut slip_lengths = Vec::new();
+        let mut key = String::new();
+        for (t, w) in (0u32..).zip(&words) {
+            let chars: Vec<char> = w.chars().collect();
+            if chars.len() < SLIP_MIN_CHARS {
+                continue;
+            }
+            if slip_lengths.len() <= chars.len() {
+                slip_lengths.resize(chars.len() + 1, false);
+            }
+            if let Some(l) = slip_lengths.get_mut(chars.len()) {
+                *l = true;
+            }
+            slip_chars.extend(chars.iter().copied());
+            // In a word of three characters the first is never the slip: the
+            // two left would be a common head alone (路面 of 挖路面, 东西 of 烧东西).
+            let first = usize::from(chars.len() == SLIP_MIN_CHARS);
+            for i in first..chars.len() {
+                slip_key(&chars, i, &mut key);
+                match slips.get(&key) {
+                    Some(&o) if o != t && items_of(o) != items_of(t) => ambiguous.push(key.clone()),
+                    Some(_) => {}
+                    _ => {
+                        slips.insert(key.clone(), t);
+                    }
+                }
+            }
+        }
+        for k in ambiguous {
+            slips.remove(&k);
+        }
         let n = items.len() as f64;
         let idf_milli = postings
             .iter()
@@ -243,13 +277,15 @@ impl TextIndex {
             slips,
             slip_chars,
             slip_lengths,
+            max_chars,
+            kinds: items.iter().map(|it| it.kind).collect(),
         }
     }
 
     /// The words of `text` that differ from a dictionary word of three
     /// characters or more in exactly one character, in order (the fallback
     /// when no word is found as written).
-    fn slipped(&self, text: &str) -> Vec<u32> {
+    fn slipped(&self, text: &str) -> Vec<(usize, usize, u32)> {
         let chars: Vec<char> = text.chars().collect();
         // unknown[k]: how many of the first k characters no slip word has.
         let mut unknown = Vec::with_capacity(chars.len() + 1);
@@ -272,6 +308,10 @@ impl TextIndex {
                 let (Some(a), Some(b)) = (unknown.get(start), unknown.get(start + len)) else {
                     continue;
                 };
+                // A slip is a wrong character, not punctuation, a digit or a letter.
+                if !window.iter().all(|&c| is_han(c)) {
+                    continue;
+                }
                 // Two unknown characters: no slip; one: only it can be the slip.
                 let positions = match b - a {
                     0 => 0..len,
@@ -284,8 +324,9 @@ impl TextIndex {
                 for i in positions {
                     slip_key(window, i, &mut key);
                     if let Some(&t) = self.slips.get(key.as_str()) {
-                        if !found.contains(&t) {
-                            found.push(t);
+                        let span = (start, start + len, t);
+                        if !found.contains(&span) {
+                            found.push(span);
                         }
                     }
                 }
@@ -294,33 +335,135 @@ impl TextIndex {
         found
     }
 
+    /// The words of `text` that are written with one or two [`PARTICLES`]
+    /// inside them (占用了土地 for 占用土地), as (start, end, term) in characters
+    /// of `text`, the particles included in the span. Each particle run is
+    /// read once, in a window of the longest word's length on either side, so
+    /// the work is bounded by the text's length.
+    fn across_particles(&self, text: &str) -> Vec<(usize, usize, u32)> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut found = Vec::new();
+        if self.max_chars < 2 {
+            return found;
+        }
+        let mut window = String::new();
+        let mut p = 1;
+        while p < chars.len() {
+            let run = chars
+                .iter()
+                .skip(p)
+                .take(MAX_PARTICLES + 1)
+                .take_while(|c| PARTICLES.contains(c))
+                .count();
+            if run == 0 || run > MAX_PARTICLES {
+                p += run.max(1);
+                continue;
+            }
+            let from = p.saturating_sub(self.max_chars - 1);
+            let to = (p + run + self.max_chars - 1).min(chars.len());
+            let (Some(left), Some(right)) = (chars.get(from..p), chars.get(p + run..to)) else {
+                break;
+            };
+            window.clear();
+            window.extend(left.iter().chain(right));
+            let join = left.len();
+            for tok in self.jieba.cut_all(&window) {
+                if tok.start < join && tok.end > join {
+                    if let Some(&t) = self.terms.get(tok.word) {
+                        let span = (from + tok.start, from + tok.end + run, t);
+                        if !found.contains(&span) {
+                            found.push(span);
+                        }
+                    }
+                }
+            }
+            p += run;
+        }
+        found
+    }
+
     /// Segments `text` and ranks the items against its words.
     pub(crate) fn query(&self, text: &str) -> Query {
         let mut q = Query::default();
         let mut ids: Vec<u32> = Vec::new();
+        // (start, end, term) in characters, for every known word found.
+        let mut found: Vec<(usize, usize, u32)> = Vec::new();
         for tok in self.jieba.cut_all(text) {
             if let Some(&p) = self.places.get(tok.word) {
                 if !q.places.contains(&p) {
                     q.places.push(p);
                 }
             } else if let Some(&t) = self.terms.get(tok.word) {
-                q.words.push(tok.word.to_owned());
-                if !ids.contains(&t) {
-                    ids.push(t);
-                }
+                found.push((tok.start, tok.end, t));
             }
         }
-        if ids.is_empty() {
-            for t in self.slipped(text) {
-                if let Some(w) = self.word(t) {
-                    q.words.push(w);
+        found.extend(self.across_particles(text));
+        if found.is_empty() {
+            found = self.slipped(text);
+        }
+        found.sort_unstable_by_key(|&(s, e, t)| (s, e, t));
+        found.dedup();
+        // A word found only inside a longer word (烧烤 inside 露天烧烤, 营业执照
+        // inside 没有营业执照, 倒垃圾 inside 河里倒垃圾) counts only for the items
+        // that also have the longer word: the caller said the longer thing.
+        // inner[k]: for ids[k], the outermost words around its occurrences;
+        // empty when one occurrence stands on its own.
+        let within = |a: &(usize, usize, u32), b: &(usize, usize, u32)| {
+            b.0 <= a.0 && a.1 <= b.1 && b.1 - b.0 > a.1 - a.0
+        };
+        // The words that may contain `f`: those starting at most the longest
+        // word's length before it (`found` is sorted by start), so the work
+        // stays linear in the sentence's length.
+        let around = |f: &(usize, usize, u32)| {
+            let from = found.partition_point(|b| b.0 + self.max_chars < f.1);
+            let to = found.partition_point(|b| b.0 <= f.0);
+            from..to.max(from)
+        };
+        let outer: Vec<bool> = found
+            .iter()
+            .map(|f| {
+                let near = found.get(around(f)).unwrap_or_default();
+                !near.iter().any(|b| within(f, b))
+            })
+            .collect();
+        let mut inner: Vec<Vec<u32>> = Vec::new();
+        for f in &found {
+            let t = f.2;
+            let r = around(f);
+            let mut containers: Vec<u32> = Vec::new();
+            let near = found.get(r.clone()).unwrap_or_default();
+            let near_outer = outer.get(r).unwrap_or_default();
+            for (b, &o) in near.iter().zip(near_outer) {
+                if o && within(f, b) && !containers.contains(&b.2) {
+                    containers.push(b.2);
                 }
-                ids.push(t);
+            }
+            if let Some(w) = self.word(t) {
+                q.words.push(w);
+            }
+            match ids.iter().position(|&x| x == t) {
+                Some(k) => {
+                    if let Some(c) = inner.get_mut(k) {
+                        if containers.is_empty() {
+                            c.clear();
+                        } else if !c.is_empty() {
+                            for o in containers {
+                                if !c.contains(&o) {
+                                    c.push(o);
+                                }
+                            }
+                        }
+                    }
+                }
+                None => {
+                    ids.push(t);
+                    inner.push(containers);
+                }
             }
         }
         let mut scores: Vec<(u32, f64, Vec<u32>)> = Vec::new();
         let mut slot: HashMap<u32, usize> = HashMap::new();
-        for &t in &ids {
+        for (&t, within) in ids.iter().zip(&inner) {
             let (Some(post), Some(&idf)) = (
                 self.postings.get(t as usize),
                 self.idf_milli.get(t as usize),
@@ -329,6 +472,9 @@ impl TextIndex {
             };
             let idf = f64::from(idf) / 1000.0;
             for &(item, tf) in post {
+                if !within.is_empty() && !within.iter().any(|&c| self.has(c, item)) {
+                    continue;
+                }
                 let len = self.doc_len.get(item as usize).copied().unwrap_or(1);
                 let tf = f64::from(tf);
                 let norm = K1 * (1.0 - B + B * f64::from(len) / self.avg_len);
@@ -356,9 +502,45 @@ impl TextIndex {
             })
             .filter(|h| h.score_milli > 0)
             .collect();
+        // A sentence that asks for no inspection (no seizure) and names a matter
+        // a penalty item also has reports a violation: the inspections
+        // (compulsory measures) that share a word with such a penalty item
+        // count at half weight. Where no penalty item shares their words
+        // (禽流感, 食品卫生), they stand as they are.
+        let inspection = ASKS_INSPECTION.iter().any(|w| text.contains(w));
+        let measure = ASKS_MEASURE.iter().any(|w| text.contains(w));
+        let kind = |h: &Hit| self.kinds.get(h.item as usize).copied();
+        let demoted: Vec<bool> = hits
+            .iter()
+            .map(|h| {
+                let asked = match kind(h) {
+                    Some(ItemKind::Inspection) => inspection,
+                    Some(ItemKind::CompulsoryMeasure) => measure,
+                    _ => true,
+                };
+                !asked
+                    && hits.iter().any(|g| {
+                        kind(g) == Some(ItemKind::Penalty)
+                            && g.words.iter().any(|w| h.words.contains(w))
+                    })
+            })
+            .collect();
+        for (h, d) in hits.iter_mut().zip(demoted) {
+            if d {
+                h.score_milli /= 2;
+            }
+        }
+        hits.retain(|h| h.score_milli > 0);
         hits.sort_by(|a, b| b.score_milli.cmp(&a.score_milli).then(a.item.cmp(&b.item)));
         q.hits = hits;
         q
+    }
+
+    /// Whether `item`'s document has term `t`.
+    fn has(&self, t: u32, item: u32) -> bool {
+        self.postings
+            .get(t as usize)
+            .is_some_and(|p| p.iter().any(|&(i, _)| i == item))
     }
 
     fn word(&self, t: u32) -> Option<String> {
