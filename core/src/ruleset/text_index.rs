@@ -510,6 +510,16 @@ impl TextIndex {
         let inspection = ASKS_INSPECTION.iter().any(|w| text.contains(w));
         let measure = ASKS_MEASURE.iter().any(|w| text.contains(w));
         let kind = |h: &Hit| self.kinds.get(h.item as usize).copied();
+        // The words some matched penalty item has, gathered once: a catalogue
+        // whose items share a word by the thousand stays linear in the hits.
+        let mut penalty_words: Vec<&str> = Vec::new();
+        for g in hits.iter().filter(|g| kind(g) == Some(ItemKind::Penalty)) {
+            for w in &g.words {
+                if !penalty_words.contains(&w.as_str()) {
+                    penalty_words.push(w);
+                }
+            }
+        }
         let demoted: Vec<bool> = hits
             .iter()
             .map(|h| {
@@ -518,11 +528,7 @@ impl TextIndex {
                     Some(ItemKind::CompulsoryMeasure) => measure,
                     _ => true,
                 };
-                !asked
-                    && hits.iter().any(|g| {
-                        kind(g) == Some(ItemKind::Penalty)
-                            && g.words.iter().any(|w| h.words.contains(w))
-                    })
+                !asked && h.words.iter().any(|w| penalty_words.contains(&w.as_str()))
             })
             .collect();
         for (h, d) in hits.iter_mut().zip(demoted) {
