@@ -213,6 +213,11 @@ done
 echo "sdist: $(basename "$sdist"), $(wc -l <<< "$sdist_list") files, $(stat -c %s "$sdist") bytes"
 mkdir -p "$scratch/sdist-build"
 cp "$sdist" "$scratch/sdist-build/"
+# The sdist's files all carry one fixed mtime (2006), so with the kept target dir
+# cargo would take our crates as unchanged and reuse a previous run's build of
+# them: drop those (the third-party dependencies stay compiled).
+cargo clean --quiet --release --target-dir "$repo/target/sdist-check" \
+  -p fuquan -p fuquan-office -p fuquan-python 2>/dev/null || true
 python3 -m venv "$scratch/sdist-venv"
 # A fresh directory holding only the sdist; pip builds it in isolation (maturin from
 # PyPI, as a user's pip would). CARGO_TARGET_DIR keeps the compiled dependencies
