@@ -16,6 +16,11 @@ function embeddedDocument() {
   for (const name of ['departments', 'towns', 'items', 'grants']) {
     if (!(name in doc)) doc[name] = JSON.parse(EMBEDDED_FILES[`${name}.json`]);
   }
+  // Optional list files: absent, the list is empty (as in a rule-set directory).
+  for (const name of ['intake_examples']) {
+    const file = EMBEDDED_FILES[`${name}.json`];
+    if (!(name in doc) && file !== undefined) doc[name] = JSON.parse(file);
+  }
   return JSON.stringify(doc);
 }
 

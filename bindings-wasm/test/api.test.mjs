@@ -85,7 +85,7 @@ describe('loading and lists', () => {
 
   test('embeddedFiles() gives the rule set files as text', () => {
     const files = embeddedFiles();
-    assert.deepEqual(Object.keys(files).sort(), ['departments.json', 'grants.json', 'items.json', 'ruleset.json', 'towns.json']);
+    assert.deepEqual(Object.keys(files).sort(), ['departments.json', 'grants.json', 'intake_examples.json', 'items.json', 'ruleset.json', 'towns.json']);
     assert.equal(JSON.parse(files['ruleset.json']).meta.id, 'huancui-2024');
   });
 });

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use crate::diagnostic::InputError;
 use crate::ruleset::{self, Engine};
 
-const FILES: [(&str, &str); 5] = [
+const FILES: [(&str, &str); 6] = [
     (
         "ruleset.json",
         include_str!("../data/huancui-2024/ruleset.json"),
@@ -25,6 +25,10 @@ const FILES: [(&str, &str); 5] = [
     (
         "grants.json",
         include_str!("../data/huancui-2024/grants.json"),
+    ),
+    (
+        "intake_examples.json",
+        include_str!("../data/huancui-2024/intake_examples.json"),
     ),
 ];
 

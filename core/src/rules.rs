@@ -222,6 +222,10 @@ rules! {
     IntakeMatch = "intake.match", "群众、网格员、12345热线或数字城管所述问题，按事项名称、设立和处罚依据及日常用语与执法事项清单比对，列出候选事项并说明把握程度",
         "What a citizen, grid worker, the 12345 hotline or digital city management describes is compared with the catalogue's items by their names, legal bases and everyday words: the candidates are listed with how sure the match is",
         [cite(Instrument::Plan, "第二部分第2项", "§2"), cite(Instrument::Plan, "第二部分第10项", "§10"), cite(Instrument::Plan, "第三部分（二）", "Part III(2)")];
+    /// The rule set's labelled example reports weigh in on the ranking.
+    IntakeExamples = "intake.examples", "规则集载有已标注的诉求样例的，将所述内容与各事项的样例及不属于清单事项的样例比对：用语相近的提高排序；与不属于清单事项的样例更相近的，不归入事项；事项用语均不足而与某一事项的样例明显相近的，按样例列出候选事项",
+        "Where the rule set carries labelled example reports, the sentence is compared with each item's examples and with those outside the catalogue: closeness raises an item's rank; a sentence closer to the examples outside the catalogue is not put on an item; where no word is strong enough but one item's examples are clearly closest, the candidates are listed by the examples",
+        [cite(Instrument::Plan, "第二部分第2项", "§2"), cite(Instrument::Plan, "第三部分（二）", "Part III(2)")];
     /// A clear match is dispatched like a report of that item (or, when only the domain is clear, of that domain).
     IntakeClear = "intake.clear", "匹配明确的，按该事项（仅领域明确的，按该领域）派单：清单内由镇(街道)执法队处置，清单外吹哨至区级综合执法平台",
         "A clear match is dispatched as a report of that item (of that domain when only the domain is clear): to the town's team if on its list, else whistled to the district platform",

@@ -9,7 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use fuquan::dispatch::Source;
-use fuquan::intake::{IntakeRequest, Outcome};
+use fuquan::intake::{IntakeRequest, Outcome, RankedBy};
 use fuquan::time::Date;
 use fuquan::Engine;
 
@@ -178,7 +178,15 @@ fn hold_out_set_is_measured() {
 /// regression, not a tuning.
 #[test]
 fn blind_hold_out_set_is_measured() {
-    hold_out_floors("holdout-2.txt", 150, [60.0, 65.0, 85.0]);
+    hold_out_floors("holdout-2.txt", 150, [85.0, 90.0, 90.0]);
+}
+
+/// The third hold-out set, written blind after the example reports were
+/// written and measured once when the ranking with them was fixed (see
+/// BENCHMARKS.md). Floors catch a regression.
+#[test]
+fn third_blind_hold_out_set_is_measured() {
+    hold_out_floors("holdout-3.txt", 150, [80.0, 90.0, 90.0]);
 }
 
 /// Measures a hold-out set and checks its size and its regression floors
@@ -270,14 +278,39 @@ fn everyday_words_are_validated() {
     }
 }
 
+/// The embedded rule set without its labelled example reports: the items' words alone.
+fn words_only() -> Engine {
+    let mut doc = Engine::embedded().unwrap().document().clone();
+    doc.intake_examples.clear();
+    Engine::from_document(doc).unwrap()
+}
+
 #[test]
 fn a_rule_set_without_everyday_words_still_matches_nothing_silently() {
     let mut doc = Engine::embedded().unwrap().document().clone();
     for it in &mut doc.items {
         it.everyday_words.clear();
     }
+    // Without words or examples, nothing: 露天烧烤 is in HB-P007's name, but no
+    // item lists it as a word, so the dictionary does not know it.
+    let mut bare = doc.clone();
+    bare.intake_examples.clear();
+    let engine = Engine::from_document(bare).unwrap();
+    let a = engine.intake(&request("小区里有人半夜露天烧烤")).unwrap();
+    assert_eq!(a.outcome, Outcome::NoItem);
+    assert!(a.candidates.is_empty());
+    assert_eq!(a.ranked_by, RankedBy::Words);
+    // Without words but with the example reports, the examples alone find it:
+    // HB-P007's reports share 烧烤, 露天, 半夜 … with the sentence.
     let engine = Engine::from_document(doc).unwrap();
-    assert_eq!(top(&engine, "小区里有人半夜露天烧烤").0, Outcome::NoItem);
+    let a = engine.intake(&request("小区里有人半夜露天烧烤")).unwrap();
+    assert_eq!(a.ranked_by, RankedBy::Examples);
+    assert_eq!(
+        top(&engine, "小区里有人半夜露天烧烤").1.as_deref(),
+        Some("HB-P007")
+    );
+    let near = a.nearest_example.unwrap();
+    assert_eq!(near.item.as_deref(), Some("HB-P007"));
 }
 
 proptest::proptest! {
@@ -298,7 +331,7 @@ proptest::proptest! {
 
 #[test]
 fn the_trace_names_the_words_the_place_and_the_conclusion() {
-    let engine = Engine::embedded().unwrap();
+    let engine = words_only();
     let mut steps = Vec::new();
     let a = engine
         .intake_traced(&request("张村镇有人私搭乱建，楼顶加盖了一层"), &mut steps)
@@ -358,7 +391,7 @@ fn a_word_with_a_particle_inside_is_still_the_word() {
 
 #[test]
 fn a_word_inside_a_longer_word_counts_only_where_the_longer_word_does() {
-    let engine = Engine::embedded().unwrap();
+    let engine = words_only();
     // 没有营业执照 is SC-P003's; 营业执照 inside it is SC-P004's (not displaying
     // the licence) and does not count for SC-P004.
     let (outcome, code, _) = top(&engine, "小区门口那家店没有营业执照");
@@ -418,4 +451,149 @@ fn particles_and_nested_words_keep_the_work_bounded() {
         top(&engine, &"露天烧烤".repeat(500)).1.as_deref(),
         Some("HB-P007")
     );
+}
+
+/// A rule set whose example reports are the given ones (item code or `None`, text).
+fn with_examples(examples: &[(Option<&str>, &str)]) -> Engine {
+    let mut doc = Engine::embedded().unwrap().document().clone();
+    doc.intake_examples = examples
+        .iter()
+        .map(|(item, text)| fuquan::ruleset::source::IntakeExample {
+            item: item.map(str::to_owned),
+            text: (*text).to_owned(),
+        })
+        .collect();
+    Engine::from_document(doc).unwrap()
+}
+
+#[test]
+fn a_sentence_closer_to_the_reports_outside_the_catalogue_is_not_put_on_an_item() {
+    // 烧烤 is an everyday word of HB-P007 (word score above the 2.000 floor), but
+    // the sentence shares 烧烤店, 老板, 欠, 工资 … with the report outside the
+    // catalogue and only 烧烤 with HB-P007's: wages owed by a barbecue shop.
+    let engine = with_examples(&[
+        (Some("HB-P007"), "楼下有人在路边露天烧烤，烟熏火燎"),
+        (Some("HB-P006"), "饭店油烟直接往居民楼里排"),
+        (None, "烧烤店老板欠了我三个月工资不给"),
+    ]);
+    let mut steps = Vec::new();
+    let a = engine
+        .intake_traced(&request("烧烤店的老板欠工资"), &mut steps)
+        .unwrap();
+    assert!(a.candidates.first().unwrap().word_score_milli >= 2_000);
+    assert_eq!(a.outcome, Outcome::NoItem);
+    let near = a.nearest_example.unwrap();
+    assert_eq!(
+        (near.item.as_deref(), near.text.as_str()),
+        (None, "烧烤店老板欠了我三个月工资不给")
+    );
+    let rules: Vec<Option<&str>> = steps.iter().map(|s| s.rule).collect();
+    assert_eq!(
+        rules,
+        [
+            Some("intake.match"),
+            Some("intake.examples"),
+            Some("intake.no_item")
+        ]
+    );
+    // Without that report the word decides: HB-P007.
+    let engine = with_examples(&[
+        (Some("HB-P007"), "楼下有人在路边露天烧烤，烟熏火燎"),
+        (Some("HB-P006"), "饭店油烟直接往居民楼里排"),
+    ]);
+    let a = engine.intake(&request("烧烤店的老板欠工资")).unwrap();
+    assert_eq!(a.outcome, Outcome::Item);
+    assert_eq!(a.ranked_by, RankedBy::WordsAndExamples);
+}
+
+#[test]
+fn particles_and_pronouns_alone_never_name_an_item_by_the_examples() {
+    // Every n-gram of 的啊的啊 is made of particles: whatever the reports share
+    // with it, the examples alone do not name an item on it.
+    let engine = Engine::embedded().unwrap();
+    for text in ["的啊的啊", "我们这是在哪里呢", "你好啊在吗"] {
+        let a = engine.intake(&request(text)).unwrap();
+        assert_ne!(a.ranked_by, RankedBy::Examples, "{text}");
+    }
+}
+
+#[test]
+fn place_names_in_the_reports_say_where_not_what() {
+    // Both of HB-P007's reports name 张村镇; a sentence naming 张村镇 shares
+    // nothing else with them, and the place is not evidence of the matter.
+    let engine = with_examples(&[
+        (Some("HB-P007"), "张村镇张村路有人露天烧烤"),
+        (Some("HB-P007"), "张村镇夜市烧烤烟大"),
+        (None, "请问医保怎么报销"),
+    ]);
+    let a = engine.intake(&request("张村镇张村路工资拖欠")).unwrap();
+    assert_eq!(a.outcome, Outcome::NoItem);
+    assert!(
+        a.candidates.iter().all(|c| c.example_score_milli == 0),
+        "{:?}",
+        a.candidates
+    );
+    assert_eq!(a.place.map(|(b, _)| b.id.as_str()), Some("zhangcun"));
+}
+
+#[test]
+fn example_reports_are_validated() {
+    let mut doc = Engine::embedded().unwrap().document().clone();
+    doc.intake_examples = vec![
+        fuquan::ruleset::source::IntakeExample {
+            item: Some("XX-P999".into()),
+            text: "有人乱倒垃圾".into(),
+        },
+        fuquan::ruleset::source::IntakeExample {
+            item: Some("HB-P007".into()),
+            text: "  ".into(),
+        },
+        fuquan::ruleset::source::IntakeExample {
+            item: Some("HB-P007".into()),
+            text: "楼下烧烤".into(),
+        },
+        fuquan::ruleset::source::IntakeExample {
+            item: Some("HB-P006".into()),
+            text: "楼下烧烤".into(),
+        },
+        fuquan::ruleset::source::IntakeExample {
+            item: Some("HB-P007".into()),
+            text: "楼下烧烤 ".into(),
+        },
+        fuquan::ruleset::source::IntakeExample {
+            item: None,
+            text: "字".repeat(2_001),
+        },
+    ];
+    let found: Vec<(String, String)> = fuquan::ruleset::validate::validate(&doc)
+        .into_iter()
+        .filter(|d| d.code.starts_with("intake_example") || d.path.starts_with("intake_examples"))
+        .map(|d| (d.code.clone(), d.path.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "ruleset.unknown_reference".to_owned(),
+                "intake_examples[0].item".to_owned()
+            ),
+            (
+                "intake_example.empty_text".to_owned(),
+                "intake_examples[1].text".to_owned()
+            ),
+            (
+                "intake_example.conflicting_labels".to_owned(),
+                "intake_examples[3].item".to_owned()
+            ),
+            (
+                "intake_example.duplicate".to_owned(),
+                "intake_examples[4].text".to_owned()
+            ),
+            (
+                "intake_example.text_too_long".to_owned(),
+                "intake_examples[5].text".to_owned()
+            ),
+        ]
+    );
+    assert!(Engine::from_document(doc).is_err());
 }

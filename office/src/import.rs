@@ -1540,7 +1540,8 @@ impl Place {
     }
 }
 
-/// Writes a rule-set directory (`ruleset.json` and the four list files) without
+/// Writes a rule-set directory (`ruleset.json`, the four list files and
+/// `intake_examples.json` when there are examples) without
 /// leaving anything half-written: into a fresh temporary directory beside the
 /// target, renamed onto it at the end. An existing non-empty target is replaced
 /// only when `replace` is set.
@@ -1561,7 +1562,7 @@ pub fn write_ruleset_dir(
     let mut value = serde_json::to_value(doc).map_err(|e| ser(&e))?;
     let mut parts = Vec::new();
     if let serde_json::Value::Object(map) = &mut value {
-        for list in ["departments", "towns", "items", "grants"] {
+        for list in ["departments", "towns", "items", "grants", "intake_examples"] {
             if let Some(v) = map.remove(list) {
                 parts.push((format!("{list}.json"), v));
             }

@@ -221,6 +221,10 @@ pub(crate) struct Inner {
     /// The `intake` decision's word dictionary and BM25 index.
     #[cfg(feature = "intake")]
     pub text_index: super::text_index::TextIndex,
+    /// The `intake` decision's n-gram index over the labelled example reports
+    /// (`None` when the rule set has none).
+    #[cfg(feature = "intake")]
+    pub example_index: Option<super::example_index::ExampleIndex>,
 }
 
 /// The bit of a sanction kind in a mask.
@@ -383,6 +387,23 @@ impl Engine {
     #[cfg(feature = "intake")]
     pub fn search(&self, text: &str) -> super::text_index::Query {
         self.inner.text_index.query(text)
+    }
+
+    /// Scores `text` against the rule set's labelled example reports (BM25 over
+    /// character n-grams, per item and for the examples outside the catalogue):
+    /// the `intake` decision's second signal. `None` when the rule set has no
+    /// examples. The index is built once with the engine.
+    #[cfg(feature = "intake")]
+    pub fn example_scores(&self, text: &str) -> Option<super::example_index::ExampleScores> {
+        self.inner.example_index.as_ref().map(|x| x.score(text))
+    }
+
+    /// The labelled example report of item `item` (its position in
+    /// [`Engine::items`]) closest to `text`, if any shares a character n-gram with it.
+    #[cfg(feature = "intake")]
+    pub fn nearest_example(&self, text: &str, item: u32) -> Option<&super::source::IntakeExample> {
+        let k = self.inner.example_index.as_ref()?.nearest(text, item)?;
+        self.inner.doc.intake_examples.get(k)
     }
 
     /// The published grant behind an indexed one.
@@ -665,6 +686,24 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
     let rendered = super::views::Rendered::new(&doc, &plan, &content_hash);
     #[cfg(feature = "intake")]
     let text_index = super::text_index::TextIndex::new(items.iter().map(|i| &i.spec), &bodies);
+    #[cfg(feature = "intake")]
+    let example_index = super::example_index::ExampleIndex::new(
+        &doc.intake_examples,
+        &item_index,
+        items.len(),
+        bodies
+            .iter()
+            .filter(|b| {
+                matches!(
+                    b.kind,
+                    BodyKind::Town | BodyKind::Subdistrict | BodyKind::ManagementCentre
+                )
+            })
+            .flat_map(|b| {
+                let short = super::text_index::short_place(&b.name_zh).map(str::to_owned);
+                std::iter::once(b.name_zh.clone()).chain(short)
+            }),
+    );
     Ok(Engine {
         inner: Arc::new(Inner {
             plan,
@@ -683,6 +722,8 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
             rendered,
             #[cfg(feature = "intake")]
             text_index,
+            #[cfg(feature = "intake")]
+            example_index,
             doc,
         }),
         templates: Arc::new([]),

@@ -9,8 +9,10 @@ use crate::codes;
 use crate::decode;
 use crate::diagnostic::{Diagnostic, InputError};
 
-/// The list files a rule-set directory may hold beside `ruleset.json`.
+/// The list files a rule-set directory holds beside `ruleset.json`.
 pub(crate) const LIST_FILES: [&str; 4] = ["departments", "towns", "items", "grants"];
+/// The list files a rule-set directory may hold: absent, the list is empty.
+pub(crate) const OPTIONAL_LIST_FILES: [&str; 1] = ["intake_examples"];
 
 /// Parses a whole rule-set document from one JSON string (at most
 /// [`decode::MAX_RULESET_BYTES`]).
@@ -44,6 +46,17 @@ pub(crate) fn merge_parts(
             .map_err(|d| InputError::single(in_file(&file, d)))?;
         root.insert(name.to_owned(), list);
     }
+    for name in OPTIONAL_LIST_FILES {
+        let file = format!("{name}.json");
+        if root.contains_key(name) {
+            continue;
+        }
+        if let Some(text) = read(&file)? {
+            let list: Value = decode::from_str_within(&text, decode::MAX_RULESET_BYTES)
+                .map_err(|d| InputError::single(in_file(&file, d)))?;
+            root.insert(name.to_owned(), list);
+        }
+    }
     Ok(Value::Object(root))
 }
 
@@ -64,7 +77,7 @@ fn io_error(file: &str, zh: &str, en: &str) -> Diagnostic {
 
 /// Reads a rule-set directory: `ruleset.json` plus `departments.json`,
 /// `towns.json`, `items.json` and `grants.json` (any of which may instead be a
-/// key of `ruleset.json`). Paths in diagnostics are over the merged document.
+/// key of `ruleset.json`), and `intake_examples.json` when it is there. Paths in diagnostics are over the merged document.
 pub fn document_from_dir(dir: &Path) -> Result<RuleSetDocument, InputError> {
     let value = merge_parts(|file| {
         let path = dir.join(file);

@@ -3,6 +3,8 @@
 //! [`Engine`] that every decision runs on.
 
 pub(crate) mod engine;
+#[cfg(feature = "intake")]
+pub mod example_index;
 pub mod history;
 pub(crate) mod load;
 pub mod names;
@@ -16,6 +18,8 @@ pub mod validate;
 pub mod views;
 
 pub use engine::{in_force, Body, BodyKind, Engine, Grant, Item};
+#[cfg(feature = "intake")]
+pub use example_index::ExampleScores;
 pub use history::RuleSetHistory;
 pub use load::{document_from_dir, document_from_json_str, document_from_json_value};
 #[cfg(feature = "intake")]

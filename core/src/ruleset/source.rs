@@ -47,6 +47,26 @@ pub struct RuleSetDocument {
     // equal documents share one `GrantDocument` when read.
     #[serde(deserialize_with = "grants_sharing_documents")]
     pub grants: Vec<GrantSpec>,
+    /// Labelled example reports (已标注的诉求样例) for the `intake` decision:
+    /// past complaints with the item a clerk filed them under, or none when the
+    /// matter is outside the catalogue. Intake learns from them how people talk
+    /// about each matter (docs/intake.md). Optional (`intake_examples.json` in a
+    /// rule-set directory); absent: intake matches by the items' words alone.
+    /// Added in engine 0.1.0 under `fuquan/1`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intake_examples: Vec<IntakeExample>,
+}
+
+/// One labelled example report (已标注的诉求样例): what was said, and the item
+/// a clerk filed it under.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IntakeExample {
+    /// The item's code; `null` for a matter outside the catalogue (不属于清单事项).
+    pub item: Option<String>,
+    /// What the caller, the grid worker or the platform said.
+    pub text: String,
 }
 
 /// Reads `grants` as a plain list would, but lets grants whose documents are equal

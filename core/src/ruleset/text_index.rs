@@ -34,8 +34,15 @@ const PLACE_SUFFIXES: [&str; 4] = ["管理服务中心", "街道办事处", "街
 pub struct Hit {
     /// The item's position in [`super::Engine::items`].
     pub item: u32,
-    /// The BM25 score in thousandths.
+    /// The ranking score in thousandths: the word score alone from
+    /// [`super::Engine::search`]; with the examples' score folded in by the
+    /// `intake` decision (docs/intake.md).
     pub score_milli: u64,
+    /// The BM25 score over the item's words, in thousandths (after the kind weighting).
+    pub word_score_milli: u64,
+    /// The BM25 score against the item's labelled example reports, in thousandths
+    /// (0 from [`super::Engine::search`], and without examples).
+    pub example_score_milli: u64,
     /// The words of the sentence that matched the item, in sentence order.
     pub words: Vec<String>,
 }
@@ -124,7 +131,7 @@ impl std::fmt::Debug for TextIndex {
 }
 
 /// The short form of a place name, if a known suffix can be dropped leaving two characters or more.
-fn short_place(name: &str) -> Option<&str> {
+pub(crate) fn short_place(name: &str) -> Option<&str> {
     PLACE_SUFFIXES.iter().find_map(|s| {
         name.strip_suffix(s)
             .filter(|rest| rest.chars().count() >= 2)
@@ -494,6 +501,8 @@ impl TextIndex {
             .map(|(item, s, matched)| Hit {
                 item,
                 score_milli: (s * 1000.0).round().max(0.0) as u64,
+                word_score_milli: 0,
+                example_score_milli: 0,
                 words: ids
                     .iter()
                     .filter(|t| matched.contains(t))
@@ -537,6 +546,9 @@ impl TextIndex {
             }
         }
         hits.retain(|h| h.score_milli > 0);
+        for h in &mut hits {
+            h.word_score_milli = h.score_milli;
+        }
         hits.sort_by(|a, b| b.score_milli.cmp(&a.score_milli).then(a.item.cmp(&b.item)));
         q.hits = hits;
         q

@@ -168,6 +168,79 @@ impl<'d> Validator<'d> {
             self.check_grant(i, g);
         }
         self.check_grant_overlaps();
+        self.check_intake_examples();
+    }
+
+    /// Labelled example reports: each names an item of the catalogue (or none)
+    /// and says something; the same words filed under two answers are flagged.
+    fn check_intake_examples(&mut self) {
+        let doc = self.doc;
+        let mut seen: std::collections::HashMap<&str, (usize, Option<&str>)> =
+            std::collections::HashMap::new();
+        for (i, e) in doc.intake_examples.iter().enumerate() {
+            let text = e.text.trim();
+            let chars = text.chars().count();
+            if text.is_empty() {
+                self.error(
+                    "intake_example.empty_text",
+                    format!("intake_examples[{i}].text"),
+                    "诉求样例的内容为空".to_owned(),
+                    "the example report's text is empty".to_owned(),
+                    None,
+                );
+            } else if chars > crate::limits::MAX_INTAKE_TEXT_CHARS {
+                self.error(
+                    "intake_example.text_too_long",
+                    format!("intake_examples[{i}].text"),
+                    format!(
+                        "诉求样例共 {chars} 字，超过受理内容上限 {} 字",
+                        crate::limits::MAX_INTAKE_TEXT_CHARS
+                    ),
+                    format!(
+                        "the example report has {chars} characters, more than intake reads ({})",
+                        crate::limits::MAX_INTAKE_TEXT_CHARS
+                    ),
+                    None,
+                );
+            }
+            if let Some(code) = e.item.as_deref() {
+                if !self.items.contains_key(code) {
+                    self.unknown(format!("intake_examples[{i}].item"), "事项", "item", code);
+                }
+            }
+            if text.is_empty() {
+                continue;
+            }
+            match seen.get(text) {
+                Some(&(j, other)) if other != e.item.as_deref() => self.warning(
+                    "intake_example.conflicting_labels",
+                    format!("intake_examples[{i}].item"),
+                    format!(
+                        "诉求样例“{text}”与第 {} 条内容相同而所归事项不同（{} 与 {}）",
+                        j + 1,
+                        other.unwrap_or("不属于清单事项"),
+                        e.item.as_deref().unwrap_or("不属于清单事项")
+                    ),
+                    format!(
+                        "the example report {text:?} is also example {} with another answer ({} and {})",
+                        j + 1,
+                        other.unwrap_or("none"),
+                        e.item.as_deref().unwrap_or("none")
+                    ),
+                    None,
+                ),
+                Some(&(j, _)) => self.warning(
+                    "intake_example.duplicate",
+                    format!("intake_examples[{i}].text"),
+                    format!("诉求样例“{text}”与第 {} 条重复", j + 1),
+                    format!("the example report {text:?} repeats example {}", j + 1),
+                    None,
+                ),
+                None => {
+                    seen.insert(text, (i, e.item.as_deref()));
+                }
+            }
+        }
     }
 
     fn register_bodies(&mut self) {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{milli, Intake, IntakeRequest, Outcome, PlaceFrom};
+use super::{milli, Intake, IntakeRequest, Outcome, PlaceFrom, RankedBy};
 use crate::answer::{BodyView, RuleView, RulesetRef, Text};
 use crate::diagnostic::Diagnostic;
 use crate::dispatch::{Destination, DispatchAnswer, Source};
@@ -24,12 +24,28 @@ pub struct Candidate {
     pub domain: String,
     /// The original department's id.
     pub department: String,
-    /// BM25 score in thousandths (an integer, the same in every language).
+    /// The ranking score in thousandths (an integer, the same in every language):
+    /// the word score, with the example reports' weighing in when the rule set
+    /// has them (docs/intake.md).
     pub score_milli: u64,
+    /// BM25 over the item's words (names, legal bases, everyday words), in thousandths.
+    pub word_score_milli: u64,
+    /// BM25 against the item's labelled example reports, in thousandths (0 without examples).
+    pub example_score_milli: u64,
     /// Whether it is close to the top candidate (score ≥ 80% of the top one).
     pub close: bool,
     /// The words of the sentence that matched it.
     pub words: Vec<String>,
+}
+
+/// A labelled example report of the rule set, shown as the closest to the sentence.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NearestExample {
+    /// The item it was filed under; null for a matter outside the catalogue.
+    pub item: Option<String>,
+    /// What was said.
+    pub text: String,
 }
 
 /// The `intake` answer (`status: ok`).
@@ -53,8 +69,14 @@ pub struct IntakeAnswer<'e> {
     pub confidence: u8,
     /// The known words found in the sentence, in order (places excluded).
     pub words: Vec<String>,
-    /// The ranked candidates, best first (at most 5; empty when no word matched).
+    /// The ranked candidates, best first (at most 5; empty when nothing matched).
     pub candidates: Vec<Candidate>,
+    /// What the ranking rested on: `words` (the rule set has no example reports),
+    /// `words_and_examples`, or `examples` (no word was strong enough).
+    pub ranked_by: RankedBy,
+    /// The labelled example report closest to the sentence: the top candidate's,
+    /// or one outside the catalogue when those are closer (null without examples).
+    pub nearest_example: Option<NearestExample>,
     /// The place used (null when none was given or named).
     pub place: Option<BodyView>,
     /// Where the place came from: `request` or `text`.
@@ -101,6 +123,8 @@ impl<'e> IntakeAnswer<'e> {
                     domain: it.spec.domain.clone(),
                     department: it.spec.department.clone(),
                     score_milli: h.score_milli,
+                    word_score_milli: h.word_score_milli,
+                    example_score_milli: h.example_score_milli,
                     close: n < d.close,
                     words: h.words.clone(),
                 })
@@ -126,6 +150,11 @@ impl<'e> IntakeAnswer<'e> {
             confidence: d.confidence,
             words: d.words.clone(),
             candidates,
+            ranked_by: d.ranked_by,
+            nearest_example: d.nearest_example.map(|e| NearestExample {
+                item: e.item.clone(),
+                text: e.text.clone(),
+            }),
             place: d.place.map(|(b, _)| BodyView::of(b)),
             place_from: d.place.map(|(_, f)| f),
             item,

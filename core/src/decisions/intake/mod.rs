@@ -8,8 +8,13 @@
 
 mod answer;
 pub mod operation;
+mod rank;
 
-pub use answer::{Candidate, IntakeAnswer};
+pub use answer::{Candidate, IntakeAnswer, NearestExample};
+pub use rank::{
+    RankedBy, EXAMPLE_LEAD_PER_MILLE, EXAMPLE_MIN_SCORE_MILLI, EXAMPLE_OVER_OUTSIDE,
+    EXAMPLE_WEIGHT, STRONG_EXAMPLE_MILLI,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +23,7 @@ use crate::diagnostic::{Diagnostic, InputError};
 use crate::dispatch::{Dispatch, Report, Source};
 use crate::routing::TraceStep;
 use crate::rules::{RuleId, RuleSet};
+use crate::ruleset::source::IntakeExample;
 use crate::ruleset::{Body, BodyKind, Engine, Hit};
 use crate::time::Date;
 
@@ -106,6 +112,11 @@ pub struct Intake<'e> {
     pub words: Vec<String>,
     /// The ranked candidates (at most [`MAX_CANDIDATES`]).
     pub candidates: Vec<Hit>,
+    /// What the ranking rested on: the words alone, or with the example reports.
+    pub ranked_by: RankedBy,
+    /// The labelled example report closest to the sentence: of the top
+    /// candidate, or of those outside the catalogue when they are closer.
+    pub nearest_example: Option<&'e IntakeExample>,
     /// How many candidates are close to the top one (the top one included).
     pub close: usize,
     /// The place used and where it came from.
@@ -201,7 +212,7 @@ impl Engine {
             });
         }
 
-        let q = self.search(&r.text);
+        let (words, places, ranking) = rank::rank(self, &r.text);
         let mut rules = RuleSet::new();
         rules.insert(RuleId::IntakeMatch);
         t.step(Some(RuleId::IntakeMatch), || {
@@ -209,20 +220,53 @@ impl Engine {
                 format!(
                     "{}所述内容中识别出的词语：{}。",
                     r.source_zh(),
-                    join(&q.words, "、")
+                    join(&words, "、")
                 ),
                 format!(
                     "Words recognised in what {} reported: {}.",
                     r.source_en(),
-                    join(&q.words, ", ")
+                    join(&words, ", ")
                 ),
             )
         });
+        let hits = &ranking.hits;
+        let outside_class = u32::try_from(self.items().len()).unwrap_or(u32::MAX);
+        let nearest_example = match (ranking.outside_milli, ranking.no_match, hits.first()) {
+            (None, _, _) => None,
+            (Some(_), Some(rank::NoMatch::CloserToOutside), _) => {
+                self.nearest_example(&r.text, outside_class)
+            }
+            (Some(_), None, Some(h)) => self.nearest_example(&r.text, h.item),
+            _ => None,
+        };
+        if let Some(outside) = ranking.outside_milli {
+            rules.insert(RuleId::IntakeExamples);
+            let best = hits
+                .iter()
+                .filter(|h| h.example_score_milli == ranking.top_example)
+                .find_map(|h| self.items().get(h.item as usize))
+                .map_or("-", |i| i.spec.code.as_str());
+            let near = nearest_example.map_or(String::new(), |e| e.text.clone());
+            let (top_word, top_example) = (ranking.top_word, ranking.top_example);
+            t.step(Some(RuleId::IntakeExamples), || match ranking.no_match {
+                Some(rank::NoMatch::CloserToOutside) => (
+                    format!("与已标注的诉求样例比对：不属于清单事项的样例得分 {}，高于任何事项的样例（最高 {} {}），最相近的样例是“{near}”。", milli(outside), best, milli(top_example)),
+                    format!("Compared with the labelled example reports: those outside the catalogue score {}, above every item's (best: {best} {}); the closest is {near:?}.", milli(outside), milli(top_example)),
+                ),
+                _ if ranking.ranked_by == RankedBy::Examples => (
+                    format!("事项用语得分不足（最高 {}），与已标注的诉求样例比对：{best} 的样例得分 {}，明显高于其他事项和不属于清单事项的样例（{}），按样例排序；最相近的样例是“{near}”。", milli(top_word), milli(top_example), milli(outside)),
+                    format!("No word scores enough (best {}); compared with the labelled example reports, {best}'s score {}, clearly above the other items' and those outside the catalogue ({}): ranked by the examples; the closest is {near:?}.", milli(top_word), milli(top_example), milli(outside)),
+                ),
+                _ => (
+                    format!("与已标注的诉求样例比对：{best} 的样例得分最高（{}），不属于清单事项的样例得分 {}；各事项的样例得分按其占最高分的比例，以最高用语得分的 {EXAMPLE_WEIGHT} 倍计入排序。", milli(top_example), milli(outside)),
+                    format!("Compared with the labelled example reports: {best}'s score highest ({}), those outside the catalogue {}; each item's example score counts, as a share of the best, {EXAMPLE_WEIGHT} times the best word score.", milli(top_example), milli(outside)),
+                ),
+            });
+        }
 
         let place = match given {
             Some(b) => Some((b, PlaceFrom::Request)),
-            None => q
-                .places
+            None => places
                 .iter()
                 .filter_map(|&i| self.body_at(i))
                 .find(|b| is_place(b))
@@ -238,13 +282,12 @@ impl Engine {
             });
         }
 
-        let top = q.hits.first().map_or(0, |h| h.score_milli);
-        let second = q.hits.get(1).map_or(0, |h| h.score_milli);
-        let close = if top < MIN_SCORE_MILLI {
+        let top = hits.first().map_or(0, |h| h.score_milli);
+        let second = hits.get(1).map_or(0, |h| h.score_milli);
+        let close = if ranking.no_match.is_some() {
             0
         } else {
-            q.hits
-                .iter()
+            hits.iter()
                 .take_while(|h| {
                     h.score_milli.saturating_mul(1000) >= top.saturating_mul(CLOSE_PER_MILLE)
                 })
@@ -257,7 +300,7 @@ impl Engine {
         };
         let close_domains: Vec<&str> = {
             let mut v: Vec<&str> = Vec::new();
-            for d in q.hits.iter().take(close).filter_map(domain_of) {
+            for d in hits.iter().take(close).filter_map(domain_of) {
                 if !v.contains(&d) {
                     v.push(d);
                 }
@@ -278,8 +321,7 @@ impl Engine {
             0
         } else {
             let margin = (top - second.min(top)) * 1000 / top;
-            let strength = (top * 1000 / STRONG_SCORE_MILLI).min(1000);
-            u8::try_from((margin * strength + 5_000) / 10_000).unwrap_or(100)
+            u8::try_from((margin * ranking.strength + 5_000) / 10_000).unwrap_or(100)
         };
         let rule = match outcome {
             Outcome::Item | Outcome::Domain => RuleId::IntakeClear,
@@ -287,8 +329,7 @@ impl Engine {
             Outcome::NoItem => RuleId::IntakeNoItem,
         };
         rules.insert(rule);
-        let top_name = q
-            .hits
+        let top_name = hits
             .first()
             .and_then(|h| self.items().get(h.item as usize))
             .map(|i| {
@@ -311,9 +352,17 @@ impl Engine {
                 format!("{close} 个候选事项分数接近且分属不同领域（{}），由受理人员选择。", join_str(&close_domains)),
                 format!("{close} candidates are close and in different domains ({}): the operator chooses.", join_str(&close_domains)),
             ),
+            _ if ranking.no_match == Some(rank::NoMatch::CloserToOutside) => (
+                "所述内容与不属于清单事项的诉求样例更相近，不强行归入事项。".to_owned(),
+                "The sentence is closer to the example reports outside the catalogue: not forced onto an item.".to_owned(),
+            ),
+            _ if ranking.outside_milli.is_some() => (
+                format!("没有足够相符的事项（用语最高分 {}，需至少 {}；样例最高分 {}，需至少 {}，且明显高于其他事项和不属于清单事项的样例），不强行归入事项。", milli(ranking.top_word), milli(MIN_SCORE_MILLI), milli(ranking.top_example), milli(EXAMPLE_MIN_SCORE_MILLI)),
+                format!("No item matches well enough (best word score {}, at least {} needed; best example score {}, at least {} and clearly above the other items' and those outside the catalogue): not forced onto an item.", milli(ranking.top_word), milli(MIN_SCORE_MILLI), milli(ranking.top_example), milli(EXAMPLE_MIN_SCORE_MILLI)),
+            ),
             _ => (
-                format!("没有足够相符的事项（最高分 {}，需至少 {}），不强行归入事项。", milli(top), milli(MIN_SCORE_MILLI)),
-                format!("No item matches well enough (best score {}, at least {} needed): not forced onto an item.", milli(top), milli(MIN_SCORE_MILLI)),
+                format!("没有足够相符的事项（最高分 {}，需至少 {}），不强行归入事项。", milli(ranking.top_word), milli(MIN_SCORE_MILLI)),
+                format!("No item matches well enough (best score {}, at least {} needed): not forced onto an item.", milli(ranking.top_word), milli(MIN_SCORE_MILLI)),
             ),
         });
 
@@ -344,8 +393,10 @@ impl Engine {
         Ok(Intake {
             outcome,
             confidence,
-            words: q.words,
-            candidates: q.hits.into_iter().take(MAX_CANDIDATES).collect(),
+            words,
+            candidates: ranking.hits.into_iter().take(MAX_CANDIDATES).collect(),
+            ranked_by: ranking.ranked_by,
+            nearest_example,
             close,
             place,
             dispatch,
