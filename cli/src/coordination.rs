@@ -228,16 +228,58 @@ fn render(operation: &str, a: &Value, lang: Lang, _engine: &fuquan::Engine) -> S
                     .flatten()
                     .filter_map(Value::as_str)
                     .collect();
-                let score = c["score_milli"].as_u64().unwrap_or(0);
+                let milli = |v: &Value| {
+                    let m = v.as_u64().unwrap_or(0);
+                    format!("{}.{:03}", m / 1000, m % 1000)
+                };
+                // With example reports, both signals behind the ranking score.
+                let parts = if a["ranked_by"] == "words" {
+                    String::new()
+                } else {
+                    format!(
+                        "{}{} {}{}",
+                        pick(lang, "（用语 ", " (words "),
+                        milli(&c["word_score_milli"]),
+                        pick(lang, "样例 ", "examples "),
+                        milli(&c["example_score_milli"]) + pick(lang, "）", ")")
+                    )
+                };
                 let _ = writeln!(
                     s,
-                    "  {} {} {} {}.{:03} [{}]",
+                    "  {} {} {} {}{} [{}]",
                     if c["close"] == true { "*" } else { " " },
                     c["code"].as_str().unwrap_or(""),
                     c[pick(lang, "name_zh", "name_en")].as_str().unwrap_or(""),
-                    score / 1000,
-                    score % 1000,
+                    milli(&c["score_milli"]),
+                    parts,
                     words.join(pick(lang, "、", ", "))
+                );
+            }
+            if a["ranked_by"] != "words" {
+                row(
+                    &mut s,
+                    lang,
+                    "比对依据",
+                    "Ranked by",
+                    label("ranked_by", a["ranked_by"].as_str().unwrap_or(""), lang),
+                );
+            }
+            let near = &a["nearest_example"];
+            if !near.is_null() {
+                let filed = near["item"].as_str().map_or_else(
+                    || pick(lang, "不属于清单事项", "outside the catalogue").to_owned(),
+                    str::to_owned,
+                );
+                row(
+                    &mut s,
+                    lang,
+                    "最相近的样例",
+                    "Closest example",
+                    &format!(
+                        "{}{}",
+                        near["text"].as_str().unwrap_or(""),
+                        bracket(lang, &filed)
+                    ),
                 );
             }
             row(&mut s, lang, "地点", "Place", &name(&a["place"], lang));

@@ -264,7 +264,7 @@ fn intake_reads_a_sentence_in_chinese_and_as_json() {
     let o = fuquan(
         &[
             "intake",
-            "张村镇有人私搭乱建，楼顶加盖了一层",
+            "张村镇有人把楼顶加盖了一层违章建筑",
             "--date",
             "2024-09-05",
             "--source",
@@ -279,6 +279,19 @@ fn intake_reads_a_sentence_in_chinese_and_as_json() {
     assert_eq!(a["item"], "CJ-P005");
     assert_eq!(a["place_from"], "text");
     assert_eq!(a["dispatch"]["mode"], "grid_call_team_reports");
+    assert_eq!(a["ranked_by"], "words_and_examples");
+
+    // Named by the example reports alone, with the closest one shown.
+    let o = fuquan(
+        &["intake", "韭菜根部灌药，这菜还能吃吗", "--date", "2024-09-05"],
+        None,
+    );
+    let out = text(&o);
+    assert!(out.contains("比对依据：诉求样例"), "{out}");
+    assert!(
+        out.contains("最相近的样例：听说村里有人用甲拌磷灌韭菜根，这可是禁药啊（NY-P001）"),
+        "{out}"
+    );
 
     // Outside the catalogue, and an empty sentence.
     let o = fuquan(

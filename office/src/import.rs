@@ -1314,6 +1314,17 @@ impl<'a> Cx<'a> {
                 format!("{n} related item(s) of {code} in the base rule set are not in the imported list and were left out")));
         }
         doc.items = std::mem::take(&mut self.items);
+        // The base's example reports stay for the items the import holds (like
+        // their everyday words) and outside the catalogue; the others go.
+        let before = doc.intake_examples.len();
+        doc.intake_examples
+            .retain(|e| e.item.as_ref().is_none_or(|c| codes_now.contains(c)));
+        let gone = before - doc.intake_examples.len();
+        if gone > 0 {
+            self.diags.push(Place::file("").diag(codes::VALUE_ASSUMED, Severity::Info, "intake_examples",
+                format!("基础规则集中有 {gone} 条诉求样例所归事项不在导入的清单中，已略去"),
+                format!("{gone} example report(s) of the base rule set are filed under items not in the imported list and were left out")));
+        }
         let mut grants = std::mem::take(&mut self.grants_explicit);
         for (i, g) in self.gathered.drain(..).enumerate() {
             let mut id = format!("IMP-{:03}", i + 1);

@@ -231,16 +231,29 @@ fn next_step(d: &Intake<'_>, c: &[Candidate]) -> (String, String) {
 
 fn summary(d: &Intake<'_>, c: &[Candidate], next_zh: &str, next_en: &str) -> (String, String) {
     let top = c.first();
-    let words_zh = if d.words.is_empty() {
-        "未识别出清单用语".to_owned()
-    } else {
-        format!("识别出“{}”", d.words.join("、"))
+    let by_examples = d.ranked_by == RankedBy::Examples;
+    let words_zh = match (d.words.is_empty(), by_examples) {
+        (true, true) => "未识别出清单用语，按诉求样例比对".to_owned(),
+        (true, false) => "未识别出清单用语".to_owned(),
+        (false, true) => format!(
+            "识别出“{}”，用语得分不足，按诉求样例比对",
+            d.words.join("、")
+        ),
+        (false, false) => format!("识别出“{}”", d.words.join("、")),
     };
-    let words_en = if d.words.is_empty() {
-        "no catalogue words recognised".to_owned()
-    } else {
-        format!("recognised {}", d.words.join(", "))
+    let words_en = match (d.words.is_empty(), by_examples) {
+        (true, true) => {
+            "no catalogue words recognised; compared with the example reports".to_owned()
+        }
+        (true, false) => "no catalogue words recognised".to_owned(),
+        (false, true) => format!(
+            "recognised {}, too weak; compared with the example reports",
+            d.words.join(", ")
+        ),
+        (false, false) => format!("recognised {}", d.words.join(", ")),
     };
+    // The closest report is outside the catalogue only when those were closer.
+    let outside = d.nearest_example.is_some_and(|e| e.item.is_none());
     match (d.outcome, top) {
         (Outcome::Item, Some(t)) => (
             format!(
@@ -281,6 +294,10 @@ fn summary(d: &Intake<'_>, c: &[Candidate], next_zh: &str, next_en: &str) -> (St
                 "{words_en}; {} close candidates in different domains: no guess is made. {next_en}",
                 d.close
             ),
+        ),
+        _ if outside => (
+            format!("{words_zh}；所述内容与不属于清单事项的诉求样例更相近。{next_zh}"),
+            format!("{words_en}; the sentence is closer to the example reports outside the catalogue. {next_en}"),
         ),
         _ => (
             format!("{words_zh}；没有足够相符的事项。{next_zh}"),

@@ -246,7 +246,9 @@ impl Engine {
                 .filter(|h| h.example_score_milli == ranking.top_example)
                 .find_map(|h| self.items().get(h.item as usize))
                 .map_or("-", |i| i.spec.code.as_str());
-            let near = nearest_example.map_or(String::new(), |e| e.text.clone());
+            let near = nearest_example.map_or("", |e| {
+                e.text.trim_end_matches(['。', '！', '？', '.', '!', '?'])
+            });
             let (top_word, top_example) = (ranking.top_word, ranking.top_example);
             t.step(Some(RuleId::IntakeExamples), || match ranking.no_match {
                 Some(rank::NoMatch::CloserToOutside) => (

@@ -78,6 +78,8 @@ pub const VOCABULARIES: &[Vocabulary] = &[
     intake::Outcome::VOCABULARY,
     #[cfg(feature = "intake")]
     intake::PlaceFrom::VOCABULARY,
+    #[cfg(feature = "intake")]
+    intake::RankedBy::VOCABULARY,
     crate::ruleset::names::NameKind::VOCABULARY,
     lookup::LookupKind::VOCABULARY,
     lookup::Match::VOCABULARY,
@@ -209,6 +211,8 @@ mod tests {
         check::<intake::Outcome>();
         #[cfg(feature = "intake")]
         check::<intake::PlaceFrom>();
+        #[cfg(feature = "intake")]
+        check::<intake::RankedBy>();
         check::<crate::ruleset::names::NameKind>();
         check::<lookup::LookupKind>();
         check::<lookup::Match>();
