@@ -439,8 +439,13 @@ export interface IntakeCandidate {
   name_en: string;
   domain: string;
   department: string;
-  /** BM25 score in thousandths (an integer, the same in every language). */
+  /** The ranking score in thousandths (an integer, the same in every language):
+   *  the word score, with the example reports weighing in when the rule set has them. */
   score_milli: number;
+  /** BM25 over the item's words (names, legal bases, everyday words), in thousandths. */
+  word_score_milli: number;
+  /** BM25 against the item's labelled example reports, in thousandths (0 without examples). */
+  example_score_milli: number;
   /** Within 80% of the top score. */
   close: boolean;
   /** The words of the sentence that matched it. */
@@ -454,6 +459,12 @@ export interface IntakeAnswer extends DecisionOk {
   confidence: number;
   words: string[];
   candidates: IntakeCandidate[];
+  /** What the ranking rested on: the words alone (no example reports in the rule set),
+   *  the words with the examples, or the examples alone (no word strong enough). */
+  ranked_by: 'words' | 'words_and_examples' | 'examples';
+  /** The labelled example report closest to the sentence (the top candidate's, or one
+   *  outside the catalogue when those are closer); null without examples. */
+  nearest_example: { item: string | null; text: string } | null;
   place: Body | null;
   place_from: 'request' | 'text' | null;
   item: string | null;

@@ -25,6 +25,11 @@ const UI = {
   intake_candidates: ['候选事项', 'Candidate items'],
   intake_score: ['得分', 'Score'],
   intake_words: ['匹配词', 'Matched words'],
+  intake_word_score: ['用语得分', 'Word score'],
+  intake_example_score: ['样例得分', 'Example score'],
+  intake_ranked_by: ['比对依据', 'Ranked by'],
+  intake_nearest: ['最相近的样例', 'Closest example report'],
+  intake_outside: ['不属于清单事项', 'outside the catalogue'],
   intake_place_used: ['地点', 'Place'],
   intake_destination: ['去向', 'Goes to'],
   intake_handler: ['处置机关', 'Handled by'],
@@ -211,6 +216,7 @@ function loadLabels() {
   DESTINATION = v.dispatch_destination;
 }
 let INTAKE_OUTCOME = {};
+let RANKED_BY = {};
 // Intake sources and dispatch destinations: the engine's labels (loadLabels).
 let INTAKE_SOURCE = {};
 let DESTINATION = {};
@@ -1194,6 +1200,7 @@ async function intakeRuleSet() {
     fullRuleSet = full.RuleSet.embedded();
     // Intake's own vocabulary is in the full module's labels.
     INTAKE_OUTCOME = vocabularies(fullRuleSet).intake_outcome;
+    RANKED_BY = vocabularies(fullRuleSet).ranked_by;
   }
   return fullRuleSet;
 }
@@ -1252,15 +1259,28 @@ function renderIntake() {
     if (d.acts_in_name_of) rows.push(h('tr', { 'data-field': 'acts_in_name_of' }, h('th', { text: t('acts_in_name_of') }), h('td', { text: named(d.acts_in_name_of) })));
   }
   rows.push(h('tr', { 'data-field': 'next_step' }, h('th', { text: t('intake_next') }), h('td', { text: a.next_step[lang] })));
+  // With the rule set's example reports: what the ranking rested on, and the closest report.
+  const examples = a.ranked_by !== 'words';
+  if (examples) rows.push(h('tr', { 'data-field': 'ranked_by' }, h('th', { text: t('intake_ranked_by') }), h('td', { text: L(RANKED_BY[a.ranked_by]) || a.ranked_by })));
+  if (a.nearest_example) {
+    rows.push(h('tr', { 'data-field': 'nearest_example' }, h('th', { text: t('intake_nearest') }),
+      h('td', {}, h('q', { text: a.nearest_example.text }), ` (${a.nearest_example.item ?? t('intake_outside')})`)));
+  }
+  const score = (m) => (m / 1000).toFixed(3);
   const cands = a.candidates.map((c) => h('tr', { class: c.close ? 'close' : '', 'data-code': c.code },
     h('td', {}, h('code', { text: c.code })), h('td', { text: c[`name_${lang}`] }),
-    h('td', { text: (c.score_milli / 1000).toFixed(3) }), h('td', { class: 'words', text: c.words.join(lang === 'zh' ? '、' : ', ') })));
+    h('td', { text: score(c.score_milli) }),
+    examples ? h('td', { class: 'num', text: score(c.word_score_milli) }) : null,
+    examples ? h('td', { class: 'num', text: score(c.example_score_milli) }) : null,
+    h('td', { class: 'words', text: c.words.join(lang === 'zh' ? '、' : ', ') })));
   box.replaceChildren(
     h('div', { class: 'row intake-head' }, h('p', { class: 'summary grow', id: 'intake-summary', text: a.summary[lang] }), print),
     h('table', { id: 'intake-table' }, h('tbody', {}, rows)),
     cands.length ? h('h3', { text: t('intake_candidates') }) : null,
     cands.length ? h('table', { class: 'grid', id: 'intake-candidates' },
-      h('thead', {}, h('tr', {}, h('th', { text: t('code') }), h('th', { text: t('item') }), h('th', { text: t('intake_score') }), h('th', { text: t('intake_words') }))),
+      h('thead', {}, h('tr', {}, h('th', { text: t('code') }), h('th', { text: t('item') }), h('th', { text: t('intake_score') }),
+        examples ? h('th', { text: t('intake_word_score') }) : null, examples ? h('th', { text: t('intake_example_score') }) : null,
+        h('th', { text: t('intake_words') }))),
       h('tbody', {}, cands)) : null,
     h('ul', { class: 'rules', id: 'intake-rules' }, a.rules.map((rule) => h('li', { 'data-rule': rule.id },
       h('code', { text: rule.id }), ` ${rule[`title_${lang}`] ?? ''} `,

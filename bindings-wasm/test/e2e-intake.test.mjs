@@ -43,6 +43,10 @@ test('portal intake box: a caller\'s sentence to the item, the body and the next
   assert.equal(await cell('next_step'), '由张村镇综合执法队处置。');
   assert.equal(await page.locator('#intake-rules li[data-rule="intake.clear"]').count(), 1);
   assert.match(await page.textContent('#intake-rules li[data-rule="intake.match"]'), /《实施方案》第三部分（二）/);
+  // The sample rule set's example reports weigh in: the basis and the closest report are shown.
+  assert.equal(await cell('ranked_by'), '事项用语和诉求样例');
+  assert.match(await cell('nearest_example'), /露天烧烤.*\(HB-P007\)/);
+  assert.equal(await page.locator('#intake-rules li[data-rule="intake.examples"]').count(), 1);
 
   mkdirSync(join(packageDir, 'test-results'), { recursive: true });
   await page.screenshot({ path: join(packageDir, 'test-results', 'portal-intake.png'), fullPage: false });
@@ -58,6 +62,14 @@ test('portal intake box: a caller\'s sentence to the item, the body and the next
   await page.click('#intake-btn');
   await page.waitForSelector('#intake-outcome[data-outcome="no_item"]');
   assert.equal(await page.locator('#intake-candidates').count(), 0);
+
+  // No word any item lists, but the example reports of one item are clearly the closest.
+  await page.fill('#intake-text', '韭菜根部灌药，这菜还能吃吗');
+  await page.click('#intake-btn');
+  await page.waitForSelector('#intake-outcome[data-outcome="item"]');
+  assert.equal(await page.locator('#intake-candidates tbody tr').first().getAttribute('data-code'), 'NY-P001');
+  assert.equal(await cell('ranked_by'), '诉求样例');
+  assert.match(await cell('nearest_example'), /韭菜根.*\(NY-P001\)/);
 
   // An empty sentence is refused with its code, and the field is marked.
   await page.fill('#intake-text', '');

@@ -71,12 +71,37 @@ fn catalogue(n: usize, distinct: bool) -> RuleSetDocument {
     doc
 }
 
+/// [`catalogue`] (distinct) with example reports for every item: each copy
+/// gets the embedded items' reports with its own two-character suffix after
+/// every sentence, so 5,000 items carry about 90,000 reports whose n-grams
+/// overlap heavily across copies (the long postings of a province's catalogue).
+fn catalogue_with_examples(n: usize) -> RuleSetDocument {
+    let mut doc = catalogue(n, true);
+    let base = doc.intake_examples.clone();
+    let copies = n.div_ceil(88);
+    for copy in 1..copies {
+        let suffix: String = [STEMS[copy / 10 % 10], STEMS[copy % 10]].iter().collect();
+        for e in base.iter().filter(|e| e.item.is_some()) {
+            let mut e = e.clone();
+            let code = format!("{}-{copy:03}", e.item.as_deref().unwrap());
+            if doc.items.iter().any(|i| i.code == code) {
+                e.item = Some(code);
+                e.text.push_str(&suffix);
+                doc.intake_examples.push(e);
+            }
+        }
+    }
+    doc
+}
+
 fn intake(c: &mut Criterion) {
     let r = request();
     let embedded = Engine::embedded().unwrap();
     let distinct_doc = catalogue(5_000, true);
     let distinct = Engine::from_document(distinct_doc.clone()).unwrap();
     let copies = Engine::from_document(catalogue(5_000, false)).unwrap();
+    let examples_doc = catalogue_with_examples(5_000);
+    let examples = Engine::from_document(examples_doc.clone()).unwrap();
     let mut g = c.benchmark_group("intake");
     g.bench_function("embedded_50_chars", |b| {
         b.iter(|| black_box(embedded.intake(black_box(&r)).unwrap()))
@@ -94,6 +119,9 @@ fn intake(c: &mut Criterion) {
     g.bench_function("catalogue_5000_copies_50_chars", |b| {
         b.iter(|| black_box(copies.intake(black_box(&r)).unwrap()))
     });
+    g.bench_function("catalogue_5000_distinct_all_examples_50_chars", |b| {
+        b.iter(|| black_box(examples.intake(black_box(&r)).unwrap()))
+    });
     g.bench_function("search_only_embedded_50_chars", |b| {
         b.iter(|| black_box(embedded.search(black_box(SENTENCE))))
     });
@@ -102,6 +130,12 @@ fn intake(c: &mut Criterion) {
     });
     g.bench_function("search_only_5000_copies_50_chars", |b| {
         b.iter(|| black_box(copies.search(black_box(SENTENCE))))
+    });
+    g.bench_function("examples_only_embedded_50_chars", |b| {
+        b.iter(|| black_box(embedded.example_scores(black_box(SENTENCE))))
+    });
+    g.bench_function("examples_only_5000_all_examples_50_chars", |b| {
+        b.iter(|| black_box(examples.example_scores(black_box(SENTENCE))))
     });
     g.finish();
 
@@ -118,6 +152,13 @@ fn intake(c: &mut Criterion) {
     g.bench_function("engine_catalogue_5000_distinct", |b| {
         b.iter_batched(
             || distinct_doc.clone(),
+            |d| black_box(Engine::from_document(d).unwrap()),
+            BatchSize::LargeInput,
+        )
+    });
+    g.bench_function("engine_catalogue_5000_all_examples", |b| {
+        b.iter_batched(
+            || examples_doc.clone(),
             |d| black_box(Engine::from_document(d).unwrap()),
             BatchSize::LargeInput,
         )

@@ -395,14 +395,26 @@ impl Engine {
     /// examples. The index is built once with the engine.
     #[cfg(feature = "intake")]
     pub fn example_scores(&self, text: &str) -> Option<super::example_index::ExampleScores> {
+        self.example_scored(text).map(|s| s.scores)
+    }
+
+    /// [`Engine::example_scores`], keeping the sentence's n-grams for
+    /// [`Engine::nearest_example`].
+    #[cfg(feature = "intake")]
+    pub(crate) fn example_scored(&self, text: &str) -> Option<super::example_index::Scored> {
         self.inner.example_index.as_ref().map(|x| x.score(text))
     }
 
     /// The labelled example report of item `item` (its position in
-    /// [`Engine::items`]) closest to `text`, if any shares a character n-gram with it.
+    /// [`Engine::items`]; [`Engine::items`]`.len()` for those outside the
+    /// catalogue) closest to the scored sentence, if any shares an n-gram with it.
     #[cfg(feature = "intake")]
-    pub fn nearest_example(&self, text: &str, item: u32) -> Option<&super::source::IntakeExample> {
-        let k = self.inner.example_index.as_ref()?.nearest(text, item)?;
+    pub(crate) fn nearest_example(
+        &self,
+        scored: &super::example_index::Scored,
+        item: u32,
+    ) -> Option<&super::source::IntakeExample> {
+        let k = self.inner.example_index.as_ref()?.nearest(scored, item)?;
         self.inner.doc.intake_examples.get(k)
     }
 

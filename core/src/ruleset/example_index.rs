@@ -42,20 +42,36 @@ pub struct ExampleScores {
 }
 
 /// The n-gram index over the labelled examples (see the module documentation).
+/// Postings and the examples' n-grams are stored flat (offsets into one vector
+/// each): a province's tens of thousands of reports make no small allocations.
 pub(crate) struct ExampleIndex {
     /// N-gram key → feature id.
     features: FxHashMap<u64, u32>,
-    /// Per feature: (class, BM25 weight in thousandths). Class `items` is outside the catalogue.
-    postings: Vec<Vec<(u32, u32)>>,
+    /// Feature `f`'s postings are `postings[posting_starts[f]..posting_starts[f + 1]]`.
+    posting_starts: Vec<u32>,
+    /// (class, BM25 weight in thousandths). Class `items` is outside the catalogue.
+    postings: Vec<(u32, u32)>,
+    /// Per feature: inverse document frequency in thousandths (for the nearest example).
+    idf_milli: Vec<u32>,
     /// Place words blanked out of every text, longest first.
     places: Vec<String>,
     /// Number of items (the class of the examples outside the catalogue).
     items: usize,
-    /// Each example indexed: its class, its position in the rule set's
-    /// `intake_examples` and its distinct feature ids, sorted (for the nearest example).
-    examples: Vec<(u32, usize, Vec<u32>)>,
-    /// Per feature: inverse document frequency in thousandths.
-    idf_milli: Vec<u32>,
+    /// The examples indexed, grouped by class: (class, position in the rule
+    /// set's `intake_examples`, range of its distinct feature ids in `example_features`).
+    examples: Vec<(u32, u32, u32, u32)>,
+    /// Class `c`'s examples are `examples[class_starts[c]..class_starts[c + 1]]`.
+    class_starts: Vec<u32>,
+    /// Every example's distinct feature ids, sorted within each example.
+    example_features: Vec<u32>,
+}
+
+/// A sentence's distinct features (id, has a character outside
+/// [`FUNCTION_CHARS`]), sorted, and its scores.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Scored {
+    features: Vec<(u32, bool)>,
+    pub(crate) scores: ExampleScores,
 }
 
 impl std::fmt::Debug for ExampleIndex {
@@ -145,105 +161,143 @@ impl ExampleIndex {
         places.sort_by_key(|p| std::cmp::Reverse(p.len()));
         places.dedup();
         let outside = u32::try_from(items).unwrap_or(u32::MAX);
-        let mut features: FxHashMap<u64, u32> = FxHashMap::default();
-        // Per feature: (class, term frequency), classes in the order first seen.
-        let mut tf: Vec<Vec<(u32, u32)>> = Vec::new();
-        let mut class_len: Vec<u64> = vec![0; items + 1];
-        let mut indexed = Vec::with_capacity(examples.len());
-        let mut blank = Vec::new();
-        for (at, e) in examples.iter().enumerate() {
-            // An example naming an unknown item is refused by validation; were one
-            // to reach here, it is left out rather than guessed.
-            let class = match e.item.as_deref() {
-                None => outside,
-                Some(code) => match codes.get(code) {
-                    Some(&i) => i,
-                    None => continue,
-                },
-            };
-            blank_places(&e.text, &places, &mut blank);
-            let mut ids: Vec<u32> = Vec::new();
-            grams(&e.text, &blank, |key, _| {
-                let next = u32::try_from(features.len()).unwrap_or(u32::MAX);
-                let id = *features.entry(key).or_insert(next);
-                if id == next {
-                    tf.push(Vec::new());
-                }
-                if let Some(p) = tf.get_mut(id as usize) {
-                    match p.last_mut() {
-                        Some((c, n)) if *c == class => *n += 1,
-                        _ => match p.iter_mut().find(|(c, _)| *c == class) {
-                            Some((_, n)) => *n += 1,
-                            None => p.push((class, 1)),
-                        },
-                    }
-                }
-                if let Some(l) = class_len.get_mut(class as usize) {
-                    *l += 1;
-                }
-                ids.push(id);
-            });
-            ids.sort_unstable();
-            ids.dedup();
-            indexed.push((class, at, ids));
-        }
-        // Classes with at least one example are the documents BM25 counts.
-        let docs: Vec<bool> = class_len.iter().map(|&l| l > 0).collect();
-        let n = docs.iter().filter(|&&d| d).count() as f64;
-        let total: u64 = class_len.iter().sum();
-        let avg_len = (total as f64 / n.max(1.0)).max(1.0);
-        let mut idf_milli = Vec::with_capacity(tf.len());
-        let postings = tf
-            .into_iter()
-            .map(|p| {
-                let df = p.len() as f64;
-                let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-                let idf = (idf * 1000.0).round().max(0.0) / 1000.0;
-                idf_milli.push((idf * 1000.0).round() as u32);
-                p.into_iter()
-                    .map(|(class, tf)| {
-                        let len = class_len.get(class as usize).copied().unwrap_or(1) as f64;
-                        let tf = f64::from(tf);
-                        let norm = K1 * (1.0 - B + B * len / avg_len);
-                        let w = idf * tf * (K1 + 1.0) / (tf + norm);
-                        (class, (w * 1000.0).round().max(0.0) as u32)
-                    })
-                    .collect()
+        // The examples by class (stable: within a class, in the rule set's order).
+        // An example naming an unknown item is refused by validation; were one to
+        // reach here, it is left out rather than guessed.
+        let mut order: Vec<(u32, usize)> = examples
+            .iter()
+            .enumerate()
+            .filter_map(|(at, e)| match e.item.as_deref() {
+                None => Some((outside, at)),
+                Some(code) => codes.get(code).map(|&i| (i, at)),
             })
             .collect();
+        order.sort_by_key(|&(class, _)| class);
+        let chars: usize = examples.iter().map(|e| e.text.len()).sum();
+        let mut features: FxHashMap<u64, u32> = FxHashMap::default();
+        features.reserve(chars);
+        // (feature, class, term frequency), one per feature of each class.
+        let mut triples: Vec<(u32, u32, u32)> = Vec::new();
+        let mut class_len: Vec<u64> = vec![0; items + 1];
+        let mut class_tf: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut indexed: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(order.len());
+        let mut example_features: Vec<u32> = Vec::with_capacity(chars);
+        let mut blank = Vec::new();
+        let mut k = 0;
+        while let Some(&(class, _)) = order.get(k) {
+            class_tf.clear();
+            while let Some(&(c, at)) = order.get(k) {
+                if c != class {
+                    break;
+                }
+                k += 1;
+                let Some(e) = examples.get(at) else { continue };
+                blank_places(&e.text, &places, &mut blank);
+                let from = example_features.len();
+                grams(&e.text, &blank, |key, _| {
+                    let next = u32::try_from(features.len()).unwrap_or(u32::MAX);
+                    let id = *features.entry(key).or_insert(next);
+                    *class_tf.entry(id).or_insert(0) += 1;
+                    example_features.push(id);
+                });
+                if let Some(l) = class_len.get_mut(class as usize) {
+                    *l += (example_features.len() - from) as u64;
+                }
+                if let Some(mine) = example_features.get_mut(from..) {
+                    mine.sort_unstable();
+                }
+                let mut w = from;
+                for r in from..example_features.len() {
+                    let x = example_features.get(r).copied();
+                    if w == from || x != example_features.get(w - 1).copied() {
+                        if let (Some(x), Some(slot)) = (x, example_features.get_mut(w)) {
+                            *slot = x;
+                        }
+                        w += 1;
+                    }
+                }
+                example_features.truncate(w);
+                let at = u32::try_from(at).unwrap_or(u32::MAX);
+                let span = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                indexed.push((class, at, span(from), span(w)));
+            }
+            triples.extend(class_tf.iter().map(|(&f, &tf)| (f, class, tf)));
+        }
+        triples.sort_unstable();
+        // Classes with at least one example are the documents BM25 counts.
+        let n = class_len.iter().filter(|&&l| l > 0).count() as f64;
+        let total: u64 = class_len.iter().sum();
+        let avg_len = (total as f64 / n.max(1.0)).max(1.0);
+        let mut posting_starts = Vec::with_capacity(features.len() + 1);
+        let mut postings = Vec::with_capacity(triples.len());
+        let mut idf_milli = Vec::with_capacity(features.len());
+        let mut t = 0;
+        for f in 0..u32::try_from(features.len()).unwrap_or(u32::MAX) {
+            posting_starts.push(u32::try_from(postings.len()).unwrap_or(u32::MAX));
+            let end = t + triples.get(t..).map_or(0, |r| r.partition_point(|x| x.0 == f));
+            let df = (end - t) as f64;
+            let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+            let idf = (idf * 1000.0).round().max(0.0) / 1000.0;
+            idf_milli.push((idf * 1000.0).round() as u32);
+            for &(_, class, tf) in triples.get(t..end).unwrap_or_default() {
+                let len = class_len.get(class as usize).copied().unwrap_or(1) as f64;
+                let tf = f64::from(tf);
+                let norm = K1 * (1.0 - B + B * len / avg_len);
+                let w = (idf * tf * (K1 + 1.0) / (tf + norm) * 1000.0).round().max(0.0) as u32;
+                // A weight that rounds to nothing adds nothing: an n-gram in
+                // (nearly) every class costs no work per query.
+                if w > 0 {
+                    postings.push((class, w));
+                }
+            }
+            t = end;
+        }
+        posting_starts.push(u32::try_from(postings.len()).unwrap_or(u32::MAX));
+        let mut class_starts = Vec::with_capacity(items + 2);
+        let mut e = 0;
+        for c in 0..=outside {
+            class_starts.push(u32::try_from(e).unwrap_or(u32::MAX));
+            e += indexed.get(e..).map_or(0, |r| r.partition_point(|x| x.0 == c));
+        }
+        class_starts.push(u32::try_from(e).unwrap_or(u32::MAX));
         Some(ExampleIndex {
             features,
+            posting_starts,
             postings,
+            idf_milli,
             places,
             items,
             examples: indexed,
-            idf_milli,
+            class_starts,
+            example_features,
         })
     }
 
-    /// The distinct feature ids of `text`, sorted, each with whether it has a
-    /// character outside [`FUNCTION_CHARS`].
-    fn features_of(&self, text: &str) -> Vec<(u32, bool)> {
-        let mut blank = Vec::new();
-        blank_places(text, &self.places, &mut blank);
-        let mut ids = Vec::new();
-        grams(text, &blank, |key, content| {
-            if let Some(&id) = self.features.get(&key) {
-                ids.push((id, content));
-            }
-        });
-        ids.sort_unstable();
-        ids.dedup();
-        ids
+    fn postings_of(&self, f: u32) -> &[(u32, u32)] {
+        let i = f as usize;
+        match (self.posting_starts.get(i), self.posting_starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.postings.get(a as usize..b as usize).unwrap_or_default(),
+            _ => &[],
+        }
     }
 
     /// Scores `text` against every class (see the module documentation).
-    pub(crate) fn score(&self, text: &str) -> ExampleScores {
+    pub(crate) fn score(&self, text: &str) -> Scored {
+        let mut blank = Vec::new();
+        blank_places(text, &self.places, &mut blank);
+        let mut features = Vec::new();
+        grams(text, &blank, |key, content| {
+            if let Some(&id) = self.features.get(&key) {
+                features.push((id, content));
+            }
+        });
+        features.sort_unstable();
+        features.dedup_by_key(|x| x.0);
         let mut items = vec![0u64; self.items];
         let mut content = vec![0u64; self.items];
         let mut outside = 0u64;
-        for (id, has_content) in self.features_of(text) {
-            for &(class, w) in self.postings.get(id as usize).map_or(&[][..], |p| p) {
+        for &(id, has_content) in &features {
+            for &(class, w) in self.postings_of(id) {
                 match items.get_mut(class as usize) {
                     Some(s) => *s += u64::from(w),
                     None => outside += u64::from(w),
@@ -255,44 +309,47 @@ impl ExampleIndex {
                 }
             }
         }
-        ExampleScores {
-            items,
-            content,
-            outside,
+        Scored {
+            features,
+            scores: ExampleScores {
+                items,
+                content,
+                outside,
+            },
         }
     }
 
-    /// The example of `item` closest to `text`: the one whose n-grams shared
-    /// with the sentence weigh most (inverse document frequency), as its
-    /// position in the rule set's `intake_examples`. Ties: the first.
-    pub(crate) fn nearest(&self, text: &str, item: u32) -> Option<usize> {
-        let q: Vec<u32> = self
-            .features_of(text)
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
-        let mut best: Option<(u64, usize)> = None;
-        for (class, k, ids) in &self.examples {
-            if *class != item {
-                continue;
-            }
-            let (mut a, mut b, mut shared) = (0, 0, 0u64);
-            while let (Some(&x), Some(&y)) = (q.get(a), ids.get(b)) {
+    /// The example of class `class` closest to the scored sentence: the one
+    /// whose n-grams shared with it weigh most (inverse document frequency), as
+    /// its position in the rule set's `intake_examples`. Ties: the first.
+    pub(crate) fn nearest(&self, scored: &Scored, class: u32) -> Option<usize> {
+        let c = class as usize;
+        let (Some(&a), Some(&b)) = (self.class_starts.get(c), self.class_starts.get(c + 1)) else {
+            return None;
+        };
+        let mut best: Option<(u64, u32)> = None;
+        for &(_, at, from, to) in self.examples.get(a as usize..b as usize).unwrap_or_default() {
+            let ids = self
+                .example_features
+                .get(from as usize..to as usize)
+                .unwrap_or_default();
+            let (mut i, mut j, mut shared) = (0, 0, 0u64);
+            while let (Some(&(x, _)), Some(&y)) = (scored.features.get(i), ids.get(j)) {
                 match x.cmp(&y) {
-                    std::cmp::Ordering::Less => a += 1,
-                    std::cmp::Ordering::Greater => b += 1,
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
                     std::cmp::Ordering::Equal => {
                         shared += u64::from(self.idf_milli.get(x as usize).copied().unwrap_or(0));
-                        a += 1;
-                        b += 1;
+                        i += 1;
+                        j += 1;
                     }
                 }
             }
             if shared > 0 && best.is_none_or(|(s, _)| shared > s) {
-                best = Some((shared, *k));
+                best = Some((shared, at));
             }
         }
-        best.map(|(_, k)| k)
+        best.map(|(_, at)| at as usize)
     }
 }
 

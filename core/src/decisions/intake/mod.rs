@@ -231,12 +231,12 @@ impl Engine {
         });
         let hits = &ranking.hits;
         let outside_class = u32::try_from(self.items().len()).unwrap_or(u32::MAX);
-        let nearest_example = match (ranking.outside_milli, ranking.no_match, hits.first()) {
+        let nearest_example = match (&ranking.examples, ranking.no_match, hits.first()) {
             (None, _, _) => None,
-            (Some(_), Some(rank::NoMatch::CloserToOutside), _) => {
-                self.nearest_example(&r.text, outside_class)
+            (Some(x), Some(rank::NoMatch::CloserToOutside), _) => {
+                self.nearest_example(x, outside_class)
             }
-            (Some(_), None, Some(h)) => self.nearest_example(&r.text, h.item),
+            (Some(x), None, Some(h)) => self.nearest_example(x, h.item),
             _ => None,
         };
         if let Some(outside) = ranking.outside_milli {

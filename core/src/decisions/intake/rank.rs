@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::{MIN_SCORE_MILLI, STRONG_SCORE_MILLI};
+use crate::ruleset::example_index::Scored;
 use crate::ruleset::{Engine, Hit};
 
 /// How much the examples weigh against the words: an item's example score,
@@ -57,6 +58,8 @@ pub(crate) enum NoMatch {
 /// The ranked items and whether they name a match.
 #[derive(Clone, Debug)]
 pub(crate) struct Ranking {
+    /// The sentence as the example index read it (for the closest report).
+    pub examples: Option<Scored>,
     /// Items with a positive score, best first (ties: catalogue order).
     pub hits: Vec<Hit>,
     /// What the ranking rested on.
@@ -78,12 +81,13 @@ pub(crate) fn rank(engine: &Engine, text: &str) -> (Vec<String>, Vec<u32>, Ranki
     let q = engine.search(text);
     let top_word = q.hits.first().map_or(0, |h| h.score_milli);
     let word_strength = (top_word * 1000 / STRONG_SCORE_MILLI).min(1000);
-    let Some(ex) = engine.example_scores(text) else {
+    let Some(scored) = engine.example_scored(text) else {
         let no_match = (top_word < MIN_SCORE_MILLI).then_some(NoMatch::Weak);
         return (
             q.words,
             q.places,
             Ranking {
+                examples: None,
                 hits: q.hits,
                 ranked_by: RankedBy::Words,
                 no_match,
@@ -94,6 +98,7 @@ pub(crate) fn rank(engine: &Engine, text: &str) -> (Vec<String>, Vec<u32>, Ranki
             },
         );
     };
+    let ex = &scored.scores;
     // The best and the second-best item by the examples, and the best one's
     // score from n-grams that are not only particles and pronouns.
     let (mut e1, mut e2, mut best) = (0u64, 0u64, 0usize);
@@ -127,8 +132,14 @@ pub(crate) fn rank(engine: &Engine, text: &str) -> (Vec<String>, Vec<u32>, Ranki
     for h in &mut hits {
         h.example_score_milli = ex.items.get(h.item as usize).copied().unwrap_or(0);
     }
-    for (item, &e) in (0u32..).zip(&ex.items) {
-        if e > 0 && !hits.iter().any(|h| h.item == item) {
+    let mut listed = vec![false; ex.items.len()];
+    for h in &hits {
+        if let Some(l) = listed.get_mut(h.item as usize) {
+            *l = true;
+        }
+    }
+    for ((item, &e), &l) in (0u32..).zip(&ex.items).zip(&listed) {
+        if e > 0 && !l {
             hits.push(Hit {
                 item,
                 score_milli: 0,
@@ -163,6 +174,7 @@ pub(crate) fn rank(engine: &Engine, text: &str) -> (Vec<String>, Vec<u32>, Ranki
         q.words,
         q.places,
         Ranking {
+            examples: Some(scored),
             hits,
             ranked_by,
             no_match,
