@@ -283,7 +283,12 @@ fn intake_reads_a_sentence_in_chinese_and_as_json() {
 
     // Named by the example reports alone, with the closest one shown.
     let o = fuquan(
-        &["intake", "韭菜根部灌药，这菜还能吃吗", "--date", "2024-09-05"],
+        &[
+            "intake",
+            "韭菜根部灌药，这菜还能吃吗",
+            "--date",
+            "2024-09-05",
+        ],
         None,
     );
     let out = text(&o);

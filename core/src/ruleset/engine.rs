@@ -405,6 +405,20 @@ impl Engine {
         self.inner.example_index.as_ref().map(|x| x.score(text))
     }
 
+    /// The part of item `item`'s example score from n-grams with a character
+    /// other than a particle or pronoun.
+    #[cfg(feature = "intake")]
+    pub(crate) fn example_content_score(
+        &self,
+        scored: &super::example_index::Scored,
+        item: u32,
+    ) -> u64 {
+        self.inner
+            .example_index
+            .as_ref()
+            .map_or(0, |x| x.content_score(scored, item))
+    }
+
     /// The labelled example report of item `item` (its position in
     /// [`Engine::items`]; [`Engine::items`]`.len()` for those outside the
     /// catalogue) closest to the scored sentence, if any shares an n-gram with it.

@@ -34,9 +34,6 @@ pub struct ExampleScores {
     /// Per item (by position in [`super::Engine::items`]): the BM25 score of
     /// the sentence against the item's examples, in thousandths (0 without examples).
     pub items: Vec<u64>,
-    /// Per item: the part of its score from n-grams with a character outside
-    /// the particles and pronouns (what the examples alone may name an item on).
-    pub content: Vec<u64>,
     /// The score against the examples outside the catalogue, in thousandths.
     pub outside: u64,
 }
@@ -55,6 +52,8 @@ pub(crate) struct ExampleIndex {
     idf_milli: Vec<u32>,
     /// Place words blanked out of every text, longest first.
     places: Vec<String>,
+    /// The first characters of the place words, sorted (most characters start none).
+    place_heads: Vec<char>,
     /// Number of items (the class of the examples outside the catalogue).
     items: usize,
     /// The examples indexed, grouped by class: (class, position in the rule
@@ -160,6 +159,9 @@ impl ExampleIndex {
         let mut places: Vec<String> = places.filter(|p| !p.is_empty()).collect();
         places.sort_by_key(|p| std::cmp::Reverse(p.len()));
         places.dedup();
+        let mut place_heads: Vec<char> = places.iter().filter_map(|p| p.chars().next()).collect();
+        place_heads.sort_unstable();
+        place_heads.dedup();
         let outside = u32::try_from(items).unwrap_or(u32::MAX);
         // The examples by class (stable: within a class, in the rule set's order).
         // An example naming an unknown item is refused by validation; were one to
@@ -173,31 +175,41 @@ impl ExampleIndex {
             })
             .collect();
         order.sort_by_key(|&(class, _)| class);
-        let chars: usize = examples.iter().map(|e| e.text.len()).sum();
+        let bytes: usize = examples.iter().map(|e| e.text.len()).sum();
         let mut features: FxHashMap<u64, u32> = FxHashMap::default();
-        features.reserve(chars);
-        // (feature, class, term frequency), one per feature of each class.
+        // Chinese text is three bytes a character; most n-grams repeat.
+        features.reserve(bytes / 4);
+        // (feature, class, term frequency), one per feature of each class, class by class.
         let mut triples: Vec<(u32, u32, u32)> = Vec::new();
         let mut class_len: Vec<u64> = vec![0; items + 1];
-        let mut class_tf: FxHashMap<u32, u32> = FxHashMap::default();
+        // The current class's term frequencies by feature id, and the ids touched.
+        let mut class_tf: Vec<u32> = Vec::new();
+        let mut touched: Vec<u32> = Vec::new();
         let mut indexed: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(order.len());
-        let mut example_features: Vec<u32> = Vec::with_capacity(chars);
+        let mut example_features: Vec<u32> = Vec::with_capacity(bytes);
         let mut blank = Vec::new();
         let mut k = 0;
         while let Some(&(class, _)) = order.get(k) {
-            class_tf.clear();
             while let Some(&(c, at)) = order.get(k) {
                 if c != class {
                     break;
                 }
                 k += 1;
                 let Some(e) = examples.get(at) else { continue };
-                blank_places(&e.text, &places, &mut blank);
+                blank_places(&e.text, &places, &place_heads, &mut blank);
                 let from = example_features.len();
                 grams(&e.text, &blank, |key, _| {
                     let next = u32::try_from(features.len()).unwrap_or(u32::MAX);
                     let id = *features.entry(key).or_insert(next);
-                    *class_tf.entry(id).or_insert(0) += 1;
+                    if class_tf.len() <= id as usize {
+                        class_tf.resize(id as usize + 1, 0);
+                    }
+                    if let Some(n) = class_tf.get_mut(id as usize) {
+                        if *n == 0 {
+                            touched.push(id);
+                        }
+                        *n += 1;
+                    }
                     example_features.push(id);
                 });
                 if let Some(l) = class_len.get_mut(class as usize) {
@@ -221,43 +233,74 @@ impl ExampleIndex {
                 let span = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
                 indexed.push((class, at, span(from), span(w)));
             }
-            triples.extend(class_tf.iter().map(|(&f, &tf)| (f, class, tf)));
+            for &f in &touched {
+                if let Some(n) = class_tf.get_mut(f as usize) {
+                    triples.push((f, class, *n));
+                    *n = 0;
+                }
+            }
+            touched.clear();
         }
-        triples.sort_unstable();
+        // The triples grouped by feature, classes in order within each (a
+        // counting placement: the triples are already in class order).
+        let mut starts = vec![0u32; features.len() + 1];
+        for &(f, _, _) in &triples {
+            if let Some(c) = starts.get_mut(f as usize + 1) {
+                *c += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            let prev = starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(c) = starts.get_mut(i) {
+                *c += prev;
+            }
+        }
+        let mut fill = starts.clone();
+        let mut placed = vec![(0u32, 0u32); triples.len()];
+        for &(f, class, tf) in &triples {
+            if let Some(at) = fill.get_mut(f as usize) {
+                if let Some(slot) = placed.get_mut(*at as usize) {
+                    *slot = (class, tf);
+                }
+                *at += 1;
+            }
+        }
         // Classes with at least one example are the documents BM25 counts.
         let n = class_len.iter().filter(|&&l| l > 0).count() as f64;
         let total: u64 = class_len.iter().sum();
         let avg_len = (total as f64 / n.max(1.0)).max(1.0);
         let mut posting_starts = Vec::with_capacity(features.len() + 1);
-        let mut postings = Vec::with_capacity(triples.len());
+        let mut postings = Vec::with_capacity(placed.len());
         let mut idf_milli = Vec::with_capacity(features.len());
-        let mut t = 0;
-        for f in 0..u32::try_from(features.len()).unwrap_or(u32::MAX) {
+        for w in starts.windows(2) {
             posting_starts.push(u32::try_from(postings.len()).unwrap_or(u32::MAX));
-            let end = t + triples.get(t..).map_or(0, |r| r.partition_point(|x| x.0 == f));
-            let df = (end - t) as f64;
+            let [a, b] = [w.first(), w.last()].map(|x| x.copied().unwrap_or(0) as usize);
+            let df = (b - a) as f64;
             let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
             let idf = (idf * 1000.0).round().max(0.0) / 1000.0;
             idf_milli.push((idf * 1000.0).round() as u32);
-            for &(_, class, tf) in triples.get(t..end).unwrap_or_default() {
+            for &(class, tf) in placed.get(a..b).unwrap_or_default() {
                 let len = class_len.get(class as usize).copied().unwrap_or(1) as f64;
                 let tf = f64::from(tf);
                 let norm = K1 * (1.0 - B + B * len / avg_len);
-                let w = (idf * tf * (K1 + 1.0) / (tf + norm) * 1000.0).round().max(0.0) as u32;
+                let w = (idf * tf * (K1 + 1.0) / (tf + norm) * 1000.0)
+                    .round()
+                    .max(0.0) as u32;
                 // A weight that rounds to nothing adds nothing: an n-gram in
                 // (nearly) every class costs no work per query.
                 if w > 0 {
                     postings.push((class, w));
                 }
             }
-            t = end;
         }
         posting_starts.push(u32::try_from(postings.len()).unwrap_or(u32::MAX));
         let mut class_starts = Vec::with_capacity(items + 2);
         let mut e = 0;
         for c in 0..=outside {
             class_starts.push(u32::try_from(e).unwrap_or(u32::MAX));
-            e += indexed.get(e..).map_or(0, |r| r.partition_point(|x| x.0 == c));
+            e += indexed
+                .get(e..)
+                .map_or(0, |r| r.partition_point(|x| x.0 == c));
         }
         class_starts.push(u32::try_from(e).unwrap_or(u32::MAX));
         Some(ExampleIndex {
@@ -266,6 +309,7 @@ impl ExampleIndex {
             postings,
             idf_milli,
             places,
+            place_heads,
             items,
             examples: indexed,
             class_starts,
@@ -276,7 +320,10 @@ impl ExampleIndex {
     fn postings_of(&self, f: u32) -> &[(u32, u32)] {
         let i = f as usize;
         match (self.posting_starts.get(i), self.posting_starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.postings.get(a as usize..b as usize).unwrap_or_default(),
+            (Some(&a), Some(&b)) => self
+                .postings
+                .get(a as usize..b as usize)
+                .unwrap_or_default(),
             _ => &[],
         }
     }
@@ -284,7 +331,7 @@ impl ExampleIndex {
     /// Scores `text` against every class (see the module documentation).
     pub(crate) fn score(&self, text: &str) -> Scored {
         let mut blank = Vec::new();
-        blank_places(text, &self.places, &mut blank);
+        blank_places(text, &self.places, &self.place_heads, &mut blank);
         let mut features = Vec::new();
         grams(text, &blank, |key, content| {
             if let Some(&id) = self.features.get(&key) {
@@ -294,29 +341,35 @@ impl ExampleIndex {
         features.sort_unstable();
         features.dedup_by_key(|x| x.0);
         let mut items = vec![0u64; self.items];
-        let mut content = vec![0u64; self.items];
         let mut outside = 0u64;
-        for &(id, has_content) in &features {
+        for &(id, _) in &features {
             for &(class, w) in self.postings_of(id) {
                 match items.get_mut(class as usize) {
                     Some(s) => *s += u64::from(w),
                     None => outside += u64::from(w),
                 }
-                if has_content {
-                    if let Some(s) = content.get_mut(class as usize) {
-                        *s += u64::from(w);
-                    }
-                }
             }
         }
         Scored {
             features,
-            scores: ExampleScores {
-                items,
-                content,
-                outside,
-            },
+            scores: ExampleScores { items, outside },
         }
+    }
+
+    /// The part of `class`'s score from the sentence's n-grams with a character
+    /// outside [`FUNCTION_CHARS`] (what the examples alone may name an item on).
+    pub(crate) fn content_score(&self, scored: &Scored, class: u32) -> u64 {
+        scored
+            .features
+            .iter()
+            .filter(|&&(_, content)| content)
+            .filter_map(|&(id, _)| {
+                // Each feature's postings are in class order.
+                let p = self.postings_of(id);
+                let at = p.binary_search_by_key(&class, |&(c, _)| c).ok()?;
+                p.get(at).map(|&(_, w)| u64::from(w))
+            })
+            .sum()
     }
 
     /// The example of class `class` closest to the scored sentence: the one
@@ -328,7 +381,11 @@ impl ExampleIndex {
             return None;
         };
         let mut best: Option<(u64, u32)> = None;
-        for &(_, at, from, to) in self.examples.get(a as usize..b as usize).unwrap_or_default() {
+        for &(_, at, from, to) in self
+            .examples
+            .get(a as usize..b as usize)
+            .unwrap_or_default()
+        {
             let ids = self
                 .example_features
                 .get(from as usize..to as usize)
@@ -353,11 +410,17 @@ impl ExampleIndex {
     }
 }
 
-/// The byte ranges of `text` that are place words, into `out`.
-fn blank_places(text: &str, places: &[String], out: &mut Vec<(usize, usize)>) {
+/// The byte ranges of `text` that are place words (longest first where two
+/// start at one place), into `out`.
+fn blank_places(text: &str, places: &[String], heads: &[char], out: &mut Vec<(usize, usize)>) {
     out.clear();
-    for p in places {
-        for (at, _) in text.match_indices(p.as_str()) {
+    for (at, c) in text.char_indices() {
+        // Most characters start no place name.
+        if heads.binary_search(&c).is_err() {
+            continue;
+        }
+        let rest = text.get(at..).unwrap_or_default();
+        if let Some(p) = places.iter().find(|p| rest.starts_with(p.as_str())) {
             out.push((at, at + p.len()));
         }
     }

@@ -111,11 +111,11 @@ pub(crate) fn rank(engine: &Engine, text: &str) -> (Vec<String>, Vec<u32>, Ranki
             e2 = e;
         }
     }
-    let e1_content = ex.content.get(best).copied().unwrap_or(0);
     let outside = ex.outside;
     let by_words = top_word >= MIN_SCORE_MILLI;
     let by_examples = !by_words
-        && e1_content >= EXAMPLE_MIN_SCORE_MILLI
+        && e1 >= EXAMPLE_MIN_SCORE_MILLI
+        && engine.example_content_score(&scored, best as u32) >= EXAMPLE_MIN_SCORE_MILLI
         && e1 >= outside.saturating_mul(EXAMPLE_OVER_OUTSIDE)
         && e1.saturating_mul(1000) >= e2.saturating_mul(EXAMPLE_LEAD_PER_MILLE);
     let (ranked_by, no_match) = if by_words && outside > e1 {
@@ -127,44 +127,67 @@ pub(crate) fn rank(engine: &Engine, text: &str) -> (Vec<String>, Vec<u32>, Ranki
     } else {
         (RankedBy::WordsAndExamples, Some(NoMatch::Weak))
     };
-    // Every item either signal scores, with both scores.
-    let mut hits: Vec<Hit> = q.hits;
-    for h in &mut hits {
-        h.example_score_milli = ex.items.get(h.item as usize).copied().unwrap_or(0);
-    }
-    let mut listed = vec![false; ex.items.len()];
-    for h in &hits {
-        if let Some(l) = listed.get_mut(h.item as usize) {
-            *l = true;
-        }
-    }
-    for ((item, &e), &l) in (0u32..).zip(&ex.items).zip(&listed) {
-        if e > 0 && !l {
-            hits.push(Hit {
-                item,
-                score_milli: 0,
-                word_score_milli: 0,
-                example_score_milli: e,
-                words: Vec::new(),
-            });
-        }
-    }
-    // The ranking score: the examples alone when they alone name the items;
-    // else the word score plus the example score's share of the best one,
-    // weighted against the best word score (without any word, the examples
-    // alone listing nothing that did not stand out: no candidates).
+    // The ranking score of every item either signal scores: the examples alone
+    // when they alone name the items; else the word score plus the example
+    // score's share of the best one, weighted against the best word score
+    // (without any word, the examples alone list nothing that did not stand out).
     let scale = top_word;
-    for h in &mut hits {
-        h.score_milli = if ranked_by == RankedBy::Examples {
-            h.example_score_milli
+    let combined = |word: u64, example: u64| {
+        if ranked_by == RankedBy::Examples {
+            example
         } else if e1 == 0 {
-            h.word_score_milli
+            word
         } else {
-            h.word_score_milli + EXAMPLE_WEIGHT * scale * h.example_score_milli / e1
-        };
+            word + EXAMPLE_WEIGHT * scale * example / e1
+        }
+    };
+    let example_of = |item: u32| ex.items.get(item as usize).copied().unwrap_or(0);
+    // (score, item, position among the word hits or u32::MAX).
+    let mut ranked: Vec<(u64, u32, u32)> = Vec::with_capacity(q.hits.len() + 8);
+    let mut by_word = vec![u32::MAX; ex.items.len()];
+    for (k, h) in (0u32..).zip(&q.hits) {
+        if let Some(slot) = by_word.get_mut(h.item as usize) {
+            *slot = k;
+        }
     }
-    hits.retain(|h| h.score_milli > 0);
-    hits.sort_by(|a, b| b.score_milli.cmp(&a.score_milli).then(a.item.cmp(&b.item)));
+    for ((item, &e), &k) in (0u32..).zip(&ex.items).zip(&by_word) {
+        let word = q.hits.get(k as usize).map_or(0, |h| h.word_score_milli);
+        let score = combined(word, e);
+        if score > 0 {
+            ranked.push((score, item, k));
+        }
+    }
+    // Only what the answer can show: every candidate close to the top one (80%),
+    // and at least the first few. A catalogue of thousands builds no more hits.
+    let better = |a: &(u64, u32, u32), b: &(u64, u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    let top = ranked.iter().map(|r| r.0).max().unwrap_or(0);
+    let close = ranked
+        .iter()
+        .filter(|r| r.0.saturating_mul(1000) >= top.saturating_mul(super::CLOSE_PER_MILLE))
+        .count();
+    let keep = close.max(super::MAX_CANDIDATES);
+    if ranked.len() > keep {
+        ranked.select_nth_unstable_by(keep - 1, better);
+        ranked.truncate(keep);
+    }
+    ranked.sort_unstable_by(better);
+    let mut word_hits: Vec<Option<Hit>> = q.hits.into_iter().map(Some).collect();
+    let hits: Vec<Hit> = ranked
+        .into_iter()
+        .map(|(score, item, k)| {
+            let (word, words) = word_hits
+                .get_mut(k as usize)
+                .and_then(Option::take)
+                .map_or((0, Vec::new()), |h| (h.word_score_milli, h.words));
+            Hit {
+                item,
+                score_milli: score,
+                word_score_milli: word,
+                example_score_milli: example_of(item),
+                words,
+            }
+        })
+        .collect();
     let strength = if ranked_by == RankedBy::Examples {
         (e1 * 1000 / STRONG_EXAMPLE_MILLI).min(1000)
     } else {
