@@ -135,10 +135,13 @@ pub(crate) fn rank(engine: &Engine, text: &str) -> (Vec<String>, Vec<u32>, Ranki
     let combined = |word: u64, example: u64| {
         if ranked_by == RankedBy::Examples {
             example
-        } else if e1 == 0 {
-            word
         } else {
-            word + EXAMPLE_WEIGHT * scale * example / e1
+            // No example score at all (e1 = 0): the words alone.
+            word + EXAMPLE_WEIGHT
+                .saturating_mul(scale)
+                .saturating_mul(example)
+                .checked_div(e1)
+                .unwrap_or(0)
         }
     };
     let example_of = |item: u32| ex.items.get(item as usize).copied().unwrap_or(0);
