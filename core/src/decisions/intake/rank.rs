@@ -70,7 +70,7 @@ pub(crate) struct Ranking {
     pub strength: u64,
     /// The score against the examples outside the catalogue (thousandths), with examples.
     pub outside_milli: Option<u64>,
-    /// The best word score and the best example score (thousandths).
+    /// The best word score (thousandths).
     pub top_word: u64,
     /// The best item's example score (thousandths).
     pub top_example: u64,
