@@ -375,6 +375,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Import a district's spreadsheets (.xlsx/.csv) into a rule-set directory, with a report.
     Import(office::ImportArgs),
+    /// Import labelled 12345 / grid reports (.xlsx/.csv: 诉求内容, 事项编码) as the rule set's example reports for intake.
+    ImportReports(office::ImportReportsArgs),
     /// Export a rule set's lists as one workbook that `import` reads back.
     Export(office::ExportArgs),
     /// Publish each town's 执法事项清单 and 巡查事项清单 and the district summary for a date.
@@ -931,6 +933,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         }
         Command::Serve(args) => serve::run(args),
         Command::Import(args) => office::run_import(args),
+        Command::ImportReports(args) => office::run_import_reports(args),
         Command::Export(args) => office::run_export(args),
         Command::Publish(args) => office::run_publish(args),
         Command::Diff(args) => office::run_diff(args),

@@ -8,7 +8,9 @@ use fuquan::ruleset::source::{GrantDocument, RuleSetDocument};
 use fuquan::time::Date;
 use fuquan::Engine;
 use fuquan_office::columns::Mapping;
-use fuquan_office::{diff, export, import, publish, roster, OfficeError, RowDiagnostic, Severity};
+use fuquan_office::{
+    diff, export, import, publish, reports, roster, OfficeError, RowDiagnostic, Severity,
+};
 use serde_json::{json, Value};
 
 use crate::{Lang, Output};
@@ -53,6 +55,34 @@ pub struct ImportArgs {
     /// Also write the report as JSON to this file.
     #[arg(long)]
     report: Option<PathBuf>,
+    #[command(flatten)]
+    out_fmt: Output,
+}
+
+/// `fuquan import-reports`.
+#[derive(clap::Args)]
+pub struct ImportReportsArgs {
+    /// The files: .xlsx or .csv with a 诉求内容 and a 事项编码 column (清单外 or - for a matter outside the catalogue).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The rule-set directory to write: the base with these reports as its example reports.
+    #[arg(long)]
+    out: PathBuf,
+    /// The rule set whose items the reports name. Default: the embedded one.
+    #[arg(long)]
+    base: Option<PathBuf>,
+    /// A JSON mapping file: {"headers": {"our column": "诉求内容", ...}}.
+    #[arg(long)]
+    mapping: Option<PathBuf>,
+    /// Add the reports to the base's own instead of replacing them.
+    #[arg(long)]
+    append: bool,
+    /// Replace an existing, non-empty output directory.
+    #[arg(long)]
+    force: bool,
+    /// Write the rule set even when rows were refused (they are left out).
+    #[arg(long)]
+    partial: bool,
     #[command(flatten)]
     out_fmt: Output,
 }
@@ -171,6 +201,97 @@ fn read_mapping(path: Option<&PathBuf>) -> Result<Mapping, String> {
             })
         }
     }
+}
+
+/// Runs `fuquan import-reports`: a district's labelled 12345 / grid records as
+/// the rule set's example reports for `intake` (docs/intake.md).
+pub fn run_import_reports(a: ImportReportsArgs) -> Result<ExitCode, String> {
+    let mut doc = load_doc(a.base.as_ref())?;
+    let mapping = read_mapping(a.mapping.as_ref())?;
+    let read = match reports::from_files(&a.files, &doc, &mapping) {
+        Ok(r) => r,
+        Err(e) => {
+            for d in &e.diagnostics {
+                eprintln!("{}", line(d, a.out_fmt.lang));
+            }
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let kept = if a.append {
+        doc.intake_examples.len()
+    } else {
+        0
+    };
+    if !a.append {
+        doc.intake_examples.clear();
+    }
+    doc.intake_examples.extend(read.examples.iter().cloned());
+    // The result is checked as a whole rule set before anything is written.
+    let validation = fuquan::ruleset::validate::validate(&doc);
+    let invalid = validation.iter().any(fuquan::Diagnostic::is_error);
+    let write = !invalid && (read.ok() || a.partial);
+    if write {
+        import::write_ruleset_dir(&doc, &a.out, a.force).map_err(|e| office_error(&e))?;
+    }
+    let report = json!({
+        "status": if read.ok() && !invalid { "ok" } else { "error" },
+        "written": write.then(|| a.out.display().to_string()),
+        "reports": read.examples.len(),
+        "outside_catalogue": read.outside(),
+        "kept_from_base": kept,
+        "diagnostics": read.diagnostics,
+        "validation": validation
+            .iter()
+            .filter(|d| d.path.starts_with("intake_examples"))
+            .collect::<Vec<_>>(),
+    });
+    if a.out_fmt.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+    } else {
+        let (n, outside) = (read.examples.len(), read.outside());
+        let refused = read.diagnostics.iter().filter(|d| d.is_error()).count();
+        match a.out_fmt.lang {
+            Lang::Zh => println!(
+                "读入 {n} 条诉求样例（其中 {outside} 条不属于清单事项），{refused} 行有误未导入；基础规则集的样例保留 {kept} 条"
+            ),
+            Lang::En => println!(
+                "{n} example reports read ({outside} outside the catalogue), {refused} rows refused; {kept} of the base's kept"
+            ),
+        }
+        for d in &read.diagnostics {
+            println!("{}", line(d, a.out_fmt.lang));
+        }
+        for d in validation
+            .iter()
+            .filter(|d| d.path.starts_with("intake_examples"))
+        {
+            println!(
+                "  [{}] {}: {}",
+                d.code,
+                d.path,
+                match a.out_fmt.lang {
+                    Lang::Zh => &d.message_zh,
+                    Lang::En => &d.message_en,
+                }
+            );
+        }
+        match (write, a.out_fmt.lang) {
+            (true, Lang::Zh) => println!("已写入 {}", a.out.display()),
+            (true, Lang::En) => println!("written to {}", a.out.display()),
+            (false, Lang::Zh) => println!("未写入（有误的行可用 --partial 略去）"),
+            (false, Lang::En) => {
+                println!("nothing written (--partial leaves the refused rows out)")
+            }
+        }
+    }
+    Ok(if read.ok() && !invalid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Runs `fuquan import`.

@@ -486,3 +486,65 @@ fn help_follows_lang_and_locale() {
     let en = run(&["route", "--help", "--lang", "en"], Some("zh_CN.UTF-8"));
     assert!(en.contains("Route a case"), "{en}");
 }
+
+#[test]
+fn import_reports_makes_a_district_s_records_the_example_reports() {
+    let dir = std::env::temp_dir().join(format!("fuquan-cli-reports-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("12345.csv");
+    std::fs::write(
+        &csv,
+        "来电内容,归口事项编码\n\
+         村里有人用禁药灌韭菜根,NY-P001\n\
+         公司拖欠工资三个月,清单外\n\
+         小区门口有人卖菜,XX-P999\n",
+    )
+    .unwrap();
+    let out = dir.join("rules");
+    let out_s = out.to_str().unwrap();
+    // An unknown code refuses its row, and nothing is written without --partial.
+    let o = fuquan(
+        &["import-reports", csv.to_str().unwrap(), "--out", out_s],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("import.bad_value"), "{}", text(&o));
+    assert!(!out.join("intake_examples.json").exists());
+    let o = fuquan(
+        &[
+            "import-reports",
+            csv.to_str().unwrap(),
+            "--out",
+            out_s,
+            "--partial",
+            "--json",
+        ],
+        None,
+    );
+    let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (a["reports"].as_u64(), a["outside_catalogue"].as_u64()),
+        (Some(2), Some(1))
+    );
+    // The two reports replace the sample's 1,568: intake compares with them.
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("intake_examples.json")).unwrap())
+            .unwrap();
+    assert_eq!(written.as_array().map(Vec::len), Some(2));
+    let o = fuquan(
+        &[
+            "intake",
+            "韭菜根灌药",
+            "--rules",
+            out_s,
+            "--date",
+            "2024-09-05",
+            "--json",
+        ],
+        None,
+    );
+    let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(a["nearest_example"]["text"], "村里有人用禁药灌韭菜根");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -19,6 +19,9 @@ pub enum SheetKind {
     Departments,
     /// A staffing roster (花名册).
     Roster,
+    /// Labelled reports (已标注的诉求): what was said and the item it was filed
+    /// under, the rule set's `intake_examples`.
+    Reports,
 }
 
 /// A column's meaning.
@@ -97,6 +100,9 @@ pub enum Field {
     SecondedFrom,
     SecondedSince,
     FrontLineSince,
+    // Labelled reports.
+    ReportText,
+    ReportItem,
 }
 
 /// The eight Plan §1 screening columns, in the order of `Screening`'s fields.
@@ -287,6 +293,34 @@ pub fn synonyms(kind: SheetKind) -> Vec<(Field, &'static [&'static str])> {
             (CityGovNameEn, &["市政府英文名称"]),
             (Remark, &["备注"]),
         ],
+        SheetKind::Reports => vec![
+            (Seq, &["序号"]),
+            (
+                ReportText,
+                &[
+                    "诉求内容",
+                    "来电内容",
+                    "反映内容",
+                    "问题描述",
+                    "事件描述",
+                    "诉求描述",
+                    "工单内容",
+                    "内容",
+                ],
+            ),
+            (
+                ReportItem,
+                &[
+                    "事项编码",
+                    "事项代码",
+                    "归口事项编码",
+                    "所属事项编码",
+                    "事项编号",
+                    "编码",
+                ],
+            ),
+            (Remark, &["备注"]),
+        ],
         SheetKind::Roster => vec![
             (Seq, &["序号"]),
             (PersonId, &["人员编号", "编号", "工号"]),
@@ -426,6 +460,10 @@ pub fn find_header(sheet: &Sheet, kinds: &[SheetKind], mapping: &Mapping) -> Opt
                 SheetKind::Towns => columns.iter().any(|(_, f)| *f == Field::TownName),
                 SheetKind::Departments => columns.iter().any(|(_, f)| *f == Field::DeptName),
                 SheetKind::Roster => columns.iter().any(|(_, f)| *f == Field::PersonName),
+                SheetKind::Reports => {
+                    columns.iter().any(|(_, f)| *f == Field::ReportText)
+                        && columns.iter().any(|(_, f)| *f == Field::ReportItem)
+                }
             };
             if score < 2 || !distinctive {
                 continue;

@@ -331,7 +331,7 @@ impl<'a> Cx<'a> {
                 SheetKind::Grants => self.grant_row(&r),
                 SheetKind::Towns => self.town_row(&r),
                 SheetKind::Departments => self.department_row(&r),
-                SheetKind::Roster => false,
+                SheetKind::Roster | SheetKind::Reports => false,
             };
             let refused = self
                 .diags

@@ -17,6 +17,7 @@ pub mod diff;
 pub mod export;
 pub mod import;
 pub mod publish;
+pub mod reports;
 pub mod roster;
 pub mod sheets;
 pub mod table;

@@ -383,11 +383,16 @@ pub fn read_delimited(name: &str, text: &str, delimiter: u8) -> Result<Sheet, Of
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
+    // The csv reader skips blank lines; Excel shows each as a row, and a quoted
+    // cell spanning several lines as one. So a record's row is the line it
+    // starts on, less the extra lines of the multi-line cells before it.
+    let mut record = csv::StringRecord::new();
+    let mut extra_lines = 0u64;
+    for i in 0.. {
         if i >= MAX_SHEET_ROWS {
             return Err(too_many(&place, i + 1));
         }
-        let record = record.map_err(|e| {
+        let more = reader.read_record(&mut record).map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
             OfficeError::single(
                 Place {
@@ -403,10 +408,28 @@ pub fn read_delimited(name: &str, text: &str, delimiter: u8) -> Result<Sheet, Of
                 ),
             )
         })?;
-        // Row numbers as Excel shows the file: one per record (a quoted cell may
-        // span several physical lines).
+        if !more {
+            break;
+        }
+        // After the record the reader is at the line that follows its
+        // terminator (or still on its last line at the end of an unterminated file).
+        let pos = reader.position();
+        let at_end_unterminated =
+            usize::try_from(pos.byte()).is_ok_and(|b| b >= text.len()) && !text.ends_with('\n');
+        let end_line = if at_end_unterminated {
+            pos.line()
+        } else {
+            pos.line().saturating_sub(1)
+        };
+        let newlines = record
+            .iter()
+            .map(|f| f.matches('\n').count() as u64)
+            .sum::<u64>();
+        let start_line = end_line.saturating_sub(newlines);
+        let row = start_line.saturating_sub(extra_lines);
+        extra_lines += newlines;
         rows.push(Row {
-            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            number: u32::try_from(row).unwrap_or(u32::MAX),
             cells: record.iter().map(str::to_owned).collect(),
         });
     }
