@@ -241,10 +241,9 @@ impl Engine {
         };
         if let Some(outside) = ranking.outside_milli {
             rules.insert(RuleId::IntakeExamples);
-            let best = hits
-                .iter()
-                .filter(|h| h.example_score_milli == ranking.top_example)
-                .find_map(|h| self.items().get(h.item as usize))
+            let best = ranking
+                .best_example
+                .and_then(|i| self.items().get(i as usize))
                 .map_or("-", |i| i.spec.code.as_str());
             let near = nearest_example.map_or("", |e| {
                 e.text.trim_end_matches(['。', '！', '？', '.', '!', '?'])
@@ -359,8 +358,8 @@ impl Engine {
                 "The sentence is closer to the example reports outside the catalogue: not forced onto an item.".to_owned(),
             ),
             _ if ranking.outside_milli.is_some() => (
-                format!("没有足够相符的事项（用语最高分 {}，需至少 {}；样例最高分 {}，需至少 {}，且明显高于其他事项和不属于清单事项的样例），不强行归入事项。", milli(ranking.top_word), milli(MIN_SCORE_MILLI), milli(ranking.top_example), milli(EXAMPLE_MIN_SCORE_MILLI)),
-                format!("No item matches well enough (best word score {}, at least {} needed; best example score {}, at least {} and clearly above the other items' and those outside the catalogue): not forced onto an item.", milli(ranking.top_word), milli(MIN_SCORE_MILLI), milli(ranking.top_example), milli(EXAMPLE_MIN_SCORE_MILLI)),
+                format!("没有足够相符的事项（用语最高分 {}，需至少 {}；样例最高分 {}，需至少 {}（不计仅由助词、代词构成的片段），且明显高于其他事项和不属于清单事项的样例），不强行归入事项。", milli(ranking.top_word), milli(MIN_SCORE_MILLI), milli(ranking.top_example), milli(EXAMPLE_MIN_SCORE_MILLI)),
+                format!("No item matches well enough (best word score {}, at least {} needed; best example score {}, at least {} not counting pieces made only of particles and pronouns, and clearly above the other items' and those outside the catalogue): not forced onto an item.", milli(ranking.top_word), milli(MIN_SCORE_MILLI), milli(ranking.top_example), milli(EXAMPLE_MIN_SCORE_MILLI)),
             ),
             _ => (
                 format!("没有足够相符的事项（最高分 {}，需至少 {}），不强行归入事项。", milli(ranking.top_word), milli(MIN_SCORE_MILLI)),

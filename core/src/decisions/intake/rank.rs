@@ -74,6 +74,8 @@ pub(crate) struct Ranking {
     pub top_word: u64,
     /// The best item's example score (thousandths).
     pub top_example: u64,
+    /// The item with the best example score (none without one).
+    pub best_example: Option<u32>,
 }
 
 /// Ranks the items for `text` (see the module documentation).
@@ -95,6 +97,7 @@ pub(crate) fn rank(engine: &Engine, text: &str) -> (Vec<String>, Vec<u32>, Ranki
                 outside_milli: None,
                 top_word,
                 top_example: 0,
+                best_example: None,
             },
         );
     };
@@ -208,6 +211,7 @@ pub(crate) fn rank(engine: &Engine, text: &str) -> (Vec<String>, Vec<u32>, Ranki
             outside_milli: Some(outside),
             top_word,
             top_example: e1,
+            best_example: (e1 > 0).then(|| u32::try_from(best).unwrap_or(u32::MAX)),
         },
     )
 }
