@@ -66,8 +66,18 @@ step "cargo package -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli (w
 cargo_home="${CARGO_HOME:-$HOME/.cargo}"
 rm -rf "$cargo_home"/registry/src/-*/fuquan-*"$version" "$cargo_home"/registry/src/-*/fuquan-"$version"
 # Registry crates are never rebuilt for new contents of the same version, so the
-# verification's own build of them goes too.
+# verification's own build of them goes too: the unpacked sources above, and what
+# the verification compiled from them into the workspace's target/debug (found by
+# their dep-info naming the local registry's sources).
 rm -rf "$repo/target/package"
+for dep_info in "$repo"/target/debug/deps/fuquan*-*.d; do
+  [[ -e "$dep_info" ]] || continue
+  if grep -q "registry/src/-" "$dep_info"; then
+    hash="${dep_info##*-}"
+    hash="${hash%.d}"
+    rm -rf "$repo"/target/debug/deps/*-"$hash".* "$repo"/target/debug/.fingerprint/*-"$hash"
+  fi
+done
 # --allow-dirty: this checks what would be packed; a real publish runs from a clean tree.
 cargo package -p fuquan -p fuquan-server -p fuquan-office -p fuquan-cli --allow-dirty
 server_crate="$repo/target/package/fuquan-server-$version.crate"
