@@ -717,18 +717,7 @@ fn build(doc: RuleSetDocument, warnings: Vec<Diagnostic>) -> Result<Engine, Inpu
         &doc.intake_examples,
         &item_index,
         items.len(),
-        bodies
-            .iter()
-            .filter(|b| {
-                matches!(
-                    b.kind,
-                    BodyKind::Town | BodyKind::Subdistrict | BodyKind::ManagementCentre
-                )
-            })
-            .flat_map(|b| {
-                let short = super::text_index::short_place(&b.name_zh).map(str::to_owned);
-                std::iter::once(b.name_zh.clone()).chain(short)
-            }),
+        text_index.place_words(),
     );
     Ok(Engine {
         inner: Arc::new(Inner {

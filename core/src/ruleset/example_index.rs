@@ -18,6 +18,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
 use super::source::IntakeExample;
+use super::text_index::is_han;
 
 /// BM25 term-frequency saturation (the word index's value).
 const K1: f64 = 1.2;
@@ -94,11 +95,6 @@ const FUNCTION_CHARS: [char; 52] = [
     '在', '有', '就', '都', '也', '还', '又', '再', '才', '很', '太', '把', '被', '给', '和', '与',
     '及', '或', '个', '么',
 ];
-
-/// Whether `c` is a CJK unified ideograph.
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
 
 /// Calls `f` with the key of every n-gram of `text`, and whether it has a
 /// character outside [`FUNCTION_CHARS`]: each run of Chinese characters gives

@@ -106,7 +106,7 @@ const PARTICLES: [char; 9] = ['了', '着', '过', '的', '都', '也', '里', '
 const MAX_PARTICLES: usize = 2;
 
 /// Whether `c` is a CJK unified ideograph.
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
@@ -287,6 +287,12 @@ impl TextIndex {
             max_chars,
             kinds: items.iter().map(|it| it.kind).collect(),
         }
+    }
+
+    /// The place words (town, subdistrict and centre names and their short
+    /// forms), for the example index to blank out.
+    pub(crate) fn place_words(&self) -> impl Iterator<Item = String> + '_ {
+        self.places.keys().cloned()
     }
 
     /// The words of `text` that differ from a dictionary word of three
