@@ -8,7 +8,8 @@
 # 1. A tools venv (.venv at the repository root) with maturin.
 # 2. `maturin build --release`: the abi3 wheel, into target/wheels/.
 # 3. For each interpreter in FUQUAN_PYTHONS (default: python3): a fresh venv under
-#    target/py-test/, created and filled with a PATH that holds no Rust toolchain;
+#    target/py-test/ (removed once its tests pass; FUQUAN_KEEP_BUILDS=1 keeps it),
+#    created and filled with a PATH that holds no Rust toolchain;
 #    the built wheel installed into it (never built from source), with the test
 #    requirements (tests/requirements.txt: pytest, pandas, pyarrow, polars, duckdb,
 #    dask, distributed); then pytest over bindings-python/tests, run from a scratch
@@ -83,4 +84,7 @@ for py in ${FUQUAN_PYTHONS:-python3}; do
     echo "==> pytest against the installed wheel (Python $version)"
     (cd "$scratch" && env PATH="$no_rust_path" FUQUAN_TEST_INSTALLED=1 FUQUAN_TEST_REQUIRE=pandas,numpy,pyarrow,polars,duckdb,dask.dataframe,distributed,docx \
         timeout --kill-after=30 1200 "$test_venv/bin/python" -m pytest -q -p no:cacheprovider "$here/tests" "$@")
+    # ~650 MB each (pyarrow, polars, duckdb, dask): gone once passed, so four
+    # interpreters never hold the disk at once. A failed run keeps its venv.
+    [ -n "${FUQUAN_KEEP_BUILDS:-}" ] || rm -rf "$test_venv"
 done

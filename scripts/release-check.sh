@@ -20,6 +20,13 @@
 #      Chromium and a plain <script type="module"> page in headless Chromium
 #
 # Artifacts land in target/release-check/. Exits non-zero on any failure.
+#
+# Disk: the checks compile the crates again outside the workspace (package
+# verification, the install, the rust-version toolchain, the sdist), without
+# debug info, and each check's own target dir (install-check, msrv, sdist-check)
+# is removed when it has passed. FUQUAN_KEEP_BUILDS=1 keeps them, so that a
+# developer re-running the check reuses the compiled dependencies; a CI machine
+# must not have to hold them all at once (one ran out of disk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$(pwd)"
@@ -30,11 +37,15 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
 step() { printf '\n==> %s\n' "$*"; }
+# Builds made only to be checked carry no debug info (the workspace's own dev
+# profile keeps line tables; these would each add hundreds of MB).
+export CARGO_PROFILE_DEV_DEBUG=0
+drop_build() { if [[ -z "${FUQUAN_KEEP_BUILDS:-}" ]]; then rm -rf "$@"; fi; }
 fail() { echo "release-check: $*" >&2; exit 1; }
 timings=()
 started=$SECONDS
 lap=$SECONDS
-done_step() { timings+=("$(printf '%4ds  %s' $((SECONDS - lap)) "$1")"); lap=$SECONDS; }
+done_step() { timings+=("$(printf '%4ds  %s' $((SECONDS - lap)) "$1")"); scripts/disk-report.sh "$1"; lap=$SECONDS; }
 
 # ---------------------------------------------------------------------------
 step "one version for the crate, the wheel and the npm package"
@@ -114,7 +125,7 @@ done_step "publish dry run"
 
 step "cargo install from the four .crate files (fuquan-cli with fuquan, fuquan-server and fuquan-office patched to the unpacked crates)"
 # What README.md tells a user to do before publication. --debug keeps it quick;
-# target/install-check keeps the compiled dependencies between runs.
+# target/install-check goes when it has passed (FUQUAN_KEEP_BUILDS=1 keeps it).
 tar xzf "$cli_crate" -C "$scratch"
 tar xzf "$server_crate" -C "$scratch"
 tar xzf "$office_crate" -C "$scratch"
@@ -128,6 +139,7 @@ contract="$(sed -n 's/^pub const SCHEMA_VERSION: &str = "\(.*\)";$/\1/p' core/sr
 echo "$got"
 "$scratch/cli-root/bin/fuquan" demo --lang en > "$out/demo.txt"
 head -n 3 "$out/demo.txt"
+drop_build "$repo/target/install-check"
 done_step "cargo install from the .crate files"
 
 step "rust-version: each published crate builds with the toolchain it declares"
@@ -151,6 +163,7 @@ for pkg in fuquan fuquan-server fuquan-office fuquan-cli; do
   echo "cargo +$rv check -p $pkg${extra[*]:+ ${extra[*]}} --all-features --locked"
   CARGO_TARGET_DIR="$repo/target/msrv" cargo "+$rv" check -q -p "$pkg" "${extra[@]}" --all-features --locked
 done
+drop_build "$repo/target/msrv"
 done_step "rust-version checks"
 
 step "rustdoc as docs.rs builds it (all features), no warnings, no filename collision"
@@ -231,7 +244,7 @@ cargo clean --quiet --release --target-dir "$repo/target/sdist-check" \
 python3 -m venv "$scratch/sdist-venv"
 # A fresh directory holding only the sdist; pip builds it in isolation (maturin from
 # PyPI, as a user's pip would). CARGO_TARGET_DIR keeps the compiled dependencies
-# between runs; every source comes from the sdist.
+# between runs when FUQUAN_KEEP_BUILDS=1; every source comes from the sdist.
 (cd "$scratch/sdist-build" &&
   CARGO_TARGET_DIR="$repo/target/sdist-check" "$scratch/sdist-venv/bin/python" -m pip wheel --quiet --no-deps \
     "fuquan-$version.tar.gz" -w wheel)
@@ -248,6 +261,7 @@ if [[ -n "$old_python" ]]; then
   grep -i "requires a different python" "$out/old-python-sdist.log" ||
     fail "pip's refusal of the sdist on $old_python did not say why (see $out/old-python-sdist.log)"
 fi
+drop_build "$repo/target/sdist-check"
 done_step "Python sdist"
 
 # ---------------------------------------------------------------------------

@@ -9,6 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
+disk() { scripts/disk-report.sh "$@"; }
+
+# One build per run: incremental caches would add gigabytes to target/debug for
+# edits that never come (a CI machine ran out of disk). See also [profile.dev].
+export CARGO_INCREMENTAL=0
+disk
 
 step "toolchain components"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
@@ -21,6 +27,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo test (unit, conformance, doc)"
 cargo test --workspace
+disk "cargo test"
 
 step "schemas are up to date"
 tmp=$(mktemp -d)
@@ -34,16 +41,19 @@ RUSTDOCFLAGS="-D warnings" cargo doc -p fuquan -p fuquan-server -p fuquan-office
 if [ -x bindings-python/test.sh ]; then
   step "Python package"
   bindings-python/test.sh
+  disk "Python package"
 fi
 
 if [ -x bindings-wasm/test.sh ]; then
   step "WASM package"
   bindings-wasm/test.sh
+  disk "WASM package"
 fi
 
 if [ -x scripts/release-check.sh ]; then
   step "Release check: the packages as a user receives them"
   scripts/release-check.sh
+  disk "release check"
 fi
 
 step "all tests passed"
