@@ -129,6 +129,24 @@ pub struct Change {
     pub basis_clauses: Vec<BasisClause>,
 }
 
+/// How one item's example reports (`intake_examples`, 诉求样例) changed between
+/// the versions: they steer intake (`docs/intake.md` step 4), so a clerk who
+/// imported a platform's export sees what moved. Not part of the published
+/// annex: the reports are the district's own records.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExampleChange {
+    /// Item code; `None` for the reports outside the catalogue (清单外).
+    pub item: Option<String>,
+    /// Item name (empty outside the catalogue).
+    pub item_zh: String,
+    /// Item name in English.
+    pub item_en: String,
+    /// Reports in the new version that the old one lacks (counted with repeats).
+    pub added: usize,
+    /// Reports of the old version that the new one lacks.
+    pub removed: usize,
+}
+
 /// The whole diff.
 #[derive(Clone, Debug, Serialize)]
 pub struct Diff {
@@ -140,6 +158,53 @@ pub struct Diff {
     pub new_effective_from: Option<Date>,
     /// The changes, by town then kind then item.
     pub changes: Vec<Change>,
+    /// The example reports' changes, by item code, those outside the catalogue last.
+    pub intake_examples: Vec<ExampleChange>,
+}
+
+/// Reports added and removed per item: a multiset difference of (item, text).
+fn example_changes(
+    o: &RuleSetDocument,
+    n: &RuleSetDocument,
+    item_name: impl Fn(&str) -> (String, String),
+) -> Vec<ExampleChange> {
+    let mut count: BTreeMap<(Option<&str>, &str), i64> = BTreeMap::new();
+    for e in &o.intake_examples {
+        *count
+            .entry((e.item.as_deref(), e.text.as_str()))
+            .or_default() -= 1;
+    }
+    for e in &n.intake_examples {
+        *count
+            .entry((e.item.as_deref(), e.text.as_str()))
+            .or_default() += 1;
+    }
+    let mut per_item: BTreeMap<Option<&str>, (usize, usize)> = BTreeMap::new();
+    for ((item, _), c) in count {
+        let slot = per_item.entry(item).or_default();
+        if c > 0 {
+            slot.0 += c.unsigned_abs() as usize;
+        } else if c < 0 {
+            slot.1 += c.unsigned_abs() as usize;
+        }
+    }
+    // BTreeMap puts None first; the reports outside the catalogue go last.
+    let mut out: Vec<ExampleChange> = per_item
+        .into_iter()
+        .filter(|(_, (a, r))| a + r > 0)
+        .map(|(item, (added, removed))| {
+            let (item_zh, item_en) = item.map(&item_name).unwrap_or_default();
+            ExampleChange {
+                item: item.map(str::to_owned),
+                item_zh,
+                item_en,
+                added,
+                removed,
+            }
+        })
+        .collect();
+    out.sort_by_key(|c| c.item.is_none());
+    out
 }
 
 struct Standing<'d> {
@@ -380,6 +445,7 @@ pub fn diff(old: &Engine, new: &Engine) -> Diff {
         new_version: n.meta.version.clone(),
         new_effective_from: n.meta.effective_from,
         changes,
+        intake_examples: example_changes(o, n, item_name),
     }
 }
 
@@ -523,7 +589,46 @@ pub fn text(d: &Diff, english: bool) -> String {
             s.push_str(&format!("    {tr}\n"));
         }
     }
+    example_text(&mut s, &d.intake_examples, english);
     s
+}
+
+/// The example reports' part of [`text`]: totals, then a row per item.
+fn example_text(s: &mut String, changes: &[ExampleChange], english: bool) {
+    if changes.is_empty() {
+        return;
+    }
+    let added: usize = changes.iter().map(|c| c.added).sum();
+    let removed: usize = changes.iter().map(|c| c.removed).sum();
+    if english {
+        s.push_str(&format!(
+            "\nExample reports (for intake; not in the published annex): {added} added, {removed} removed\n"
+        ));
+    } else {
+        s.push_str(&format!(
+            "\n诉求样例（受理分办用，不列入公布附件）：新增 {added} 条，删除 {removed} 条\n"
+        ));
+    }
+    for c in changes {
+        let code = c
+            .item
+            .as_deref()
+            .unwrap_or(if english { "outside" } else { "清单外" });
+        let name = if english { &c.item_en } else { &c.item_zh };
+        let mut counts = Vec::new();
+        if c.added > 0 {
+            counts.push(format!("+{}", c.added));
+        }
+        if c.removed > 0 {
+            counts.push(format!("-{}", c.removed));
+        }
+        let counts = counts.join(" ");
+        if name.is_empty() {
+            s.push_str(&format!("  {code}  {counts}\n"));
+        } else {
+            s.push_str(&format!("  {code}  {counts}  {name}\n"));
+        }
+    }
 }
 
 /// Writes the annex workbook.

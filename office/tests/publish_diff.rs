@@ -248,3 +248,66 @@ fn granted_and_moved_to_delegation() {
     // The annex as a sheet: one row per change.
     assert_eq!(diff::table(&d).rows.len(), d.changes.len());
 }
+
+#[test]
+fn example_reports_changed_per_item() {
+    use fuquan::ruleset::source::IntakeExample;
+    let old = Engine::embedded().unwrap();
+    let mut v2 = old.document().clone();
+    v2.meta.version = "2025.3".into();
+    // Two of CJ-P001's reports go; one CJ-P001 report is entered twice more (a
+    // repeat counts: the index weighs it twice); two reports outside the catalogue come.
+    let cj: Vec<usize> = v2
+        .intake_examples
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.item.as_deref() == Some("CJ-P001"))
+        .map(|(i, _)| i)
+        .collect();
+    let kept = v2.intake_examples[cj[2]].clone();
+    v2.intake_examples.remove(cj[1]);
+    v2.intake_examples.remove(cj[0]);
+    v2.intake_examples.push(kept.clone());
+    v2.intake_examples.push(kept);
+    for text in ["咨询公积金提取需要哪些材料", "问一下社保卡丢了去哪补办"]
+    {
+        v2.intake_examples.push(IntakeExample {
+            item: None,
+            text: text.into(),
+        });
+    }
+    let new = Engine::from_document(v2).unwrap();
+    let d = diff::diff(&old, &new);
+    // No grant moved.
+    assert!(d.changes.is_empty());
+    let got: Vec<(Option<&str>, usize, usize)> = d
+        .intake_examples
+        .iter()
+        .map(|c| (c.item.as_deref(), c.added, c.removed))
+        .collect();
+    assert_eq!(got, vec![(Some("CJ-P001"), 2, 2), (None, 2, 0)]);
+    let cj = &d.intake_examples[0];
+    let item = old
+        .document()
+        .items
+        .iter()
+        .find(|i| i.code == "CJ-P001")
+        .unwrap();
+    assert_eq!(cj.item_zh, item.name_zh);
+    let zh = diff::text(&d, false);
+    assert!(
+        zh.contains("诉求样例（受理分办用，不列入公布附件）：新增 4 条，删除 2 条"),
+        "{zh}"
+    );
+    assert!(zh.contains("  CJ-P001  +2 -2  "), "{zh}");
+    assert!(zh.contains("  清单外  +2\n"), "{zh}");
+    let en = diff::text(&d, true);
+    assert!(en.contains(": 4 added, 2 removed"), "{en}");
+    assert!(en.contains("  outside  +2\n"), "{en}");
+    // Not in the published annex.
+    assert!(diff::table(&d).rows.is_empty());
+
+    // The same version twice: nothing to say about reports.
+    assert!(diff::diff(&old, &old).intake_examples.is_empty());
+    assert!(!diff::text(&diff::diff(&old, &old), false).contains("诉求样例"));
+}
