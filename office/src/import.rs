@@ -137,14 +137,11 @@ pub fn import_sheets(
         }
     }
     if !found.iter().any(|(_, h)| h.kind == SheetKind::Items) {
-        return Err(OfficeError::single(
-            Place::file(sheets.first().map_or("", |s| s.file.as_str())).diag(
-                codes::MISSING_COLUMN,
-                Severity::Error,
-                "",
-                "没有事项清单表（表头含「事项名称」的工作表）",
-                "no item list (a sheet whose header has 事项名称)",
-            ),
+        return Err(table::no_sheet_of_kind(
+            sheets,
+            codes::MISSING_COLUMN,
+            "没有事项清单表（表头含「事项名称」的工作表）",
+            "no item list (a sheet whose header has 事项名称)",
         ));
     }
     Ok(cx.finish())

@@ -79,12 +79,16 @@ pub fn from_sheets(
             };
             let said = text::clean(row.cell(text_col));
             let code = text::clean(row.cell(code_col));
-            let mut bad = false;
+            // A row is taken when nothing in it was refused.
+            let refused_before = out.diagnostics.len();
+            let refuse = |col: usize, diag_code, cell: &str, zh: String, en: String| {
+                rp.at(col, &head(col))
+                    .diag(diag_code, Severity::Error, cell, zh, en)
+            };
             if said.is_empty() {
-                bad = true;
-                out.diagnostics.push(rp.at(text_col, &head(text_col)).diag(
+                out.diagnostics.push(refuse(
+                    text_col,
                     codes::MISSING_REQUIRED,
-                    Severity::Error,
                     "",
                     format!("第{n}行诉求内容为空"),
                     format!("row {n}: the report's text is empty"),
@@ -93,10 +97,9 @@ pub fn from_sheets(
             let item = if OUTSIDE_MARKERS.contains(&code.as_str()) {
                 None
             } else if code.is_empty() {
-                bad = true;
-                out.diagnostics.push(rp.at(code_col, &head(code_col)).diag(
+                out.diagnostics.push(refuse(
+                    code_col,
                     codes::MISSING_REQUIRED,
-                    Severity::Error,
                     "",
                     format!("第{n}行未标注事项编码（不属于清单事项的，填写「清单外」或「-」）"),
                     format!("row {n}: no item code (write 清单外 or - for a matter outside the catalogue)"),
@@ -105,30 +108,26 @@ pub fn from_sheets(
             } else if codes_known.contains(code.as_str()) {
                 Some(code.clone())
             } else {
-                bad = true;
-                out.diagnostics.push(rp.at(code_col, &head(code_col)).diag(
+                out.diagnostics.push(refuse(
+                    code_col,
                     codes::BAD_VALUE,
-                    Severity::Error,
                     &code,
                     format!("第{n}行的事项编码不在规则集的事项清单中"),
                     format!("row {n}: the item code is not in the rule set's catalogue"),
                 ));
                 None
             };
-            if !bad {
+            if out.diagnostics.len() == refused_before {
                 out.examples.push(IntakeExample { item, text: said });
             }
         }
     }
     if !any {
-        return Err(OfficeError::single(
-            Place::file(sheets.first().map_or("", |s| s.file.as_str())).diag(
-                codes::NO_HEADER,
-                Severity::Error,
-                "",
-                "没有诉求表头（需含「诉求内容」和「事项编码」列）",
-                "no report header (诉求内容 and 事项编码 columns)",
-            ),
+        return Err(table::no_sheet_of_kind(
+            sheets,
+            codes::NO_HEADER,
+            "没有诉求表头（需含「诉求内容」和「事项编码」列）",
+            "no report header (诉求内容 and 事项编码 columns)",
         ));
     }
     Ok(out)

@@ -78,14 +78,11 @@ pub fn from_sheets(
         .iter()
         .find_map(|s| find_header(s, &[SheetKind::Roster], mapping).map(|h| (s, h)));
     let Some((sheet, header)) = found else {
-        return Err(OfficeError::single(
-            Place::file(sheets.first().map_or("", |s| s.file.as_str())).diag(
-                codes::NO_HEADER,
-                Severity::Error,
-                "",
-                "没有花名册表头（需含「姓名」及「编制类型」「岗位」等列）",
-                "no roster header (姓名 with 编制类型, 岗位 and other columns)",
-            ),
+        return Err(table::no_sheet_of_kind(
+            sheets,
+            codes::NO_HEADER,
+            "没有花名册表头（需含「姓名」及「编制类型」「岗位」等列）",
+            "no roster header (姓名 with 编制类型, 岗位 and other columns)",
         ));
     };
     let mut diags = Vec::new();

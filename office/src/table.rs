@@ -53,6 +53,25 @@ impl Row {
     }
 }
 
+/// Refuses a whole import whose files hold no sheet of the kind it needs (no
+/// header it recognises), placed at the first file.
+pub(crate) fn no_sheet_of_kind(
+    sheets: &[Sheet],
+    code: &'static str,
+    zh: &str,
+    en: &str,
+) -> OfficeError {
+    OfficeError::single(
+        Place::file(sheets.first().map_or("", |s| s.file.as_str())).diag(
+            code,
+            Severity::Error,
+            "",
+            zh,
+            en,
+        ),
+    )
+}
+
 /// What reading a file gives: its sheets and what was noticed on the way.
 #[derive(Clone, Debug, Default)]
 pub struct Workbook {
